@@ -1,0 +1,150 @@
+"""The `planlib` command: new, check, summary, import, export (and report).
+
+Schedulers and analysts both call it, so it prints plain problems, never a
+traceback, and exits 0 on success, 1 on bad input, 2 on an internal error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import PlanError
+
+EXAMPLE = Path("data") / "example"
+
+
+def default_plan() -> Path:
+    """data/example of the current folder, else the one shipped beside the package."""
+    if EXAMPLE.is_dir():
+        return EXAMPLE
+    return Path(__file__).resolve().parents[1] / EXAMPLE
+
+
+def _plan_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", nargs="?", type=Path, default=None,
+                        help="plan folder or .xlsx workbook (default: data/example)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planlib", description="Marketing action plan workbook kit.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = commands.add_parser("new", help="create a blank, valid plan folder")
+    new.add_argument("name", type=Path, help="folder to create")
+    new.add_argument("--company", default="My company")
+    new.add_argument("--year", type=int, default=None, help="plan year (default: this year)")
+    new.add_argument("--language", choices=("fr", "en"), default="en")
+    new.add_argument("--market", choices=("B2B", "B2C", "B2B2C"), default="B2C")
+
+    check = commands.add_parser("check", help="validate a plan and list every problem")
+    _plan_arg(check)
+
+    summary = commands.add_parser("summary", help="key figures of a plan for a period")
+    _plan_arg(summary)
+    summary.add_argument("--period", default=None, help="2026, 2026-Q2, 2026-05, 2026-S03 (default: the plan's year)")
+    summary.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the earlier of today and the period's end)")
+    summary.add_argument("--json", action="store_true", help="print one JSON document")
+
+    export = commands.add_parser("export", help="write the plan as an xlsx workbook or a folder of CSV files")
+    _plan_arg(export)
+    export.add_argument("--to", required=True, type=Path, help="FILE.xlsx, or a folder for CSV files")
+    export.add_argument("--format", choices=("xlsx", "csv-fr", "csv"), default=None,
+                        help="xlsx (default for .xlsx), csv-fr (French Excel, default for a folder) or csv (UTF-8)")
+
+    imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
+    imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
+    imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
+    return parser
+
+
+def run_new(args) -> int:
+    from .templates import new_plan
+
+    path = new_plan(args.name, company=args.company, year=args.year, language=args.language, market=args.market)
+    print(f"created {path}: edit plan.yaml first, then fill the steps in notebooks/ (planlib check {path})")
+    return 0
+
+
+def run_check(args) -> int:
+    from .plan import load_plan
+
+    plan = load_plan(args.plan)
+    counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in plan.tables.items())
+    print(f"{args.plan}: valid ({counts}; {len(plan.personas)} personas)")
+    return 0
+
+
+def run_summary(args) -> int:
+    from .plan import load_plan
+    from .keyfigures import summary
+
+    plan = load_plan(args.plan)
+    document = summary(plan, args.period or str(plan.calendar.year), args.as_of)
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(summary_text(document))
+    return 0
+
+
+def summary_text(document: dict, prefix: str = "") -> str:
+    lines = []
+    for key, value in document.items():
+        if isinstance(value, dict):
+            lines.append(f"{prefix}{key}:")
+            lines.append(summary_text(value, prefix + "  "))
+        else:
+            lines.append(f"{prefix}{key}: {value}")
+    return "\n".join(lines)
+
+
+def run_export(args) -> int:
+    from .plan import export_plan, load_plan
+
+    plan = load_plan(args.plan)
+    target = export_plan(plan, args.to, args.format)
+    print(f"exported {args.plan} to {target}")
+    return 0
+
+
+def run_import(args) -> int:
+    from .plan import import_plan
+
+    plan = import_plan(args.source, args.into)
+    print(f"imported {args.source} into {args.into} ({sum(len(f) for f in plan.tables.values())} rows; "
+          f"previous versions of replaced files are in {Path(args.into) / '.history'})")
+    return 0
+
+
+COMMANDS = {"new": run_new, "check": run_check, "summary": run_summary, "export": run_export, "import": run_import}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "plan", "absent") is None:
+        args.plan = default_plan()
+    try:
+        return COMMANDS[args.command](args)
+    except PlanError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last guard before a traceback reaches a user
+        if args.debug:
+            raise
+        print(f"internal error: {type(error).__name__}: {error} (run 'planlib --debug ...' for details)",
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""French and English labels, and number, currency and date formats.
+
+Babel does the locale rules (1 250,50 € in French, €1,250.50 in English) so
+we don't hand-roll separators; this module holds the labels of the kit.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+LANGUAGES = ("fr", "en")
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "step": {"en": "Step", "fr": "Étape"},
+    "file": {"en": "Files", "fr": "Fichiers"},
+    "rows": {"en": "Entries", "fr": "Entrées"},
+    "state": {"en": "State", "fr": "État"},
+    "missing": {"en": "What is missing", "fr": "Ce qui manque"},
+    "filled": {"en": "filled", "fr": "rempli"},
+    "partial": {"en": "partly filled", "fr": "partiellement rempli"},
+    "empty": {"en": "empty", "fr": "vide"},
+    "nothing_missing": {"en": "nothing", "fr": "rien"},
+    "step_audit": {"en": "1. Audit", "fr": "1. Audit"},
+    "step_objectives": {"en": "2. SMART objectives", "fr": "2. Objectifs SMART"},
+    "step_personas": {"en": "3. Personas", "fr": "3. Personas"},
+    "step_channels": {"en": "4. Channels and messages", "fr": "4. Canaux et messages"},
+    "step_actions": {"en": "5. Action plan", "fr": "5. Plan d'actions"},
+    "step_budget": {"en": "6. Budget", "fr": "6. Budget"},
+    "step_kpis": {"en": "7. KPI review", "fr": "7. Suivi des KPI"},
+    "period": {"en": "Period", "fr": "Période"},
+    "from": {"en": "from", "fr": "du"},
+    "to": {"en": "to", "fr": "au"},
+    "working_days": {"en": "working days", "fr": "jours ouvrés"},
+    "as_of": {"en": "as of", "fr": "au"},
+    "swot": {"en": "SWOT", "fr": "SWOT (forces, faiblesses, opportunités, menaces)"},
+    "pestel": {"en": "PESTEL factors", "fr": "facteurs PESTEL"},
+    "market": {"en": "market figures", "fr": "chiffres du marché"},
+    "competitors": {"en": "competitors", "fr": "concurrents"},
+    "last_year_review": {"en": "review of last year's plan", "fr": "bilan du plan de l'an dernier"},
+    "objectives": {"en": "objectives", "fr": "objectifs"},
+    "business_objective": {"en": "a business objective", "fr": "un objectif business"},
+    "marketing_objective": {"en": "a marketing objective", "fr": "un objectif marketing"},
+    "key_results": {"en": "key results", "fr": "résultats clés"},
+    "personas": {"en": "personas", "fr": "personas"},
+    "channels": {"en": "channels", "fr": "canaux"},
+    "messages": {"en": "messages", "fr": "messages"},
+    "actions": {"en": "actions", "fr": "actions"},
+    "owners": {"en": "an owner for every action", "fr": "un responsable pour chaque action"},
+    "dates": {"en": "dates for every action", "fr": "des dates pour chaque action"},
+    "budget": {"en": "budget lines", "fr": "lignes de budget"},
+    "envelope": {"en": "a budget method and envelope", "fr": "une méthode et une enveloppe budgétaire"},
+    "kpis": {"en": "KPI definitions", "fr": "définitions des KPI"},
+    "actuals": {"en": "actuals", "fr": "réalisés"},
+    "spend": {"en": "actual spend", "fr": "dépenses réelles"},
+    "status_idea": {"en": "idea", "fr": "idée"},
+    "status_planned": {"en": "planned", "fr": "prévue"},
+    "status_in_progress": {"en": "in progress", "fr": "en cours"},
+    "status_done": {"en": "done", "fr": "terminée"},
+    "status_cancelled": {"en": "cancelled", "fr": "annulée"},
+}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}' (expected fr or en)")
+    return lang
+
+
+def t(key: str, lang: str = "en") -> str:
+    """The label of a key in a language, or the key itself if none exists."""
+    return LABELS.get(key, {}).get(check_language(lang), key)
+
+
+def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[check_language(lang)])
+
+
+def format_money(value: float, currency: str = "EUR", lang: str = "en", decimals: int = 2) -> str:
+    """An amount in the plan's currency: 1 250,50 € (fr) or €1,250.50 (en)."""
+    from babel.numbers import format_currency
+
+    return format_currency(round(float(value), decimals), currency, locale=LOCALES[check_language(lang)],
+                           currency_digits=decimals == 2, format=None if decimals == 2 else
+                           ("#,##0 ¤" if lang == "fr" else "¤#,##0"))
+
+
+def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
+    """A percentage given in percent points: 12.5 -> 12,5 % (fr) or 12.5% (en)."""
+    from babel.numbers import format_percent as babel_percent
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %" if lang == "fr" else \
+        "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return babel_percent(value / 100, format=pattern, locale=LOCALES[check_language(lang)])
+
+
+def format_date(day: date, lang: str = "en") -> str:
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, format="long", locale=LOCALES[check_language(lang)])

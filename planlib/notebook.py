@@ -1,0 +1,73 @@
+"""What every notebook does first: read its parameters, load the plan, say where it stands.
+
+Papermill injects `plan_dir`, `period`, `as_of` and `lang`; `start` turns them
+into a `Session` and shows a header, so each notebook's cells stay short.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from .i18n import check_language, format_date, t
+from .periods import Period
+from .plan import Plan, load_plan
+from .keyfigures import parse_as_of
+
+
+@dataclass(frozen=True)
+class Session:
+    """One notebook run: the plan, the period reported on, the as-of date, the language."""
+
+    plan: Plan
+    period: Period
+    as_of: date
+    lang: str
+
+
+def start(plan_dir: str, period: str | None = None, as_of: str | None = None, lang: str = "en",
+          show: bool = True) -> Session:
+    """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong."""
+    check_language(lang)
+    plan = load_plan(plan_dir)
+    span = plan.period(period or str(plan.calendar.year))
+    session = Session(plan, span, parse_as_of(as_of, span), lang)
+    if show:
+        display_markdown(header(session))
+    return session
+
+
+def header(session: Session) -> str:
+    plan, period, lang = session.plan, session.period, session.lang
+    working = plan.calendar.count_working_days(period.start, period.end)
+    company = html.escape(str(plan.settings.get("company", "")))
+    return (f"**{company}** · {t('period', lang)} **{period.id}** {t('from', lang)} "
+            f"{format_date(period.start, lang)} {t('to', lang)} {format_date(period.end, lang)} "
+            f"({working} {t('working_days', lang)}) · {t('as_of', lang)} {format_date(session.as_of, lang)}")
+
+
+def display_markdown(text: str) -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def guide(key: str, lang: str = "en") -> None:
+    from .guides import guide_text
+
+    display_markdown(guide_text(key, lang))
+
+
+def table(frame: pd.DataFrame):
+    """A table for a notebook or report: no index, text escaped."""
+    return frame.style.hide(axis="index").format(escape="html")
+
+
+def figures_table(document: dict, lang: str = "en"):
+    """The summary's headline figures as a two-column table."""
+    from .keyfigures import headline
+
+    label, value = ("Indicateur", "Valeur") if lang == "fr" else ("Figure", "Value")
+    return table(pd.DataFrame(headline(document, lang), columns=[label, value]))
