@@ -158,9 +158,17 @@ def build_plan(source: PlanSource, path: Path | None) -> Plan:
         indexed = [p if isinstance(p, dict) else {} for p in raw_personas]
         check_persona_channels(indexed, set(tables["channels"]["id"]), yaml_lines["personas.yaml"], problems)
     if problems:
-        raise PlanError(problems)
+        raise PlanError(in_reading_order(problems))
     return Plan(Path(path) if path else None, settings, audit, personas, tables, calendar,
                 dict(source.yaml_texts), {n: r.preamble for n, r in raws.items() if r.preamble})
+
+
+def in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """Problems grouped by file (in the order files were read), then by row."""
+    rank: dict[str, int] = {}
+    for problem in problems:
+        rank.setdefault(problem.file, len(rank))
+    return sorted(problems, key=lambda p: (rank[p.file], p.row or 0))
 
 
 def _calendar_settings_ok(settings: dict) -> bool:

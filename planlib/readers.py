@@ -109,7 +109,7 @@ def cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value).strip()
+    return str(value)
 
 
 def read_xlsx(path: Path) -> dict[str, list[list[str]]]:

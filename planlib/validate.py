@@ -60,7 +60,7 @@ def parse_dates(series: pd.Series) -> pd.Series:
         if not missing.any():
             break
         values[missing] = pd.to_datetime(series[missing], format=form, errors="coerce")
-    return values
+    return values.astype("datetime64[ns]")
 
 
 class TableChecker:
@@ -79,13 +79,13 @@ class TableChecker:
             self.problem(index, column, message(values.iloc[index]), expected)
 
     def typed(self) -> pd.DataFrame:
+        if not len(self.raw.frame.columns):  # an empty file is an empty table
+            self.raw.frame = pd.DataFrame(columns=self.table.column_names, dtype=str)
         frame = self.raw.frame
         missing = [c.name for c in self.table.columns if c.required and c.name not in frame.columns]
         for name in missing:
             self.problems.append(Problem(self.raw.source, 1, name, "missing required column",
                                          f"a header row with: {', '.join(self.table.column_names)}"))
-        if frame.empty and not len(frame.columns):
-            frame = pd.DataFrame(columns=self.table.column_names, dtype=str)
         out = {}
         for column in self.table.columns:
             if column.name in frame.columns:
@@ -314,7 +314,8 @@ class YamlChecker:
         while probe and probe not in self.lines:
             probe = probe[:-1]
         column = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
-        self.problems.append(Problem(self.label, self.lines.get(probe), column or None, message, expected))
+        row = self.lines.get(probe) if probe else None
+        self.problems.append(Problem(self.label, row, column or None, message, expected))
 
     def mapping(self, data, path: tuple = ()) -> dict:
         if data is None:

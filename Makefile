@@ -1,0 +1,34 @@
+# Set-up and everyday commands. Each target creates the virtual environment
+# from pyproject.toml when it is missing or older than pyproject.toml.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PERIOD ?= 2026-Q2
+
+.PHONY: report test bench example clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+## The main job: a full check and key figures of data/example for one period.
+report: $(STAMP)
+	$(BIN)/planlib check data/example
+	$(BIN)/planlib summary data/example --period $(PERIOD)
+
+## The whole test suite, notebooks included.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Speed and memory figures of loading and validating large plans.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+## Regenerate the tables of data/example (fixed seed: same files every time).
+example: $(STAMP)
+	$(BIN)/python scripts/make_example.py
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache
