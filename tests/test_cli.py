@@ -1,0 +1,130 @@
+"""The planlib command: exit codes, printed problems, never a traceback."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLE, ROOT, set_cell, tree_bytes
+
+from planlib import load_plan, summary
+from planlib.cli import main
+
+PLANLIB = Path(sys.executable).parent / "planlib"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_commands():
+    result = subprocess.run([PLANLIB, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("new", "check", "summary", "export", "import"):
+        assert command in result.stdout
+
+
+def test_check_defaults_to_example(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "check")
+    assert code == 0 and err == ""
+    assert out.startswith("data/example: valid (12 objectives, 12 key results, 15 kpis")
+
+
+def test_check_finds_example_from_another_folder(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "valid" in out
+
+
+def test_check_lists_problems_and_exits_1(capsys, plan_dir):
+    set_cell(plan_dir / "actions.csv", "A04", "start", "soon")
+    set_cell(plan_dir / "budget.csv", "B002", "amount", "-3")
+    code, out, err = run(capsys, "check", plan_dir)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "2 problems found:",
+        "  actions.csv:5:start: not a date: 'soon' (expected a date such as 2026-03-15 or 15/03/2026)",
+        "  budget.csv:3:amount: negative value: '-3' (expected zero or more)",
+    ]
+
+
+def test_console_script_never_shows_a_traceback(plan_dir):
+    set_cell(plan_dir / "actions.csv", "A04", "status", "???")
+    result = subprocess.run([PLANLIB, "check", plan_dir], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "actions.csv:5:status: '???' is not allowed" in result.stderr
+    missing = subprocess.run([PLANLIB, "check", plan_dir / "nope"], capture_output=True, text=True)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert "no such plan folder or workbook" in missing.stderr
+
+
+def test_summary_json_matches_the_library(capsys):
+    code, out, _ = run(capsys, "summary", EXAMPLE, "--period", "2026-Q1", "--as-of", "2026-02-15", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document == summary(load_plan(EXAMPLE), "2026-Q1", "2026-02-15")
+    assert document["period"] == {"id": "2026-Q1", "kind": "quarter", "start": "2026-01-01",
+                                  "end": "2026-03-31", "working_days": 63}
+    assert document["objectives"] == {"total": 12, "business": 4, "marketing": 8}
+    assert sum(document["actions"]["by_status"].values()) == 40
+
+
+def test_summary_budget_prorates_lines_spanning_longer_periods(capsys):
+    plan = load_plan(EXAMPLE)
+    year = summary(plan, "2026", "2026-12-31")["budget"]["period"]
+    quarters = sum(summary(plan, f"2026-Q{q}", "2026-12-31")["budget"]["period"] for q in range(1, 5))
+    assert round(quarters, 2) == year == round(float(plan.budget["amount"].sum()), 2)
+
+
+def test_summary_rejects_bad_period_and_date(capsys):
+    code, _, err = run(capsys, "summary", EXAMPLE, "--period", "2026-Q9")
+    assert code == 1 and err.strip() == "error: '2026-Q9': quarter 9 does not exist (expected Q1 to Q4)"
+    code, _, err = run(capsys, "summary", EXAMPLE, "--period", "2026-Q1", "--as-of", "15/02/2026")
+    assert code == 1 and "as-of date '15/02/2026' is not a date (expected YYYY-MM-DD" in err
+
+
+def test_new_creates_a_valid_commented_plan(capsys, tmp_path):
+    target = tmp_path / "acme"
+    code, out, _ = run(capsys, "new", target, "--company", "Acme", "--year", "2027", "--language", "fr")
+    assert code == 0 and f"created {target}" in out
+    plan = load_plan(target)
+    assert plan.settings["company"] == "Acme" and plan.settings["year"] == 2027 and plan.language == "fr"
+    assert all(frame.empty for frame in plan.tables.values())
+    assert (target / "actions.csv").read_text(encoding="utf-8").startswith("# actions.csv: The action plan.")
+    code, _, err = run(capsys, "new", target)
+    assert code == 1 and "folder already exists and is not empty" in err
+
+
+def test_export_import_round_trip(capsys, plan_dir, tmp_path):
+    workbook = tmp_path / "out.xlsx"
+    assert run(capsys, "export", plan_dir, "--to", workbook)[0] == 0
+    before = tree_bytes(plan_dir)
+    code, out, _ = run(capsys, "import", workbook, "--into", plan_dir)
+    assert code == 0 and "imported" in out
+    assert tree_bytes(plan_dir) == before
+
+
+def test_rejected_import_changes_nothing(capsys, plan_dir, tmp_path):
+    source = tmp_path / "excel"
+    assert run(capsys, "export", plan_dir, "--to", source)[0] == 0  # a French Excel CSV folder
+    text = (source / "budget.csv").read_text(encoding="cp1252").replace("B003;", "B001;", 1)
+    (source / "budget.csv").write_text(text, encoding="cp1252")
+    (source / "actions.csv").write_text((source / "actions.csv").read_text(encoding="cp1252")
+                                        .replace(";Thomas;", ";Tom;"), encoding="cp1252")
+    before = tree_bytes(plan_dir)
+    code, _, err = run(capsys, "import", source, "--into", plan_dir)
+    assert code == 1
+    assert "budget.csv:4:id: duplicate id 'B001', already on row 2" in err
+    assert tree_bytes(plan_dir) == before
+    assert not (plan_dir / ".history").exists()
+
+
+def test_import_missing_source(capsys, tmp_path):
+    code, _, err = run(capsys, "import", tmp_path / "nothing.xlsx", "--into", tmp_path / "p")
+    assert code == 1 and "no such plan folder or workbook" in err
+    assert not (tmp_path / "p").exists()
