@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ class RawTable:
     decimal_comma: bool = False
     first_row: int = 2  # spreadsheet row number of the first data row
     preamble: str = ""  # leading '#' comment lines, kept when planlib saves the file
+    may_hold_quotes: bool = True  # False when no cell can start with a neutralising quote
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
@@ -72,10 +74,15 @@ def _split_preamble(text: str) -> tuple[str, str, int]:
     return "".join(lines[:count]), "".join(lines[count:]), count
 
 
-def _strip_cells(frame: pd.DataFrame) -> pd.DataFrame:
+# White space at the edge of a cell: next to a separator, a quote or a line end.
+_EDGE_SPACE = re.compile(r"[^\S\r\n](?=[,;\t\r\n\"]|$)|(?<=[,;\t\n\"])[^\S\r\n]|^[^\S\r\n]", re.MULTILINE)
+
+
+def _strip_cells(frame: pd.DataFrame, needs_strip: bool = True) -> pd.DataFrame:
     frame.columns = [str(c).replace(BOM, "").strip().lower() for c in frame.columns]
     for column in frame.columns:
-        frame[column] = frame[column].astype(str).str.strip()
+        values = frame[column].astype(str)
+        frame[column] = values.str.strip() if needs_strip else values
     return frame
 
 
@@ -91,8 +98,9 @@ def read_csv(path: Path, name: str | None = None) -> RawTable:
     sep = sniff_separator(header)
     frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
                         na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
-    return RawTable(name, path.name, _strip_cells(frame), decimal_comma=(sep != ","),
-                    first_row=2 + skipped, preamble=preamble)
+    return RawTable(name, path.name, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
+                    decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
+                    may_hold_quotes="'" in body)
 
 
 def cell_text(value) -> str:

@@ -35,7 +35,10 @@ DATE_EXPECTED = "a date such as 2026-03-15 or 15/03/2026"
 
 def restore_text(series: pd.Series) -> pd.Series:
     """Undo the quote an export put before text a spreadsheet would run as a formula."""
-    mask = series.str.startswith("'") & series.str[1:2].isin(FORMULA_PREFIXES)
+    quoted = series.str.startswith("'")
+    if not quoted.any():
+        return series
+    mask = quoted & series.str[1:2].isin(FORMULA_PREFIXES)
     if mask.any():
         series = series.copy()
         series[mask] = series[mask].str[1:]
@@ -44,12 +47,14 @@ def restore_text(series: pd.Series) -> pd.Series:
 
 def parse_numbers(series: pd.Series, decimal_comma: bool) -> pd.Series:
     """Numbers from text as people write them: 1250.5, 1 250,50 €, 3,5 %."""
-    clean = series
-    if clean.str.contains(r"[^0-9.\-]", regex=True).any():
-        clean = clean.str.replace(_NUMBER_NOISE, "", regex=True)
+    numbers = pd.to_numeric(series.where(series != "", None), errors="coerce")
+    failed = (series != "") & numbers.isna()
+    if failed.any():  # only the cells plain parsing missed go through the cleaning
+        clean = series[failed].str.replace(_NUMBER_NOISE, "", regex=True)
         if decimal_comma:
             clean = clean.str.replace(",", ".", regex=False)
-    return pd.to_numeric(clean.where(clean != "", None), errors="coerce")
+        numbers[failed] = pd.to_numeric(clean.where(clean != "", None), errors="coerce")
+    return numbers
 
 
 def parse_dates(series: pd.Series) -> pd.Series:
@@ -74,8 +79,11 @@ class TableChecker:
         self.problems.append(Problem(self.raw.source, row, column, message, expected))
 
     def bad_cells(self, mask: pd.Series, column: str, message, expected: str) -> None:
+        positions = np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
+        if not len(positions):
+            return
         values = self.raw.frame[column]
-        for index in np.flatnonzero(mask.to_numpy()):
+        for index in positions:
             self.problem(index, column, message(values.iloc[index]), expected)
 
     def typed(self) -> pd.DataFrame:
@@ -95,7 +103,7 @@ class TableChecker:
             out[column.name] = self.column(column, values)
         for extra in frame.columns:
             if extra not in out and extra:
-                out[extra] = restore_text(frame[extra])
+                out[extra] = restore_text(frame[extra]) if self.raw.may_hold_quotes else frame[extra]
         return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
 
     def column(self, column: S.Column, values: pd.Series) -> pd.Series:
@@ -106,7 +114,7 @@ class TableChecker:
         if column.required and present and empty.any():
             self.bad_cells(empty, column.name, lambda v: "missing value", _expected(column))
         kind = column.kind
-        if kind not in S.NUMERIC_KINDS | {S.DATE, S.BOOL}:
+        if kind not in S.NUMERIC_KINDS | {S.DATE, S.BOOL} and self.raw.may_hold_quotes:
             values = restore_text(values)
         if kind in S.NUMERIC_KINDS:
             return self.numbers(column, values, empty)
@@ -115,13 +123,12 @@ class TableChecker:
             self.bad_cells(~empty & parsed.isna(), column.name, lambda v: f"not a date: '{v}'", DATE_EXPECTED)
             return parsed
         if kind == S.BOOL:
-            lower = values.str.lower()
+            lower = _map_distinct(values, str.lower)
             bad = ~empty & ~lower.isin(_TRUE | _FALSE)
             self.bad_cells(bad, column.name, lambda v: f"not yes/no: '{v}'", "true/false, yes/no or oui/non")
             return lower.map(lambda v: True if v in _TRUE else (False if v in _FALSE else pd.NA)).astype("boolean")
         if kind == S.ENUM:
-            lower = values.str.lower()
-            canon = lower.map(lambda v: S.ALIASES.get(v, v))
+            canon = _map_distinct(values, lambda v: S.ALIASES.get(v.lower(), v.lower()))
             bad = ~empty & ~canon.isin(column.allowed)
             self.bad_cells(bad, column.name, lambda v: f"'{v}' is not allowed", f"one of {', '.join(column.allowed)}")
             return canon.where(~bad, values).astype(str)
@@ -129,7 +136,8 @@ class TableChecker:
             return values.map(lambda v: ",".join(p.strip() for p in re.split(r"[,;]", v) if p.strip())).astype(str)
         if kind == S.PERIOD:
             self.check_each(values, empty, column.name, self.calendar.parse, PERIOD_FORMS)
-            return values.map(lambda v: self.calendar.parse(v).id if v and _ok(self.calendar.parse, v) else v).astype(str)
+            canonical = {v: self.calendar.parse(v).id for v in values.unique() if v and _ok(self.calendar.parse, v)}
+            return values.map(lambda v: canonical.get(v, v)).astype(str)
         if kind == S.SCHEDULE:
             self.check_each(values, empty, column.name, parse_schedule, SCHEDULE_FORM)
         if kind == S.FORMULA:
@@ -137,12 +145,16 @@ class TableChecker:
         return values.astype(str)
 
     def check_each(self, values, empty, name, parse, expected) -> None:
-        for index in np.flatnonzero((~empty).to_numpy()):
+        """Parse each distinct value once; report every row holding a bad one."""
+        errors = {}
+        for value in values[~empty].unique():
             try:
-                parse(values.iloc[index])
+                parse(value)
             except (ValueError, PeriodError) as error:
-                message = str(error).split(" (expected")[0]
-                self.problem(index, name, message, expected)
+                errors[value] = str(error).split(" (expected")[0]
+        if errors:
+            for index in np.flatnonzero(values.isin(list(errors)).to_numpy()):
+                self.problem(index, name, errors[values.iloc[index]], expected)
 
     def numbers(self, column: S.Column, values: pd.Series, empty: pd.Series) -> pd.Series:
         parsed = parse_numbers(values, self.raw.decimal_comma)
@@ -162,6 +174,12 @@ class TableChecker:
         if column.kind == S.INT:
             return parsed.round().astype("Int64")
         return parsed.astype("float64")
+
+
+def _map_distinct(values: pd.Series, function) -> pd.Series:
+    """Apply a function once per distinct value: columns repeat few values many times."""
+    mapping = {value: function(value) for value in values.unique()}
+    return values.map(mapping).astype(str)
 
 
 def _ok(parse, value) -> bool:
@@ -201,7 +219,7 @@ def check_table(raw: RawTable, problems: list[Problem], calendar: Calendar) -> p
 def check_links(tables: dict[str, pd.DataFrame], sources: dict[str, RawTable],
                 persona_ids: set[str], problems: list[Problem]) -> None:
     """Duplicate ids, unknown references, cycles and date order."""
-    ids = {name: set(frame["id"]) - {""} for name, frame in tables.items()}
+    ids = {name: set(frame["id"].tolist()) - {""} for name, frame in tables.items()}
     ids["personas"] = persona_ids
     for name, frame in tables.items():
         raw = sources[name]
@@ -211,7 +229,10 @@ def check_links(tables: dict[str, pd.DataFrame], sources: dict[str, RawTable],
                 continue
             known = ids.get(column.ref, set())
             target = "personas.yaml" if column.ref == "personas" else f"{column.ref}.csv"
-            for index, value in enumerate(frame[column.name]):
+            values = frame[column.name]
+            suspect = (values != "") & ~values.isin(list(known))  # a list of ids is suspect as a whole
+            for index in np.flatnonzero(suspect.to_numpy()):
+                value = values.iloc[index]
                 for ref in (value.split(",") if column.kind == S.REFLIST else [value]):
                     if ref and ref not in known:
                         problems.append(Problem(raw.source, raw.row_number(index), column.name,
@@ -223,10 +244,11 @@ def check_links(tables: dict[str, pd.DataFrame], sources: dict[str, RawTable],
 
 
 def _duplicates(frame, raw, problems) -> None:
+    ids = frame["id"]
+    repeated = ids.duplicated(keep=False) & (ids != "")
     seen: dict[str, int] = {}
-    for index, value in enumerate(frame["id"]):
-        if not value:
-            continue
+    for index in np.flatnonzero(repeated.to_numpy()):
+        value = ids.iloc[index]
         if value in seen:
             problems.append(Problem(raw.source, raw.row_number(index), "id",
                                     f"duplicate id '{value}', already on row {seen[value]}", "a unique id per row"))
@@ -236,8 +258,9 @@ def _duplicates(frame, raw, problems) -> None:
 
 def _cycles(frame, raw, column, problems) -> None:
     """Report each cycle of a dependency column once, naming its ids in order."""
-    edges = {i: [p for p in v.split(",") if p] for i, v in zip(frame["id"], frame[column]) if i}
-    rows = {i: raw.row_number(n) for n, i in enumerate(frame["id"])}
+    ids, links = frame["id"].tolist(), frame[column].tolist()
+    edges = {i: [p for p in v.split(",") if p] for i, v in zip(ids, links) if i and v}
+    rows = {i: raw.row_number(n) for n, i in enumerate(ids) if i in edges}
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     reported: set[frozenset] = set()
     for root in edges:
@@ -278,7 +301,11 @@ def _date_order(frame, raw, first, last, problems) -> None:
 
 
 def _budget_rules(frame, raw, problems) -> None:
-    for index, row in enumerate(frame.itertuples(index=False)):
+    variable = frame["cost_type"] == "variable"
+    suspect = (variable & (frame["rate"].isna() | (frame["driver"] == ""))) | (~variable & frame["amount"].isna()) \
+        | ((frame["schedule"] != "") & (frame["action_id"] == ""))
+    for index in np.flatnonzero(suspect.to_numpy()):
+        row = frame.iloc[index]
         where = raw.row_number(index)
         if row.cost_type == "variable":
             if pd.isna(row.rate):

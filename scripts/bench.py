@@ -1,0 +1,133 @@
+"""Speed and memory of planlib on plans 1x, 10x and 100x the example.
+
+Prints, for each size, the time and peak memory of load + validation (each
+measured in a fresh process, best of 3), and the time of `import planlib`.
+Targets: the largest plan under 2 s and 500 MB, linear growth, import < 0.5 s.
+Run: make bench   (or: python scripts/bench.py [--keep DIR])
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+EXAMPLE = ROOT / "data" / "example"
+# scale -> (actions, budget lines, KPIs = metrics, days of actuals, spend rows)
+SIZES = {10: (1_000, 5_000, 20, 730, 1_000), 100: (10_000, 50_000, 200, 730, 10_000)}
+TARGET_SECONDS, TARGET_MB, TARGET_IMPORT = 2.0, 500, 0.5
+
+MEASURE = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+import planlib
+t1 = time.perf_counter()
+plan = planlib.load_plan(sys.argv[1])
+t2 = time.perf_counter()
+rows = sum(len(f) for f in plan.tables.values())
+print(json.dumps({"import": t1 - t0, "load": t2 - t1, "rows": rows,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def synthetic_plan(folder: Path, actions: int, lines: int, kpis: int, days: int, spend: int, seed: int = 7) -> Path:
+    """A valid plan of the given size, built from the example's YAML files."""
+    import pandas as pd
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    for name in ("plan.yaml", "audit.yaml", "personas.yaml", "channels.csv", "messages.csv"):
+        shutil.copy(EXAMPLE / name, folder / name)
+    year_start = date(2026, 1, 1)
+    objectives = [{"id": f"B{i}", "level": "business", "title": f"Business goal {i}", "parent_id": "", "owner": "Camille"}
+                  for i in range(1, 5)]
+    objectives += [{"id": f"M{i}", "level": "marketing", "title": f"Marketing goal {i}", "parent_id": f"B{i % 4 + 1}",
+                    "owner": "Hugo"} for i in range(1, 41)]
+    kpi_rows = [{"id": f"K{i:03d}", "name": f"KPI {i}", "formula": f"metric_{i} / metric_{(i % kpis) + 1} * 100",
+                 "unit": "%", "aggregation": "sum", "direction": "up"} for i in range(1, kpis + 1)]
+    krs = [{"id": f"KR{i:03d}", "objective_id": f"M{i % 40 + 1}", "title": f"Key result {i}", "kpi_id": f"K{i % kpis + 1:03d}",
+            "baseline": 10, "target": 12, "unit": "%", "deadline": "2026-12-31", "priority": "high"}
+           for i in range(1, 121)]
+    owners = ["Camille", "Hugo", "Léa", "Nadia", "Thomas"]
+    action_rows = []
+    for i in range(1, actions + 1):
+        start = year_start + timedelta(days=rng.randint(0, 330))
+        earlier = [f"A{j:05d}" for j in rng.sample(range(1, i), min(i - 1, rng.randint(0, 2)))]
+        action_rows.append({
+            "id": f"A{i:05d}", "workstream": f"Stream {i % 12}", "name": f"Action {i}", "description": "Synthetic action",
+            "key_result_id": f"KR{i % 120 + 1:03d}", "owner": rng.choice(owners), "priority": rng.choice(["high", "medium", "low"]),
+            "impact": rng.randint(1, 5), "difficulty": rng.randint(1, 5), "status": rng.choice(["planned", "in_progress", "done"]),
+            "start": start.isoformat(), "end": (start + timedelta(days=rng.randint(1, 30))).isoformat(),
+            "person_days": rng.randint(1, 20), "recurrence": "none", "depends_on": ",".join(earlier)})
+    budget_rows = [{"id": f"L{i:06d}", "label": f"Line {i}", "action_id": f"A{rng.randint(1, actions):05d}",
+                    "category": rng.choice(["media", "tools", "agencies", "events", "production", "studies"]),
+                    "period": f"2026-{rng.randint(1, 12):02d}", "amount": round(rng.uniform(100, 20000), 2),
+                    "cost_type": "fixed"} for i in range(1, lines + 1)]
+    actual_rows, n = [], 0
+    for day in range(days):
+        when = (date(2025, 1, 1) + timedelta(days=day)).isoformat()
+        for metric in range(1, kpis + 1):
+            n += 1
+            actual_rows.append((f"M{n:07d}", when, f"metric_{metric}", round(rng.uniform(10, 10000), 2)))
+    spend_rows = [{"id": f"S{i:06d}", "date": (year_start + timedelta(days=rng.randint(0, 364))).isoformat(),
+                   "amount": round(rng.uniform(10, 5000), 2), "budget_line_id": f"L{rng.randint(1, lines):06d}",
+                   "category": "media"} for i in range(1, spend + 1)]
+    tables = {"objectives": objectives, "key_results": krs, "kpis": kpi_rows, "actions": action_rows,
+              "budget": budget_rows, "spend": spend_rows}
+    for name, rows in tables.items():
+        pd.DataFrame(rows).to_csv(folder / f"{name}.csv", index=False)
+    pd.DataFrame(actual_rows, columns=["id", "date", "metric", "value"]).to_csv(folder / "actuals.csv", index=False)
+    return folder
+
+
+def measure(plan: Path, repeats: int = 3) -> dict:
+    runs = [json.loads(subprocess.run([sys.executable, "-c", MEASURE, str(plan)], check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(repeats)]
+    return {"load": min(r["load"] for r in runs), "import": min(r["import"] for r in runs),
+            "peak_mb": max(r["peak_mb"] for r in runs), "rows": runs[0]["rows"]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="keep the generated plans in this folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
+    plans = {1: EXAMPLE}
+    for scale, size in SIZES.items():
+        target = work / f"plan-{scale}x"
+        if not target.exists():
+            synthetic_plan(target, *size)
+        plans[scale] = target
+    print(f"{'size':>5} {'rows':>9} {'load+validate s':>16} {'peak MB':>8} {'µs/row':>7}")
+    results = {}
+    for scale, plan in plans.items():
+        results[scale] = result = measure(plan)
+        print(f"{scale:>4}x {result['rows']:>9,} {result['load']:>16.3f} {result['peak_mb']:>8.0f} "
+              f"{1e6 * result['load'] / result['rows']:>7.1f}")
+    largest = results[max(results)]
+    growth = results[100]["load"] / results[10]["load"]
+    rows_growth = results[100]["rows"] / results[10]["rows"]
+    import_time = min(r["import"] for r in results.values())
+    print(f"growth 10x -> 100x: time x{growth:.1f} for rows x{rows_growth:.1f}")
+    print(f"import planlib: {import_time:.3f} s")
+    verdicts = [("largest load under 2 s", largest["load"] < TARGET_SECONDS),
+                ("largest peak under 500 MB", largest["peak_mb"] < TARGET_MB),
+                ("linear growth (time ratio within 1.5x of the rows ratio)", growth < 1.5 * rows_growth),
+                ("import planlib under 0.5 s", import_time < TARGET_IMPORT)]
+    for label, ok in verdicts:
+        print(f"{'PASS' if ok else 'MISS'}  {label}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
