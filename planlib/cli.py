@@ -57,7 +57,55 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
     imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
+    report = commands.add_parser("report", help="run every notebook for one or more periods into a report")
+    _plan_arg(report)
+    which = report.add_mutually_exclusive_group()
+    which.add_argument("--period", default=None,
+                       help="period id(s), comma separated: 2026-Q1,2026-Q2; or this-month, this-quarter, "
+                            "this-sprint, this-year (default: this-quarter)")
+    which.add_argument("--all", choices=("MONTHS", "QUARTERS", "SPRINTS", "HALVES"), type=str.upper,
+                       help="every period of that kind in the plan's year")
+    report.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the earlier of today and each period's end)")
+    report.add_argument("--lang", choices=("fr", "en"), default=None, help="default: the plan's language")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
+    report.add_argument("--pdf", action="store_true", help="also write one PDF of the whole report")
+    report.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: number of cores)")
+    report.add_argument("--notebooks", type=Path, default=None, help=argparse.SUPPRESS)
     return parser
+
+
+RELATIVE_PERIODS = {"this-month": "month", "this-quarter": "quarter", "this-sprint": "sprint", "this-year": "year"}
+
+
+def report_periods(plan, period_arg: str | None, all_kind: str | None, today=None) -> list[str]:
+    """Period ids from --period / --all; this-month and friends follow the plan's calendar."""
+    from datetime import date
+
+    if all_kind:
+        return [p.id for p in plan.calendar.periods(all_kind)]
+    ids = [p.strip() for p in (period_arg or "this-quarter").split(",") if p.strip()]
+    today = today or date.today()
+    return [plan.calendar.period_of(today, RELATIVE_PERIODS[p]).id if p in RELATIVE_PERIODS else p for p in ids]
+
+
+def run_report(args) -> int:
+    import os
+
+    from .plan import load_plan
+    from .report import NOTEBOOKS_DIR, ReportError, ReportJob
+
+    plan = load_plan(args.plan)
+    periods = report_periods(plan, args.period, args.all)
+    job = ReportJob(args.plan, periods, out=args.out, as_of=args.as_of, lang=args.lang, pdf=args.pdf,
+                    jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR)
+    try:
+        reports = job.run()
+    except ReportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for report in reports:
+        print(f"report {report.period}: {report.folder / 'index.html'}")
+    return 0
 
 
 def run_new(args) -> int:
@@ -119,7 +167,8 @@ def run_import(args) -> int:
     return 0
 
 
-COMMANDS = {"new": run_new, "check": run_check, "summary": run_summary, "export": run_export, "import": run_import}
+COMMANDS = {"new": run_new, "check": run_check, "summary": run_summary, "export": run_export,
+            "import": run_import, "report": run_report}
 
 
 def main(argv: list[str] | None = None) -> int:
