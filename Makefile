@@ -13,10 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
-## The main job: a full check and key figures of data/example for one period.
+## The main job: a full report of data/example for one period (HTML, PDF, summary.json).
 report: $(STAMP)
-	$(BIN)/planlib check data/example
-	$(BIN)/planlib summary data/example --period $(PERIOD)
+	$(BIN)/planlib report data/example --period $(PERIOD) --pdf
 
 ## The whole test suite, notebooks included.
 test: $(STAMP)

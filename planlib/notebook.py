@@ -6,6 +6,7 @@ into a `Session` and shows a header, so each notebook's cells stay short.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,14 @@ from .i18n import check_language, format_date, t
 from .periods import Period
 from .plan import Plan, load_plan
 from .keyfigures import parse_as_of
+
+
+REPORT_ENV = "PLANLIB_REPORT"  # set by `planlib report` for the kernels it starts
+
+
+def interactive() -> bool:
+    """False in a report run: forms then show as static tables, never as live widgets."""
+    return os.environ.get(REPORT_ENV) != "1"
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,8 @@ def guide(key: str, lang: str = "en") -> None:
 
 def table(frame: pd.DataFrame):
     """A table for a notebook or report: no index, text escaped."""
-    return frame.style.hide(axis="index").format(escape="html")
+    styles = [{"selector": "th, td", "props": [("text-align", "left"), ("vertical-align", "top")]}]
+    return frame.style.hide(axis="index").format(escape="html").set_table_styles(styles)
 
 
 def figures_table(document: dict, lang: str = "en"):

@@ -17,6 +17,7 @@ def _step_checks(plan: Plan) -> list[tuple[str, str, list[tuple[str, int]]]]:
     swot = audit.get("swot") or {}
     objectives = plan.objectives
     actions = plan.actions
+    scheduled = actions[~actions["status"].isin(["idea", "cancelled"])]  # ideas need no dates yet
     budget_settings = plan.settings.get("budget") or {}
     return [
         ("step_audit", "audit.yaml", [
@@ -36,8 +37,8 @@ def _step_checks(plan: Plan) -> list[tuple[str, str, list[tuple[str, int]]]]:
             ("channels", len(plan.channels)), ("messages", len(plan.messages))]),
         ("step_actions", "actions.csv", [
             ("actions", len(actions)),
-            ("owners", int(len(actions) > 0 and (actions["owner"] != "").all())),
-            ("dates", int(len(actions) > 0 and actions["start"].notna().all())),
+            ("owners", int(len(scheduled) > 0 and (scheduled["owner"] != "").all())),
+            ("dates", int(len(scheduled) > 0 and scheduled["start"].notna().all())),
         ]),
         ("step_budget", "budget.csv, spend.csv", [
             ("budget", len(plan.budget)),

@@ -24,10 +24,11 @@ from pathlib import Path
 
 from . import __version__
 from .keyfigures import headline, parse_as_of, summary
+from .notebook import REPORT_ENV
 from .plan import Plan, load_plan, resolve_plan_path
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
-REPORT_ENV = "PLANLIB_REPORT"  # set for kernels of a report run: forms show as static tables
+TEMPLATES_DIR = Path(__file__).resolve().parent / "nbtemplates"
 
 
 def _umask() -> int:
@@ -124,7 +125,9 @@ class Progress:
 def _exporter():
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        template_name="lab", extra_template_paths=[str(TEMPLATES_DIR)],
+                        template_file="offline.html.j2")
 
 
 def _ipc_kernel_manager():
@@ -149,21 +152,34 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
                                kernel_manager_class=_ipc_kernel_manager())
 
 
+def source_cell_number(notebook: Path, executed_index: int) -> int:
+    """The 1-based number, in the notebook as stored, of a cell of its executed copy.
+
+    Papermill inserts one cell (the injected parameters) after the cell tagged
+    `parameters`; cells after it sit one place further in the executed copy.
+    """
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    injected_at = tagged[0] + 1 if tagged else 0
+    return executed_index + (0 if executed_index < injected_at else -1) + 1
+
+
 def describe_failure(error: Exception, notebook: Path) -> str:
     """Which notebook and cell failed, and the error's own message."""
-    cell = getattr(error, "exec_count", None)
     index = getattr(error, "cell_index", None)
     ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
     where = f"{notebook.name}"
     if index is not None:
-        where += f", cell {index + 1}" + (f" (In [{cell}])" if cell else "")
+        where += f", cell {source_cell_number(notebook, index)}"
     reason = f"{ename}: {evalue}" if ename else f"{type(error).__name__}: {error}"
     return f"{where}: {reason.strip()}"
 
 
 def index_html(plan: Plan, document: dict, pages: list[tuple[str, str]], lang: str, generated: str) -> str:
     """The report's front page: what, when, links to each step, headline figures."""
-    esc = html.escape
+    esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
     title = f"{plan.settings.get('company', plan.name)} · {document['period']['id']}"
     labels = {"en": ("Marketing action plan report", "Period", "As of", "Generated", "Kit version", "Steps",
                      "Key figures", "Plan"),
@@ -171,7 +187,7 @@ def index_html(plan: Plan, document: dict, pages: list[tuple[str, str]], lang: s
                      "Version du kit", "Étapes", "Chiffres clés", "Plan")}[lang]
     period = document["period"]
     rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
-    links = "".join(f'<li><a href="{esc(href)}">{esc(name)}</a></li>' for name, href in pages)
+    links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>body{{font-family:sans-serif;max-width:52rem;margin:2rem auto;color:#222}}

@@ -1,9 +1,13 @@
-"""Speed and memory of planlib on plans 1x, 10x and 100x the example.
+"""Speed and memory of planlib: loading large plans, and producing a period report.
 
-Prints, for each size, the time and peak memory of load + validation (each
-measured in a fresh process, best of 3), and the time of `import planlib`.
-Targets: the largest plan under 2 s and 500 MB, linear growth, import < 0.5 s.
-Run: make bench   (or: python scripts/bench.py [--keep DIR])
+1. Load + validation of plans 1x, 10x and 100x the example: time and peak
+   memory (each in a fresh process, best of 3), and the time of `import planlib`.
+   Targets: the largest plan under 2 s and 500 MB, linear growth, import < 0.5 s.
+2. A full period report of data/example against its floor: as many notebooks
+   that only import pandas, matplotlib and ipywidgets, run by papermill's API in
+   this process and exported the same way. Targets: report <= 1.2x the floor
+   serially, and <= 0.7x the serial floor with all cores.
+Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report])
 """
 from __future__ import annotations
 
@@ -95,11 +99,97 @@ def measure(plan: Path, repeats: int = 3) -> dict:
             "peak_mb": max(r["peak_mb"] for r in runs), "rows": runs[0]["rows"]}
 
 
+FLOOR_CELL = "import pandas\nimport matplotlib.pyplot\nimport ipywidgets"
+
+
+def floor_notebooks(folder: Path, count: int) -> list[Path]:
+    """Notebooks that do nothing but import the stack, with the same parameters cell."""
+    import nbformat
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        notebook = nbformat.v4.new_notebook()
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        parameters = nbformat.v4.new_code_cell('plan_dir = ""\nperiod = ""\nas_of = None\nlang = "en"')
+        parameters.metadata["tags"] = ["parameters"]
+        notebook.cells = [parameters, nbformat.v4.new_code_cell(FLOOR_CELL)]
+        paths.append(folder / f"{n:02d}_floor.ipynb")
+        nbformat.write(notebook, paths[-1])
+    return paths
+
+
+def run_floor(notebooks: list[Path], out: Path, jobs: int) -> float:
+    """Execute and export the floor notebooks the way reports do; seconds taken."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from planlib.report import _exporter, execute
+
+    parameters = {"plan_dir": str(EXAMPLE), "period": "2026-Q2", "as_of": "2026-06-30", "lang": "en"}
+    out.mkdir(parents=True, exist_ok=True)
+
+    def one(notebook: Path) -> None:
+        target = out / notebook.name
+        execute(notebook, target, parameters, notebook.parent)
+        body, _ = _exporter().from_filename(str(target))
+        target.with_suffix(".html").write_text(body, encoding="utf-8")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(one, notebooks))
+    return time.perf_counter() - started
+
+
+def run_report(out: Path, jobs: int) -> float:
+    import io
+    import time
+
+    from planlib.report import ReportJob
+
+    started = time.perf_counter()
+    ReportJob(EXAMPLE, ["2026-Q2"], out=out, as_of="2026-06-30", jobs=jobs, stream=io.StringIO()).run()
+    return time.perf_counter() - started
+
+
+def bench_report(work: Path) -> None:
+    import os
+
+    from planlib.report import NOTEBOOKS_DIR, notebooks_in
+
+    cores = os.cpu_count() or 1
+    count = len(notebooks_in(NOTEBOOKS_DIR))
+    floor = floor_notebooks(work / "floor", count)
+    run_floor(floor[:1], work / "warm-up", 1)  # imports and templates loaded once, as in a real run
+    floor_serial = min(run_floor(floor, work / f"floor-{i}", 1) for i in range(2))
+    report_serial = min(run_report(work / f"serial-{i}", 1) for i in range(2))
+    report_parallel = min(run_report(work / f"parallel-{i}", cores) for i in range(2))
+    print(f"\nperiod report of data/example: {count} notebooks, {cores} cores (best of 2)")
+    print(f"floor, serial:           {floor_serial:6.2f} s")
+    print(f"report, serial:          {report_serial:6.2f} s   x{report_serial / floor_serial:.2f} the floor")
+    print(f"report, {cores} jobs:          {report_parallel:6.2f} s   x{report_parallel / floor_serial:.2f} the serial floor")
+    for label, ok in (("report <= 1.2x the floor serially", report_serial <= 1.2 * floor_serial),
+                      ("report with all cores <= 0.7x the serial floor", report_parallel <= 0.7 * floor_serial)):
+        print(f"{'PASS' if ok else 'MISS'}  {label}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the generated plans in this folder")
+    parser.add_argument("--skip-load", action="store_true", help="skip the load benchmark")
+    parser.add_argument("--skip-report", action="store_true", help="skip the report benchmark")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
+    if not args.skip_load:
+        bench_load(work)
+    if not args.skip_report:
+        bench_report(work / "report")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def bench_load(work: Path) -> None:
     plans = {1: EXAMPLE}
     for scale, size in SIZES.items():
         target = work / f"plan-{scale}x"
@@ -124,9 +214,6 @@ def main() -> int:
                 ("import planlib under 0.5 s", import_time < TARGET_IMPORT)]
     for label, ok in verdicts:
         print(f"{'PASS' if ok else 'MISS'}  {label}")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":

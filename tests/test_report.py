@@ -1,0 +1,177 @@
+"""Period reports: complete files, parameters reaching notebooks, failures that change nothing."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import EXAMPLE, ROOT, tree_bytes
+
+from planlib import load_plan, summary
+from planlib.cli import main, report_periods
+from planlib.report import ReportError, ReportJob, period_lock
+
+PLANLIB = Path(sys.executable).parent / "planlib"
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def two_quarters(tmp_path_factory):
+    """One report call for two quarters, shared by the tests that only read it."""
+    out = tmp_path_factory.mktemp("reports")
+    code = main(["report", str(EXAMPLE), "--period", "2026-Q1,2026-Q2", "--as-of", "2026-05-15",
+                 "--out", str(out), "--lang", "en"])
+    assert code == 0
+    return out / "example"
+
+
+def test_every_step_has_its_executed_notebook_and_html(two_quarters):
+    folder = two_quarters / "2026-Q1"
+    for notebook in NOTEBOOKS:
+        assert (folder / notebook.name).exists()
+        page = (folder / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+        assert "plan_dir =" not in page and "nb.start(" not in page  # no code
+        assert 'class="jp-InputPrompt' not in page and 'class="jp-OutputPrompt' not in page  # no prompts
+        assert "class=\"jp-CodeMirrorEditor" not in page and "class=\"highlight" not in page
+        assert "<script src=" not in page and not re.search(r'(src|href)="https?://', page)  # offline
+        assert "application/vnd.jupyter.widget-view+json" not in page
+        executed = nbformat.read(folder / notebook.name, as_version=4)
+        assert any("injected-parameters" in c.metadata.get("tags", []) for c in executed.cells)
+    assert {p.name for p in folder.iterdir()} == (
+        {"index.html", "summary.json"} | {n.name for n in NOTEBOOKS} | {n.with_suffix(".html").name for n in NOTEBOOKS})
+
+
+def test_index_links_resolve_and_show_headline_figures(two_quarters):
+    folder = two_quarters / "2026-Q2"
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', index)
+    assert len(links) == len(NOTEBOOKS)
+    assert all((folder / link).is_file() for link in links)
+    assert "2026-Q2" in index and "2026-05-15" in index and "Verdure &amp; Co" in index
+    assert "Budget of the period" in index
+
+
+def test_summary_json_matches_planlib_summary(two_quarters):
+    plan = load_plan(EXAMPLE)
+    for period in ("2026-Q1", "2026-Q2"):
+        written = json.loads((two_quarters / period / "summary.json").read_text(encoding="utf-8"))
+        assert written == summary(plan, period, "2026-05-15")
+
+
+def test_parameters_reach_the_notebooks(two_quarters):
+    q1 = (two_quarters / "2026-Q1" / "00_start_here.html").read_text(encoding="utf-8")
+    q2 = (two_quarters / "2026-Q2" / "00_start_here.html").read_text(encoding="utf-8")
+    assert "Period <strong>2026-Q1</strong>" in q1 and "2026-Q2" not in q1
+    assert "Period <strong>2026-Q2</strong>" in q2
+    budgets = [json.loads((two_quarters / p / "summary.json").read_text())["budget"]["period"] for p in ("2026-Q1", "2026-Q2")]
+    assert budgets[0] != budgets[1]
+    money = [f"€{b:,.2f}" for b in budgets]
+    assert money[0] in q1 and money[1] in q2
+
+
+def failing_notebooks(tmp_path) -> Path:
+    """The real notebooks plus one that fails at its third cell."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", folder)
+    notebook = nbformat.read(folder / "00_start_here.ipynb", as_version=4)
+    notebook.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("boom: the plan has no moon")'))
+    nbformat.write(notebook, folder / "01_broken.ipynb")
+    return folder
+
+
+def test_failed_notebook_leaves_previous_report_intact(tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["report", str(EXAMPLE), "--period", "2026-Q1", "--out", str(out), "--as-of", "2026-03-01"]) == 0
+    capsys.readouterr()
+    before = tree_bytes(out / "example" / "2026-Q1")
+    code = main(["report", str(EXAMPLE), "--period", "2026-Q1", "--out", str(out), "--as-of", "2026-03-02",
+                 "--notebooks", str(failing_notebooks(tmp_path))])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert "report for 2026-Q1 not written; the previous one (if any) is unchanged" in err
+    assert "01_broken.ipynb, cell 4: ValueError: boom: the plan has no moon" in err
+    kept = out / "example" / ".failed" / "2026-Q1" / "01_broken.ipynb"
+    assert f"executed notebook kept at {kept}" in err and kept.exists()
+    assert tree_bytes(out / "example" / "2026-Q1") == before
+    assert [p.name for p in (out / "example").iterdir() if p.name.startswith(".build")] == []
+
+
+def test_bad_period_exits_1_before_any_work(tmp_path):
+    result = subprocess.run([PLANLIB, "report", EXAMPLE, "--period", "2026-Q1,2026-Q9", "--out", tmp_path],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'2026-Q9': quarter 9 does not exist" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_periods_from_all_and_relative_ids():
+    plan = load_plan(EXAMPLE)
+    assert report_periods(plan, None, "QUARTERS") == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    assert len(report_periods(plan, None, "SPRINTS")) == 26
+    assert report_periods(plan, "this-month,this-quarter", None, today=date(2026, 11, 22)) == ["2026-11", "2026-Q4"]
+    assert report_periods(plan, None, None, today=date(2026, 2, 3)) == ["2026-Q1"]
+
+
+def test_second_run_on_same_period_waits_for_the_first(tmp_path):
+    root = tmp_path / "example"
+    messages = []
+    released = threading.Event()
+
+    def holder():
+        with period_lock(root, "2026-Q1", messages.append):
+            released.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    time.sleep(0.2)
+    second = subprocess.Popen([PLANLIB, "report", EXAMPLE, "--period", "2026-Q1", "--out", tmp_path],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    assert second.poll() is None  # still waiting
+    assert not (root / "2026-Q1").exists()
+    released.set()
+    thread.join()
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert "another report run is writing" in err and "waiting for it to finish" in err
+    assert (root / "2026-Q1" / "index.html").exists()
+
+
+def test_pdf_holds_the_whole_report(tmp_path):
+    job = ReportJob(EXAMPLE, ["2026-05"], out=tmp_path, as_of="2026-05-20", lang="fr", pdf=True, jobs=1)
+    [report] = job.run()
+    from pypdf import PdfReader
+
+    pdf = PdfReader(report.folder / "report-2026-05.pdf")
+    text = [page.extract_text() for page in pdf.pages]
+    assert len(pdf.pages) >= 1 + len(NOTEBOOKS)
+    assert "Rapport du plan d'actions" in text[0] and "Verdure & Co · 2026-05" in text[0]
+    assert any("Où en est le plan" in page for page in text[1:])
+    index = (report.folder / "index.html").read_text(encoding="utf-8")
+    assert "Rapport du plan d'actions marketing" in index and "Budget de la période" in index
+
+
+def test_no_notebooks_is_a_clear_error(tmp_path):
+    empty = tmp_path / "none"
+    empty.mkdir()
+    with pytest.raises(ReportError, match="no notebooks named NN_\\*.ipynb in"):
+        ReportJob(EXAMPLE, ["2026-Q1"], out=tmp_path, notebooks=empty).run()
+
+
+def test_report_kernels_know_they_are_not_interactive(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("from planlib import notebook\nprint('interactive:', notebook.interactive())"))
+    nbformat.write(notebook, folder / "00_check.ipynb")
+    [report] = ReportJob(EXAMPLE, ["2026-03"], out=tmp_path / "out", jobs=1, notebooks=folder).run()
+    executed = nbformat.read(report.folder / "00_check.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "interactive: False\n"
