@@ -40,11 +40,11 @@ OBJECTIVES = [
 
 # id, objective, title, kpi, baseline, target, unit, deadline, priority, impact, effort, levers, owner
 KEY_RESULTS = [
-    ("KR01", "M1", "Reach 1.6 M sessions over the year", "K01", 1300000, 1600000, "sessions", "2026-12-31", "high", 5, 3, "SEO, search ads, social", "Hugo"),
+    ("KR01", "M1", "Reach 2.9 M sessions over the year", "K01", 2400000, 2900000, "sessions", "2026-12-31", "high", 5, 3, "SEO, search ads, social", "Hugo"),
     ("KR02", "M2", "Raise the conversion rate from 1.6% to 2.1%", "K02", 1.6, 2.1, "%", "2026-12-31", "high", 5, 4, "checkout redesign, reviews, A/B tests", "Thomas"),
     ("KR03", "M3", "Raise the average order value from 62 € to 70 €", "K04", 62, 70, "€", "2026-12-31", "medium", 4, 2, "bundles, free delivery threshold", "Camille"),
     ("KR04", "M1", "Reach 3 M€ of online revenue", "K03", 2500000, 3000000, "€", "2026-12-31", "high", 5, 4, "all channels", "Camille"),
-    ("KR05", "M4", "Lower the cost per new customer from 32 € to 26 €", "K11", 32, 26, "€", "2026-12-31", "high", 4, 3, "bidding, targeting, creative tests", "Hugo"),
+    ("KR05", "M4", "Lower the ad cost per new customer from 8.50 € to 7 €", "K11", 8.5, 7, "€", "2026-12-31", "high", 4, 3, "bidding, targeting, creative tests", "Hugo"),
     ("KR06", "M4", "Keep the cost per click under 0.55 €", "K10", 0.62, 0.55, "€", "2026-09-30", "medium", 3, 2, "negative keywords, quality score", "Hugo"),
     ("KR07", "M5", "Collect 12 000 new newsletter subscribers", "K06", 8000, 12000, "subscribers", "2026-12-31", "high", 4, 2, "lead magnet, pop-in, contests", "Nadia"),
     ("KR08", "M6", "Raise the email open rate from 24% to 30%", "K07", 24, 30, "%", "2026-12-31", "medium", 3, 2, "segmentation, subject tests", "Nadia"),
@@ -229,11 +229,11 @@ def actual_rows(rng: random.Random) -> list[dict]:
         growth = 1 + 0.22 * (day.timetuple().tm_yday / 365)  # the plan's actions pay off over the year
         season = seasonal(day) * (0.92 if day.weekday() >= 5 else 1.03)
         noise = lambda: rng.uniform(0.9, 1.1)  # noqa: E731
-        sessions = 3600 * season * growth * noise()
+        sessions = 6800 * season * growth * noise()
         conversion = (0.0155 + 0.005 * day.timetuple().tm_yday / 365) * noise()
         orders = sessions * conversion
         basket = (62 + 7 * day.timetuple().tm_yday / 365) * noise()
-        impressions = 42000 * season * noise()
+        impressions = 26000 * season * noise()
         clicks = impressions * 0.021 * noise()
         cost_per_click = (0.62 - 0.08 * day.timetuple().tm_yday / 365) * noise()
         emails = 45000 * (1 + 0.25 * day.timetuple().tm_yday / 365) if day.weekday() == 3 else 0
@@ -242,7 +242,7 @@ def actual_rows(rng: random.Random) -> list[dict]:
         market = 0 if day < date(YEAR, 4, 1) else 700 * season * (1.6 if day >= date(YEAR, 9, 1) else 1) * noise()
         values = {
             "sessions": round(sessions), "orders": round(orders), "revenue": round(orders * basket, 2),
-            "new_customers": round(orders * 0.58 * noise()), "newsletter_signups": round(32 * season * growth * noise()),
+            "new_customers": round(orders * 0.35 * noise()), "newsletter_signups": round(32 * season * growth * noise()),
             "emails_sent": round(emails), "emails_opened": round(emails * open_rate),
             "emails_clicked": round(emails * open_rate * 0.11 * noise()),
             "ad_impressions": round(impressions), "ad_clicks": round(clicks), "ad_cost": round(clicks * cost_per_click, 2),
