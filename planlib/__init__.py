@@ -9,8 +9,9 @@ from .errors import PlanError, Problem  # noqa: E402
 from .plan import Plan, export_plan, import_plan, load_plan  # noqa: E402
 from .keyfigures import summary  # noqa: E402
 from .progress import overview  # noqa: E402
+from .smart import smart  # noqa: E402
 from .templates import new_plan  # noqa: E402
 
 __all__ = ["Plan", "PlanError", "Problem", "load_plan", "import_plan", "export_plan", "new_plan",
-           "summary", "overview", "__version__"]
+           "summary", "overview", "smart", "__version__"]
 

@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
     imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
+    smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
+    smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
+    smart.add_argument("--lang", choices=("fr", "en"), default="en", help="language of the verdict")
+    smart.add_argument("--json", action="store_true", help="one JSON document, one key per letter")
+
     report = commands.add_parser("report", help="run every notebook for one or more periods into a report")
     _plan_arg(report)
     which = report.add_mutually_exclusive_group()
@@ -105,6 +110,14 @@ def run_report(args) -> int:
         return 1
     for report in reports:
         print(f"report {report.period}: {report.folder / 'index.html'}")
+    return 0
+
+
+def run_smart(args) -> int:
+    from .smart import smart, smart_text
+
+    result = smart(args.text, args.lang)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))
     return 0
 
 
@@ -168,7 +181,7 @@ def run_import(args) -> int:
 
 
 COMMANDS = {"new": run_new, "check": run_check, "summary": run_summary, "export": run_export,
-            "import": run_import, "report": run_report}
+            "import": run_import, "report": run_report, "smart": run_smart}
 
 
 def main(argv: list[str] | None = None) -> int:

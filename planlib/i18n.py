@@ -91,8 +91,8 @@ def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
     """A percentage given in percent points: 12.5 -> 12,5 % (fr) or 12.5% (en)."""
     from babel.numbers import format_percent as babel_percent
 
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %" if lang == "fr" else \
-        "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    number = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = number + ("\u00a0%" if lang == "fr" else "%")  # French puts a no-break space before %
     return babel_percent(value / 100, format=pattern, locale=LOCALES[check_language(lang)])
 
 
