@@ -35,7 +35,71 @@ editing files by hand: it lists every problem with its file, row and column.""",
 `planlib check` après avoir modifié des fichiers à la main : il liste chaque problème avec son
 fichier, sa ligne et sa colonne.""",
     },
+    "objectives": {
+        "en": """\
+**Business, then marketing objectives.** A *business objective* is what the company wants
+(revenue, margin, market share, loyal customers). A *marketing objective* is what marketing will
+change to get there (more qualified visitors, a better conversion rate, a larger newsletter audience).
+Each marketing objective serves one business objective (`parent_id`).
+
+**Key results** say how you will know: a KPI of `kpis.csv`, a baseline, a target, a unit, a deadline,
+a priority and the levers you will pull. Two to four per marketing objective is plenty.""",
+        "fr": """\
+**D'abord business, puis marketing.** Un *objectif business* est ce que veut l'entreprise (chiffre
+d'affaires, marge, part de marché, fidélité). Un *objectif marketing* est ce que le marketing va
+changer pour y parvenir (plus de visiteurs qualifiés, un meilleur taux de conversion, une audience
+newsletter plus large). Chaque objectif marketing sert un objectif business (`parent_id`).
+
+**Les résultats clés** disent comment vous saurez que c'est atteint : un KPI de `kpis.csv`, un point
+de départ, une cible, une unité, une échéance, une priorité et les leviers activés. Deux à quatre par
+objectif marketing suffisent.""",
+    },
+    "smart": {
+        "en": """\
+**SMART**: Specific (one KPI), Measurable (baseline, target, unit), Achievable (better than the
+baseline, in the right direction), Realistic (a pace the past months make credible), Time-bound
+(a deadline within the plan's year).
+
+- Good: *Raise the conversion rate from 1.6% to 2.1% by 31 December 2026.*
+- Vague: *Improve our website.* (which KPI? by how much? by when?)""",
+        "fr": """\
+**SMART** : Spécifique (un KPI), Mesurable (point de départ, cible, unité), Atteignable (mieux que
+le point de départ, dans le bon sens), Réaliste (un rythme que les mois passés rendent crédible),
+Temporellement défini (une échéance dans l'année du plan).
+
+- Bon : *Faire passer le taux de conversion de 1,6 % à 2,1 % d'ici le 31 décembre 2026.*
+- Vague : *Améliorer notre site.* (quel KPI ? de combien ? pour quand ?)""",
+    },
+    "prioritise": {
+        "en": """\
+**Prioritise.** Put first the key results with a high impact that are feasible (low effort): the
+green corner of the matrix. The ranking weighs impact twice, feasibility once and adds the priority
+you stated.""",
+        "fr": """\
+**Prioriser.** Commencez par les résultats clés à fort impact et faisables (effort faible) : le coin
+vert de la matrice. Le classement compte deux fois l'impact, une fois la faisabilité, et ajoute la
+priorité déclarée.""",
+    },
+    "linter": {
+        "en": """\
+**Test a sentence.** Write an objective as you would say it in a meeting; the checker says which
+SMART letters are missing and what to add. Achievable and Realistic need a person's judgement unless
+you give the starting point (*from ... to ...*).""",
+        "fr": """\
+**Tester une phrase.** Écrivez un objectif comme vous le diriez en réunion ; le vérificateur indique
+les lettres SMART manquantes et quoi ajouter. Atteignable et Réaliste demandent un jugement humain,
+sauf si vous donnez le point de départ (*de ... à ...*).""",
+    },
+    "forms": {
+        "en": "Choose *(new)* to add, or pick an entry to edit it, then **Save**. Re-run the cells below to see the change.",
+        "fr": "Choisissez *(nouveau)* pour ajouter, ou une entrée pour la modifier, puis **Enregistrer**. Relancez les cellules suivantes pour voir le changement.",
+    },
+    "forms_in_report": {
+        "en": "*The forms of this step show when the notebook runs in JupyterLab.*",
+        "fr": "*Les formulaires de cette étape s'affichent quand le notebook est ouvert dans JupyterLab.*",
+    },
 }
+
 
 
 def guide_text(key: str, lang: str = "en") -> str:

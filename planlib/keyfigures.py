@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import __version__
 from . import schema as S
+from .objectives import objective_counts
 from .periods import Period
 from .plan import Plan
 
@@ -73,7 +74,7 @@ def summary(plan: Plan, period_id: str, as_of: str | date | None = None) -> dict
         "objectives": {"total": int(len(objectives)),
                        "business": int((objectives["level"] == "business").sum()),
                        "marketing": int((objectives["level"] == "marketing").sum())},
-        "key_results": {"total": int(len(plan.key_results))},
+        "key_results": {"total": int(len(plan.key_results)), **objective_counts(plan, as_of)},
         "personas": {"total": len(plan.personas)},
         "channels": {"total": int(len(plan.channels)), "messages": int(len(plan.messages))},
         "actions": {"total": int(len(plan.actions)),
@@ -91,7 +92,7 @@ def summary(plan: Plan, period_id: str, as_of: str | date | None = None) -> dict
 
 HEADLINE_LABELS = {
     "objectives": ("Objectives (business / marketing)", "Objectifs (business / marketing)"),
-    "key_results": ("Key results", "Résultats clés"),
+    "key_results": ("Key results (SMART)", "Résultats clés (SMART)"),
     "actions": ("Actions (done / in progress / planned)", "Actions (terminées / en cours / prévues)"),
     "actions_in_period": ("Actions running in the period", "Actions en cours sur la période"),
     "budget_year": ("Budget of the year (fixed lines)", "Budget de l'année (lignes fixes)"),
@@ -110,7 +111,7 @@ def headline(document: dict, lang: str = "en") -> list[tuple[str, str]]:
     status = actions["by_status"]
     values = {
         "objectives": f"{number(objectives['total'])} ({number(objectives['business'])} / {number(objectives['marketing'])})",
-        "key_results": number(document["key_results"]["total"]),
+        "key_results": f"{number(document['key_results']['total'])} ({number(document['key_results']['smart_key_results'])})",
         "actions": f"{number(actions['total'])} ({number(status['done'])} / {number(status['in_progress'])} / {number(status['planned'])})",
         "actions_in_period": number(actions["in_period"]),
         "budget_year": money(budget["total_year"]),

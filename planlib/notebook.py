@@ -81,3 +81,38 @@ def figures_table(document: dict, lang: str = "en"):
 
     label, value = ("Indicateur", "Valeur") if lang == "fr" else ("Figure", "Value")
     return table(pd.DataFrame(headline(document, lang), columns=[label, value]))
+
+
+def show_form(form) -> None:
+    """A form in JupyterLab; in a report run, a line saying where to find it."""
+    from IPython.display import display
+
+    if interactive():
+        guide("forms", session_lang(form))
+        display(form.widget())
+    else:
+        guide("forms_in_report", session_lang(form))
+
+
+def session_lang(form) -> str:
+    return getattr(form, "lang", "en")
+
+
+def refresh(session: Session) -> Plan:
+    """The plan as saved now: forms may have changed it since the notebook started."""
+    return load_plan(session.plan.path or session.plan.name)
+
+
+def smart_check(sentence: str, lang: str = "en"):
+    """The SMART linter's verdict on a sentence, as a table."""
+    from .smart import smart
+
+    result = smart(sentence, lang)
+    names = {"en": ("Specific", "Measurable", "Achievable", "Realistic", "Time-bound"),
+             "fr": ("Spécifique", "Mesurable", "Atteignable", "Réaliste", "Temporel")}[lang]
+    keys = ("specific", "measurable", "achievable", "realistic", "time_bound")
+    marks = {True: "✓", False: "✗", None: "?"}
+    rows = [(name, marks[result[key]["ok"]], result[key]["reason"]) for key, name in zip(keys, names)]
+    columns = ("Lettre", "", "Pourquoi") if lang == "fr" else ("Letter", "", "Why")
+    display_markdown(f"> {html.escape(sentence)}\n\n**{'SMART' if result['smart'] else ('pas encore SMART' if lang == 'fr' else 'not SMART yet')}**")
+    return table(pd.DataFrame(rows, columns=columns))

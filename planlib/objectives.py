@@ -190,10 +190,10 @@ def _realistic(plan: Plan, kr: pd.Series, direction: str, lang: str, as_of: date
         if best <= 0:
             return Letter(False, _say("R_never", lang, need=need))
         ratio = need / best
-        ok = ratio <= REALISM["pace_vs_best_observed"]
+        ok = bool(ratio <= REALISM["pace_vs_best_observed"])
         return Letter(ok, _say("R_history_ok" if ok else "R_history_no", lang, need=need, best=best, ratio=ratio))
     limit = REALISM["max_monthly_change_without_history"]
-    ok = need <= limit
+    ok = bool(need <= limit)
     return Letter(ok, _say("R_rule_ok" if ok else "R_rule_no", lang, need=need, limit=limit))
 
 
@@ -224,8 +224,8 @@ def ranked_key_results(plan: Plan) -> pd.DataFrame:
     krs = plan.key_results.copy()
     impact = krs["impact"].astype("Float64").fillna(3)
     feasibility = 6 - krs["effort"].astype("Float64").fillna(3)
-    krs["feasibility"] = feasibility
-    krs["score"] = (2 * impact + feasibility + krs["priority"].map(PRIORITY_POINTS).fillna(0)).astype(float)
+    krs["feasibility"] = feasibility.round().astype("Int64")
+    krs["score"] = (2 * impact + feasibility + krs["priority"].map(PRIORITY_POINTS).fillna(0)).round().astype("Int64")
     ranked = krs.sort_values(["score", "id"], ascending=[False, True])
     ranked.insert(0, "rank", range(1, len(ranked) + 1))
     return ranked[["rank", "id", "title", "priority", "impact", "effort", "feasibility", "score"]].reset_index(drop=True)

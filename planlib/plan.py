@@ -69,11 +69,16 @@ class Plan:
         return self.calendar.parse(period_id)
 
     # -- saving ---------------------------------------------------------------
-    def save_table(self, name: str, frame: pd.DataFrame) -> "Plan":
-        """Validate the plan with this table replaced, then write it; return the new Plan."""
+    def save_table(self, name: str, frame: pd.DataFrame, as_text: bool = False) -> "Plan":
+        """Validate the plan with this table replaced, then write it; return the new Plan.
+
+        With `as_text`, cells are text as a person typed them (forms): numbers
+        may use a decimal comma, dates may be dd/mm/yyyy.
+        """
         source = self.as_source()
         table = S.TABLES[name]
-        source.tables[name] = RawTable(name, table.file, text_frame(frame, table).astype(str),
+        cells = frame.astype(str) if as_text else text_frame(frame, table).astype(str)
+        source.tables[name] = RawTable(name, table.file, cells.reset_index(drop=True), decimal_comma=as_text,
                                        preamble=self.preambles.get(name, ""))
         plan = build_plan(source, self.path)
         write_csv(self.path / table.file, plan.tables[name], table, preamble=self.preambles.get(name, ""))
