@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml
 report: $(STAMP)
 	$(BIN)/planlib report data/example --period $(PERIOD) --pdf
 
-## The whole test suite, notebooks included.
+## The whole test suite, notebooks and real-browser tests included.
 test: $(STAMP)
+	scripts/ensure_browser.sh
 	$(BIN)/python -m pytest
 
 ## Speed and memory figures of loading and validating large plans.
