@@ -18,8 +18,8 @@ from .atomic import atomic_write_text
 from .errors import PlanError, Problem
 from .periods import Calendar, Period
 from .readers import RawTable, decode, parse_yaml, read_csv, read_xlsx, table_from_rows
-from .validate import (check_audit, check_links, check_persona_channels, check_personas,
-                       check_plan_settings, check_table, restore_text)
+from .validate import (check_audit, check_links, check_period_actions, check_persona_channels,
+                       check_personas, check_plan_settings, check_table, restore_text)
 from .writers import csv_text, text_frame, write_csv, write_xlsx
 
 REQUIRED_FILES = ("plan.yaml",)
@@ -158,6 +158,7 @@ def build_plan(source: PlanSource, path: Path | None) -> Plan:
         raws[name] = raw
         tables[name] = check_table(raw, problems, calendar)
     check_links(tables, raws, {str(p["id"]) for p in personas}, problems)
+    check_period_actions(settings, set(tables["actions"]["id"]), yaml_lines["plan.yaml"], problems)
     raw_personas = (yaml_data["personas.yaml"] or {}).get("personas") if isinstance(yaml_data["personas.yaml"], dict) else None
     if isinstance(raw_personas, list):
         indexed = [p if isinstance(p, dict) else {} for p in raw_personas]

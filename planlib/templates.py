@@ -29,7 +29,7 @@ budget:
   envelope: 0               # the fixed envelope, in the plan's currency
   revenue_share: 0          # percent of the revenue forecast
   revenue_forecast: 0       # the year's revenue forecast
-high_activity_periods: []   # e.g. - {{name: Sales, start: {year}-01-07, end: {year}-02-03}}
+high_activity_periods: []   # e.g. - {{name: Sales, start: {year}-01-07, end: {year}-02-03, avoid: [Website], prepare: [A01]}}
 team: []                    # e.g. - {{owner: Alice, days_per_week: 4, absences: [{{start: {year}-08-03, end: {year}-08-21}}]}}
 """
 

@@ -423,6 +423,10 @@ def check_plan_settings(data, lines, problems: list[Problem]) -> dict:
             check.problem(path, "each high-activity period needs a name, start and end", "name, start, end")
             continue
         check.span(item, path)
+        for key, expected in (("avoid", "a list of workstreams (or all) whose actions should not run then"),
+                              ("prepare", "a list of action ids that must end before it starts")):
+            if item.get(key) is not None and not isinstance(item[key], list):
+                check.problem(path + (key,), "not a list", expected)
     for i, member in enumerate(check.items(settings, "team")):
         path = ("team", i)
         if not isinstance(member, dict) or not member.get("owner"):
@@ -464,6 +468,17 @@ def check_audit(data, lines, problems: list[Problem]) -> dict:
         if not isinstance(competitor, dict) or not competitor.get("name"):
             check.problem(("competitors", i), "each competitor needs a name", "name, strengths, weaknesses")
     return audit
+
+
+def check_period_actions(settings: dict, action_ids: set[str], lines: dict, problems: list[Problem]) -> None:
+    """Actions a high-activity period must follow exist in actions.csv."""
+    check = YamlChecker("plan.yaml", lines, problems)
+    for i, item in enumerate(settings.get("high_activity_periods") or []):
+        if isinstance(item, dict) and isinstance(item.get("prepare"), list):
+            for j, action in enumerate(item["prepare"]):
+                if str(action) not in action_ids:
+                    check.problem(("high_activity_periods", i, "prepare", j), f"unknown action '{action}'",
+                                  "an id from actions.csv")
 
 
 def check_personas(data, lines, problems: list[Problem]) -> list[dict]:
