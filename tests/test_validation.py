@@ -150,13 +150,15 @@ def test_yaml_syntax_error(plan_dir):
     assert line.startswith("audit.yaml:3: not valid YAML:")
 
 
-def test_team_and_high_activity_dates(plan_dir):
+def test_team_and_high_activity_periods(plan_dir):
     text = (plan_dir / "plan.yaml").read_text(encoding="utf-8")
-    text = text.replace("{name: Black Friday, start: 2026-11-20, end: 2026-11-30}",
-                        "{name: Black Friday, start: 2026-11-20, end: 2026-11-02}")
+    text = text.replace("{name: Black Friday, start: 2026-11-20, end: 2026-11-30,",
+                        "{name: Black Friday, start: 2026-11-20, end: 2026-11-02,")
+    text = text.replace("prepare: [A36]", "prepare: [A36, A99]")
     (plan_dir / "plan.yaml").write_text(text, encoding="utf-8")
     assert problems_of(plan_dir) == [
         "plan.yaml:20:high_activity_periods[3].end: end 2026-11-02 is before start 2026-11-20 (expected end on or after start)",
+        "plan.yaml:21:high_activity_periods[4].prepare[1]: unknown action 'A99' (expected an id from actions.csv)",
     ]
 
 
