@@ -30,6 +30,7 @@ class Field:
     kind: str = "text"  # text, textarea, choice, number, date, score
     options: object = None  # for choice: list of (label, value), or a function of the plan returning it
     required: str | None = None  # message shown when left empty (English, French separated by '|')
+    default: str = ""  # value of a new entry
 
     def label(self, lang: str) -> str:
         return self.label_fr if lang == "fr" else self.label_en
@@ -77,6 +78,7 @@ class TableForm:
         self.message = w.HTML()
         self.message.add_class(f"planlib-{self.name}-message")
         self.box = w.VBox([self.pick, *self.widgets.values(), self.save_button, self.message])
+        self.load("")
         self.box.add_class(f"planlib-{self.name}-form")
 
     # -- widgets ------------------------------------------------------------------------
@@ -117,7 +119,7 @@ class TableForm:
         row = texts[frame["id"] == row_id].iloc[0] if row_id else None
         for spec in self.fields:
             widget = self.widgets[spec.column]
-            value = "" if row is None else row[spec.column]
+            value = spec.default if row is None else row[spec.column]
             if spec.kind == "date":
                 widget.value = date.fromisoformat(value) if value else None
             elif spec.kind == "choice":
@@ -192,7 +194,8 @@ def _objective_choices(plan: Plan, lang: str, level: str | None = None, empty: b
 
 def objective_form(plan: Plan, lang: str = "en") -> TableForm:
     fields = [
-        Field("level", "Level", "Niveau", "choice", [("business", "business"), ("marketing", "marketing")]),
+        Field("level", "Level", "Niveau", "choice", [("business", "business"), ("marketing", "marketing")],
+              default="marketing"),
         Field("title", "Objective", "Objectif", required="The objective needs a title|L'objectif doit avoir un intitulé"),
         Field("parent_id", "Serves (business)", "Sert (business)", "choice",
               lambda p: _objective_choices(p, lang, "business")),
@@ -223,3 +226,34 @@ def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("owner", "Owner", "Responsable"),
     ]
     return TableForm(plan, "key_results", "key-result", fields, lang, id_prefix="KR")
+
+
+# -- the form of step 5 ------------------------------------------------------------------------------
+
+def action_form(plan: Plan, lang: str = "en") -> TableForm:
+    def choices(table: str, label: str):
+        return lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}"[:60], i) for i, n in
+                                                        zip(p.tables[table]["id"], p.tables[table][label])]
+
+    owners = lambda p: [("", "")] + [(m["owner"], m["owner"]) for m in p.settings.get("team") or []]  # noqa: E731
+    fields = [
+        Field("workstream", "Workstream", "Chantier", required="The action needs a workstream|L'action doit avoir un chantier"),
+        Field("name", "Action", "Action", required="The action needs a name|L'action doit avoir un nom"),
+        Field("description", "Description", "Description", "textarea"),
+        Field("key_result_id", "Key result", "Résultat clé", "choice", choices("key_results", "title")),
+        Field("kpi_id", "KPI", "KPI", "choice", choices("kpis", "name")),
+        Field("channel_id", "Channel", "Canal", "choice", choices("channels", "name")),
+        Field("owner", "Owner", "Responsable", "choice", owners),
+        Field("status", "Status", "Statut", "choice", [(s, s) for s in S.STATUSES], default="planned"),
+        Field("priority", "Priority", "Priorité", "choice", [("", "")] + [(p, p) for p in S.PRIORITIES]),
+        Field("impact", "Impact (1-5)", "Impact (1-5)", "score"),
+        Field("difficulty", "Difficulty (1-5)", "Difficulté (1-5)", "score"),
+        Field("start", "Start", "Début", "date"),
+        Field("end", "End", "Fin", "date"),
+        Field("duration_days", "Duration (working days)", "Durée (jours ouvrés)", "number"),
+        Field("deadline", "Deadline", "Échéance", "date"),
+        Field("person_days", "Person-days", "Jours-homme", "number"),
+        Field("recurrence", "Recurrence", "Récurrence", "choice", [(r, r) for r in S.RECURRENCES], default="none"),
+        Field("depends_on", "Depends on (ids)", "Dépend de (ids)"),
+    ]
+    return TableForm(plan, "actions", "action", fields, lang, id_prefix="A")

@@ -98,6 +98,40 @@ sauf si vous donnez le point de départ (*de ... à ...*).""",
         "en": "*The forms of this step show when the notebook runs in JupyterLab.*",
         "fr": "*Les formulaires de cette étape s'affichent quand le notebook est ouvert dans JupyterLab.*",
     },
+    "actions": {
+        "en": """\
+**From key results to actions.** For each key result, list what the team will actually do to move it:
+a campaign, a page to rewrite, an event. Give each action a **workstream** (acquisition, content, CRM...),
+an **owner**, an **impact** and a **difficulty** (1 to 5), a **priority**, dates or a duration, and the
+**person-days** it takes. Link what must come first with **depends_on**: the tool then computes, from
+each deadline, the latest date every step must start (the retroplanning), and warns of what cannot fit.
+Recurring work (a weekly newsletter) is one action with a recurrence.
+
+- Good: *A23 Mobile checkout redesign, owner Thomas, 30 person-days, 13 April to 19 June, serves KR02.*
+- Vague: *Work on the website.* (who? how long? for which result?)""",
+        "fr": """\
+**Des résultats clés aux actions.** Pour chaque résultat clé, listez ce que l'équipe va réellement
+faire : une campagne, une page à réécrire, un événement. Donnez à chaque action un **chantier**
+(acquisition, contenu, CRM...), un **responsable**, un **impact** et une **difficulté** (1 à 5), une
+**priorité**, des dates ou une durée, et les **jours-homme** nécessaires. Reliez ce qui doit venir avant
+avec **depends_on** : l'outil calcule alors, à partir de chaque échéance, la date à laquelle chaque étape
+doit commencer au plus tard (le rétroplanning) et signale ce qui ne tient pas. Un travail récurrent (une
+newsletter hebdomadaire) est une seule action avec une récurrence.
+
+- Bon : *A23 Refonte du tunnel de commande mobile, responsable Thomas, 30 jours-homme, du 13 avril au 19 juin, sert KR02.*
+- Vague : *Travailler sur le site.* (qui ? combien de temps ? pour quel résultat ?)""",
+    },
+    "periods": {
+        "en": """\
+**Periods and capacity.** The plan is lived period by period: what runs this month or this sprint, how
+many person-days it takes, and whether each owner has the time (their days per week, less absences and
+public holidays). Red bars are overloads: move, split or hand over the actions named.""",
+        "fr": """\
+**Périodes et capacité.** Le plan se vit période par période : ce qui tourne ce mois-ci ou ce sprint,
+combien de jours-homme cela demande, et si chaque responsable a le temps (ses jours par semaine, moins
+absences et jours fériés). Les barres rouges sont des surcharges : décalez, découpez ou confiez les
+actions citées.""",
+    },
 }
 
 

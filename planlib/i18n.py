@@ -58,12 +58,46 @@ LABELS: dict[str, dict[str, str]] = {
     "impact_axis": {"en": "Impact", "fr": "Impact"},
     "no_flags": {"en": "No broken link in the tree.", "fr": "Aucun lien manquant dans l'arbre."},
     "smart_count": {"en": "{n} of {total} key results are SMART.", "fr": "{n} résultats clés sur {total} sont SMART."},
+    "gantt_title": {"en": "Retroplanning by workstream", "fr": "Rétroplanning par chantier"},
+    "load_title": {"en": "Load and capacity per owner, by month", "fr": "Charge et capacité par responsable, par mois"},
+    "load_axis": {"en": "load (person-days)", "fr": "charge (jours-homme)"},
+    "capacity_axis": {"en": "capacity", "fr": "capacité"},
+    "critical_path": {"en": "Critical path", "fr": "Chemin critique"},
+    "no_conflicts": {"en": "No conflict in the timing.", "fr": "Aucun conflit de calendrier."},
+    "nothing": {"en": "None.", "fr": "Aucune."},
+    "late": {"en": "Late (should have ended, not done)", "fr": "En retard (auraient dû finir, non terminées)"},
+    "at_risk": {"en": "At risk (negative slack)", "fr": "À risque (marge négative)"},
+    "starting_next": {"en": "Starting in the next period", "fr": "Démarrent à la période suivante"},
+    "done_in_period": {"en": "Done in the period", "fr": "Terminées sur la période"},
+    "period_figures": {"en": "{period}: {start} to {end}, {working_days} working days, {actions} actions, {person_days} person-days",
+                       "fr": "{period} : du {start} au {end}, {working_days} jours ouvrés, {actions} actions, {person_days} jours-homme"},
+    "overloaded": {"en": "Overloaded in the period: {owners}", "fr": "Surchargés sur la période : {owners}"},
+    "no_overload": {"en": "Nobody is overloaded in the period.", "fr": "Personne n'est surchargé sur la période."},
     "status_idea": {"en": "idea", "fr": "idée"},
     "status_planned": {"en": "planned", "fr": "prévue"},
     "status_in_progress": {"en": "in progress", "fr": "en cours"},
     "status_done": {"en": "done", "fr": "terminée"},
     "status_cancelled": {"en": "cancelled", "fr": "annulée"},
 }
+
+
+COLUMNS: dict[str, str] = {  # French headers of the tables notebooks show
+    "id": "id", "workstream": "chantier", "name": "nom", "description": "description", "owner": "responsable",
+    "status": "statut", "priority": "priorité", "impact": "impact", "difficulty": "difficulté", "deadline": "échéance",
+    "score": "score", "rank": "rang", "start": "début", "end": "fin", "person_days": "jours-homme",
+    "planned_start": "début prévu", "planned_end": "fin prévue", "duration": "durée (j. ouvrés)",
+    "earliest_start": "début au plus tôt", "earliest_end": "fin au plus tôt", "latest_start": "début au plus tard",
+    "latest_end": "fin au plus tard", "slack": "marge (j. ouvrés)", "critical": "critique", "period": "période",
+    "capacity": "capacité", "load": "charge", "overloaded": "surcharge", "actions": "actions", "title": "intitulé",
+    "effort": "effort", "feasibility": "faisabilité", "key_result": "résultat clé", "to_fix": "à corriger",
+    "flag": "alerte", "reason": "raison", "recurrence": "récurrence", "kind": "type", "message": "message",
+    "category": "catégorie", "amount": "montant", "label": "libellé",
+}
+
+
+def localize_columns(frame, lang: str):
+    """Column headers in the reader's language (English headers are the column names)."""
+    return frame.rename(columns=COLUMNS) if lang == "fr" else frame
 
 
 def check_language(lang: str) -> str:

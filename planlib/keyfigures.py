@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import __version__
 from . import schema as S
+from .actions import action_counts
 from .objectives import objective_counts
 from .periods import Period
 from .plan import Plan
@@ -79,7 +80,7 @@ def summary(plan: Plan, period_id: str, as_of: str | date | None = None) -> dict
         "channels": {"total": int(len(plan.channels)), "messages": int(len(plan.messages))},
         "actions": {"total": int(len(plan.actions)),
                     "by_status": {s: int(status_counts.get(s, 0)) for s in S.STATUSES},
-                    "in_period": int(len(in_period))},
+                    "in_period": int(len(in_period)), **action_counts(plan, period, as_of)},
         "budget": {"lines": int(len(plan.budget)),
                    "total_year": round(float(plan.budget["amount"].fillna(0).sum()), 2),
                    "period": budget_in_period(plan, period),

@@ -69,10 +69,18 @@ def guide(key: str, lang: str = "en") -> None:
     display_markdown(guide_text(key, lang))
 
 
-def table(frame: pd.DataFrame):
-    """A table for a notebook or report: no index, text escaped."""
+def table(frame: pd.DataFrame, lang: str | None = None):
+    """A table for a notebook or report: no index, text escaped, headers in `lang` if given."""
+    if lang:
+        from .i18n import localize_columns
+
+        frame = localize_columns(frame, lang)
+    frame = frame.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
     styles = [{"selector": "th, td", "props": [("text-align", "left"), ("vertical-align", "top")]}]
-    return frame.style.hide(axis="index").format(escape="html").set_table_styles(styles)
+    return frame.style.hide(axis="index").format(escape="html", na_rep="", precision=2).set_table_styles(styles)
 
 
 def figures_table(document: dict, lang: str = "en"):
@@ -116,3 +124,19 @@ def smart_check(sentence: str, lang: str = "en"):
     columns = ("Lettre", "", "Pourquoi") if lang == "fr" else ("Letter", "", "Why")
     display_markdown(f"> {html.escape(sentence)}\n\n**{'SMART' if result['smart'] else ('pas encore SMART' if lang == 'fr' else 'not SMART yet')}**")
     return table(pd.DataFrame(rows, columns=columns))
+
+
+def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
+    """Show a table, or a short 'None.' when it is empty (works inside loops)."""
+    from IPython.display import display
+
+    from .i18n import t
+
+    if len(frame):
+        display(table(frame, lang))
+    else:
+        display_markdown(t("nothing", lang))
+
+
+def heading(text: str) -> None:
+    display_markdown(f"**{html.escape(text)}**")
