@@ -12,6 +12,7 @@ import pandas as pd
 from . import __version__
 from . import schema as S
 from .actions import action_counts
+from .budget import budget_counts
 from .objectives import objective_counts
 from .periods import Period
 from .plan import Plan
@@ -32,20 +33,6 @@ def parse_as_of(text: str | None, period: Period) -> date:
         raise ValueError(f"as-of date '{text}' is not a date (expected YYYY-MM-DD, e.g. 2026-03-31)") from None
 
 
-def budget_in_period(plan: Plan, period: Period) -> float:
-    """Fixed budget lines falling in a period, prorated by days where a line spans more."""
-    total = 0.0
-    budget = plan.budget
-    for line_period, amount in zip(budget["period"], budget["amount"]):
-        if pd.isna(amount):
-            continue
-        span = plan.period(line_period)
-        shared = period.overlap_days(span.start, span.end)
-        if shared:
-            total += float(amount) * shared / span.days
-    return round(total, 2)
-
-
 def actions_overlapping(plan: Plan, period: Period) -> pd.DataFrame:
     actions = plan.actions
     start = actions["start"].fillna(actions["end"])
@@ -61,8 +48,6 @@ def summary(plan: Plan, period_id: str, as_of: str | date | None = None) -> dict
     objectives = plan.objectives
     status_counts = plan.actions["status"].value_counts()
     in_period = actions_overlapping(plan, period)
-    spend = plan.spend
-    spent = spend[(spend["date"] >= pd.Timestamp(period.start)) & (spend["date"] <= pd.Timestamp(min(as_of, period.end)))]
     return {
         "planlib_version": __version__,
         "plan": plan.name,
@@ -82,10 +67,8 @@ def summary(plan: Plan, period_id: str, as_of: str | date | None = None) -> dict
                     "by_status": {s: int(status_counts.get(s, 0)) for s in S.STATUSES},
                     "in_period": int(len(in_period)), **action_counts(plan, period, as_of)},
         "budget": {"lines": int(len(plan.budget)),
-                   "total_year": round(float(plan.budget["amount"].fillna(0).sum()), 2),
-                   "period": budget_in_period(plan, period),
                    "variable_lines": int((plan.budget["cost_type"] == "variable").sum()),
-                   "spent_in_period_to_date": round(float(spent["amount"].sum()), 2)},
+                   **budget_counts(plan, period, as_of)},
         "kpis": {"total": int(len(plan.kpis)), "metrics_measured": int(plan.actuals["metric"].nunique()),
                  "actuals_rows": int(len(plan.actuals))},
     }
@@ -96,7 +79,7 @@ HEADLINE_LABELS = {
     "key_results": ("Key results (SMART)", "Résultats clés (SMART)"),
     "actions": ("Actions (done / in progress / planned)", "Actions (terminées / en cours / prévues)"),
     "actions_in_period": ("Actions running in the period", "Actions en cours sur la période"),
-    "budget_year": ("Budget of the year (fixed lines)", "Budget de l'année (lignes fixes)"),
+    "budget_year": ("Budget of the year", "Budget de l'année"),
     "budget_period": ("Budget of the period", "Budget de la période"),
     "spent": ("Spent in the period to date", "Dépensé sur la période à date"),
 }

@@ -156,7 +156,7 @@ def build_plan(source: PlanSource, path: Path | None) -> Plan:
     for name in S.TABLE_ORDER:
         raw = source.tables.get(name) or RawTable(name, S.TABLES[name].file, pd.DataFrame())
         raws[name] = raw
-        tables[name] = check_table(raw, problems, calendar)
+        tables[name] = check_table(raw, problems, calendar, settings)
     check_links(tables, raws, {str(p["id"]) for p in personas}, problems)
     check_period_actions(settings, set(tables["actions"]["id"]), yaml_lines["plan.yaml"], problems)
     raw_personas = (yaml_data["personas.yaml"] or {}).get("personas") if isinstance(yaml_data["personas.yaml"], dict) else None

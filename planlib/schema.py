@@ -61,6 +61,24 @@ STATUSES = ("idea", "planned", "in_progress", "done", "cancelled")
 PRIORITIES = ("high", "medium", "low")
 RECURRENCES = ("none", "weekly", "monthly", "quarterly", "continuous")
 BUDGET_CATEGORIES = ("studies", "media", "production", "agencies", "events", "tools", "other")
+CATEGORY_LABELS = {  # code -> (English, French); a plan adds its own under budget.categories in plan.yaml
+    "studies": ("Studies and research", "Études et recherche"),
+    "media": ("Media buying and advertising", "Achat média et publicité"),
+    "production": ("Production of materials", "Production de supports"),
+    "agencies": ("Agencies and providers", "Agences et prestataires"),
+    "events": ("Events", "Événements"),
+    "tools": ("Tools and software", "Outils et logiciels"),
+    "other": ("Other", "Autres"),
+}
+
+
+def plan_categories(settings: dict) -> dict[str, tuple[str, str]]:
+    """The budget categories of a plan: the standard set plus its own (budget.categories in plan.yaml)."""
+    labels = dict(CATEGORY_LABELS)
+    for extra in ((settings.get("budget") or {}).get("categories") or []):
+        if isinstance(extra, dict) and extra.get("id"):
+            labels[str(extra["id"])] = (str(extra.get("en") or extra["id"]), str(extra.get("fr") or extra.get("en") or extra["id"]))
+    return labels
 COST_TYPES = ("fixed", "variable")
 LEVELS = ("business", "marketing")
 DIRECTIONS = ("up", "down")
@@ -185,6 +203,13 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("schedule", SCHEDULE, help="instalments, e.g. 25% 2026-02-01; 75% end"),
         Column("channel_id", REF, ref="channels"),
     ), "Budget lines."),
+    Table("forecasts", "budget", (
+        Column("id", ID, required=True),
+        Column("driver", TEXT, required=True, help="what is forecast, e.g. revenue or marketplace_revenue"),
+        Column("period", PERIOD, required=True, help="period id: 2026-05, 2026-Q2..."),
+        Column("value", FLOAT, required=True),
+        Column("channel_id", REF, ref="channels"),
+    ), "Forecasts (revenue by channel...) that variable costs and revenue-share envelopes apply to."),
     Table("spend", "budget", (
         Column("id", ID, required=True),
         Column("date", DATE, required=True),
@@ -198,7 +223,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 )}
 
 TABLE_ORDER = ("objectives", "key_results", "kpis", "channels", "messages", "actions",
-               "budget", "actuals", "spend")
+               "forecasts", "budget", "actuals", "spend")
 
 YAML_FILES = ("plan.yaml", "audit.yaml", "personas.yaml")
 
@@ -213,7 +238,7 @@ PLAN_SETTINGS: dict[str, tuple[tuple[type, ...], bool, str]] = {
     "country": ((str,), False, "ISO country code for public holidays, e.g. FR"),
     "fiscal_start_month": ((int,), False, "1 to 12"),
     "sprint_length_days": ((int,), False, "working days per sprint"),
-    "budget": ((dict,), False, "method, envelope, revenue_share, revenue_forecast"),
+    "budget": ((dict,), False, "method, envelope, revenue_share, revenue_forecast, categories"),
     "high_activity_periods": ((list,), False, "list of {name, start, end}"),
     "team": ((list,), False, "list of {owner, days_per_week, absences}"),
 }

@@ -8,6 +8,7 @@ Cross-table rules (references, duplicate ids, cycles, date order) follow.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -210,8 +211,15 @@ def _range(column: S.Column) -> str:
     return f"at least {column.minimum:g}"
 
 
-def check_table(raw: RawTable, problems: list[Problem], calendar: Calendar) -> pd.DataFrame:
-    return TableChecker(raw, S.TABLES[raw.name], problems, calendar).typed()
+def check_table(raw: RawTable, problems: list[Problem], calendar: Calendar,
+                settings: dict | None = None) -> pd.DataFrame:
+    """Type one table; a plan's own budget categories extend the allowed ones."""
+    table = S.TABLES[raw.name]
+    categories = tuple(S.plan_categories(settings or {}))
+    if "category" in table.column_names and categories != S.BUDGET_CATEGORIES:
+        columns = tuple(replace(c, allowed=categories) if c.name == "category" else c for c in table.columns)
+        table = replace(table, columns=columns)
+    return TableChecker(raw, table, problems, calendar).typed()
 
 
 # -- cross-table rules -----------------------------------------------------------
@@ -241,6 +249,7 @@ def check_links(tables: dict[str, pd.DataFrame], sources: dict[str, RawTable],
     _cycles(tables["objectives"], sources["objectives"], "parent_id", problems)
     _date_order(tables["actions"], sources["actions"], "start", "end", problems)
     _budget_rules(tables["budget"], sources["budget"], problems)
+    _drivers_forecast(tables["budget"], sources["budget"], set(tables["forecasts"]["driver"]), problems)
 
 
 def _duplicates(frame, raw, problems) -> None:
@@ -317,6 +326,15 @@ def _budget_rules(frame, raw, problems) -> None:
         if row.schedule and not row.action_id and re.search(r"\b(start|end)\b", row.schedule, re.I):
             problems.append(Problem(raw.source, where, "schedule", "a milestone instalment needs an action",
                                     "an action_id, or dates instead of start/end"))
+
+
+def _drivers_forecast(frame, raw, drivers: set[str], problems) -> None:
+    """A variable cost applies its rate to a forecast: that forecast must exist."""
+    missing = (frame["cost_type"] == "variable") & (frame["driver"] != "") & ~frame["driver"].isin(list(drivers))
+    for index in np.flatnonzero(missing.to_numpy()):
+        problems.append(Problem(raw.source, raw.row_number(index), "driver",
+                                f"no forecast for driver '{frame['driver'].iloc[index]}'",
+                                "a driver of forecasts.csv" + (f" ({', '.join(sorted(drivers))})" if drivers else "")))
 
 
 # -- YAML files --------------------------------------------------------------------
@@ -417,6 +435,9 @@ def check_plan_settings(data, lines, problems: list[Problem]) -> dict:
             check.number(budget[key], ("budget", key), 0)
     if budget.get("revenue_share") is not None:
         check.number(budget["revenue_share"], ("budget", "revenue_share"), 0, 100)
+    for i, extra in enumerate(check.items(budget, "categories", ("budget",))):
+        if not isinstance(extra, dict) or not extra.get("id"):
+            check.problem(("budget", "categories", i), "each category needs an id", "id, en, fr")
     for i, item in enumerate(check.items(settings, "high_activity_periods")):
         path = ("high_activity_periods", i)
         if not isinstance(item, dict) or not item.get("name"):

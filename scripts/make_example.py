@@ -158,9 +158,9 @@ ACTIONS = [
 def budget_lines() -> list[tuple]:
     lines = []
     quarters = [f"{YEAR}-Q{q}" for q in range(1, 5)]
-    search = [18000, 16000, 15000, 24000]
-    social = [9000, 12000, 10000, 15000]
-    influencers = [0, 6000, 6000, 8000]
+    search = [14000, 12000, 11000, 19000]
+    social = [7000, 9000, 8000, 12000]
+    influencers = [0, 4000, 4000, 6000]
     creatives = [2500, 2500, 2500, 3500]
     for q, amount in zip(quarters, search):
         lines.append((f"Search ads {q}", "A04", "media", q, amount, "fixed", "", "", "", "C03"))
@@ -183,12 +183,12 @@ def budget_lines() -> list[tuple]:
         ("Blog guides, freelance writers H2", "A03", "agencies", f"{YEAR}-H2", 6000, "fixed", "", "", "", "C02"),
         ("Photo shoot, studio and photographer", "A10", "production", f"{YEAR}-02", 7500, "fixed", "", "", "40% 2026-01-20; 60% end", "C01"),
         ("Lead magnet design and print", "A16", "production", f"{YEAR}-02", 1800, "fixed", "", "", "", "C06"),
-        ("Mobile checkout redesign, web agency", "A23", "agencies", f"{YEAR}-Q2", 24000, "fixed", "", "", "25% start; 75% end", "C01"),
+        ("Mobile checkout redesign, web agency", "A23", "agencies", f"{YEAR}-Q2", 18000, "fixed", "", "", "25% start; 75% end", "C01"),
         ("Bundles packaging", "A25", "production", f"{YEAR}-05", 2200, "fixed", "", "", "", "C01"),
         ("Marketplace study", "A28", "studies", f"{YEAR}-01", 2500, "fixed", "", "", "", "C09"),
         ("Catalogue feed connector", "A29", "tools", f"{YEAR}-Q1", 3600, "fixed", "", "", "50% start; 50% end", "C09"),
-        ("Marketplace commission, first marketplace", "A30", "media", f"{YEAR}", "", "variable", 15, "marketplace_revenue_1", "", "C09"),
-        ("Marketplace commission, second marketplace", "A31", "media", f"{YEAR}-H2", "", "variable", 12, "marketplace_revenue_2", "", "C09"),
+        ("Marketplace commission, first marketplace", "A30", "media", f"{YEAR}", "", "variable", 12, "marketplace_revenue_1", "", "C09"),
+        ("Marketplace commission, second marketplace", "A31", "media", f"{YEAR}-H2", "", "variable", 10, "marketplace_revenue_2", "", "C09"),
         ("Marketplace sponsored products", "A32", "media", f"{YEAR}-H2", 7000, "fixed", "", "", "", "C09"),
         ("Spring garden fair stand", "A33", "events", f"{YEAR}-03", 6500, "fixed", "", "", "50% 2026-01-15; 50% end", "C10"),
         ("Press kit and samples", "A34", "production", f"{YEAR}-03", 2800, "fixed", "", "", "", "C08"),
@@ -203,7 +203,7 @@ def budget_lines() -> list[tuple]:
         ("Brand awareness barometer", "", "studies", f"{YEAR}-Q4", 3500, "fixed", "", "", "", ""),
         ("Spring contest prizes", "A13", "other", f"{YEAR}-04", 800, "fixed", "", "", "", "C05"),
         ("Win-back offer vouchers", "A21", "other", f"{YEAR}-09", 1500, "fixed", "", "", "", "C06"),
-        ("Unallocated reserve", "", "other", f"{YEAR}", 6000, "fixed", "", "", "", ""),
+        ("Unallocated reserve", "", "other", f"{YEAR}", 3000, "fixed", "", "", "", ""),
         ("Trade press advertising, spring issue", "A34", "media", f"{YEAR}-04", 3200, "fixed", "", "", "", "C08"),
         ("Display retargeting test", "A38", "media", f"{YEAR}-06", 2000, "fixed", "", "", "", "C04"),
     ]
@@ -282,13 +282,29 @@ def spend_rows(budget: pd.DataFrame, rng: random.Random) -> list[dict]:
         row["id"] = f"D{n:04d}"
     # An invoice with no budget line: the kind of thing step 6 flags.
     rows.append({"id": f"D{len(rows) + 1:04d}", "date": f"{YEAR}-07-10", "amount": 1200.0, "budget_line_id": "",
-                 "action_id": "A11", "category": "production", "supplier": "Studio Reel", "label": "Unplanned reel shoot"})
+                 "action_id": "A20", "category": "production", "supplier": "Studio Reel", "label": "Review request email design"})
     return rows
 
 
 SUPPLIERS = {"media": "Ad platforms", "tools": "Software vendors", "agencies": "Agencies and freelancers",
              "production": "Print and studio", "events": "Event organisers", "studies": "Research institutes",
              "other": "Various"}
+
+
+def forecast_rows() -> list[dict]:
+    """Monthly forecasts: the shop's revenue (3 M€ for the year) and each marketplace's sales."""
+    weights = [seasonal(date(YEAR, month, 15)) for month in range(1, 13)]
+    rows = [{"driver": "revenue", "period": f"{YEAR}-{m:02d}", "value": round(3_000_000 * w / sum(weights), 2),
+             "channel_id": "C01"} for m, w in zip(range(1, 13), weights)]
+    for month in range(4, 13):
+        rows.append({"driver": "marketplace_revenue_1", "period": f"{YEAR}-{month:02d}",
+                     "value": round(19000 * weights[month - 1], 2), "channel_id": "C09"})
+    for month in range(9, 13):
+        rows.append({"driver": "marketplace_revenue_2", "period": f"{YEAR}-{month:02d}",
+                     "value": round(12000 * weights[month - 1], 2), "channel_id": "C09"})
+    for n, row in enumerate(rows, 1):
+        row["id"] = f"F{n:03d}"
+    return rows
 
 
 def frame(table: str, rows: list) -> pd.DataFrame:
@@ -317,8 +333,10 @@ def write_example(folder: Path) -> None:
                                    "driver", "schedule", "channel_id"])
     actuals = frame("actuals", actual_rows(rng))
     spend = frame("spend", spend_rows(budget, rng))
+    forecasts = frame("forecasts", forecast_rows())
     tables = {"objectives": objectives, "key_results": key_results, "kpis": kpis, "channels": channels,
-              "messages": messages, "actions": actions, "budget": budget, "actuals": actuals, "spend": spend}
+              "messages": messages, "actions": actions, "forecasts": forecasts, "budget": budget,
+              "actuals": actuals, "spend": spend}
     for name, table in tables.items():
         (folder / S.TABLES[name].file).write_text(table.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     plan = load_plan(folder)  # validates, then rewrite in canonical form
