@@ -124,14 +124,16 @@ def _as_date(value) -> date:
 def status_as_of(plan: Plan, period: Period, as_of: date) -> dict[str, pd.DataFrame]:
     """Late, at risk, starting in the next period, done in the period."""
     scheduled = schedule(plan)
-    open_ = ~scheduled["status"].isin(["done", "cancelled"])
-    dated = scheduled["planned_end"].notna()
-    late = scheduled[open_ & dated & scheduled["planned_end"].map(lambda d: d is not None and d < as_of)]
-    at_risk = scheduled[open_ & (scheduled["slack"] < 0)]
     following = next_period(plan, period)
-    starting = scheduled[scheduled["planned_start"].map(lambda d: d is not None and following.start <= d <= following.end)]
-    done = scheduled[(scheduled["status"] == "done") & scheduled["planned_end"].map(
-        lambda d: d is not None and period.start <= d <= period.end)]
+
+    def when(column: str, test) -> pd.Series:
+        return scheduled[column].map(lambda d: d is not None and not pd.isna(d) and test(d)).astype(bool)
+
+    open_ = ~scheduled["status"].isin(["done", "cancelled"])
+    late = scheduled[open_ & when("planned_end", lambda d: d < as_of)]
+    at_risk = scheduled[open_ & (scheduled["slack"] < 0)]
+    starting = scheduled[when("planned_start", lambda d: following.start <= d <= following.end)]
+    done = scheduled[(scheduled["status"] == "done") & when("planned_end", lambda d: period.start <= d <= period.end)]
     columns = ["id", "workstream", "name", "owner", "status", "planned_start", "planned_end", "deadline", "slack"]
     return {"late": late[columns], "at_risk": at_risk[columns], "starting_next": starting[columns],
             "done_in_period": done[columns], "next_period": following}
