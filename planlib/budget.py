@@ -170,7 +170,7 @@ def rollup(plan, periods: list, by: str = "category", view: str = "committed") -
     table = shares.pivot_table(index=by, columns="period", values="amount", aggfunc="sum", fill_value=0.0)
     table = table.reindex(columns=[p.id for p in periods], fill_value=0.0).round(2)
     table["total"] = table.sum(axis=1).round(2)
-    return table.sort_values("total", ascending=False)
+    return table.rename(index={"": "—"}).sort_values("total", ascending=False)  # — : lines not tied to one
 
 
 def total_in(plan, period, view: str = "committed") -> float:
@@ -339,3 +339,13 @@ def budget_counts(plan, period, as_of) -> dict:
             "envelope_gap": round(float(envelope["bottom_up"] - chosen), 2),
             "lines_over_budget": int(len(versus["over_budget"])),
             "spend_without_budget_line": int(len(versus["no_budget_line"]))}
+
+
+def money_table(frame: pd.DataFrame, plan, lang: str = "en", columns: list[str] | None = None) -> pd.DataFrame:
+    """Amount columns written in the plan's currency and the reader's language (1 250,00 € in French)."""
+    from .i18n import format_money
+
+    shown = frame.copy()
+    for column in columns or [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]:
+        shown[column] = [format_money(v, plan.currency, lang) if pd.notna(v) else "" for v in shown[column]]
+    return shown

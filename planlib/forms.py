@@ -257,3 +257,26 @@ def action_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("depends_on", "Depends on (ids)", "Dépend de (ids)"),
     ]
     return TableForm(plan, "actions", "action", fields, lang, id_prefix="A")
+
+
+# -- the form of step 6 ------------------------------------------------------------------------------
+
+def budget_form(plan: Plan, lang: str = "en") -> TableForm:
+    actions = lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}"[:60], i) for i, n in zip(p.actions["id"], p.actions["name"])]  # noqa: E731
+    channels = lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}", i) for i, n in zip(p.channels["id"], p.channels["name"])]  # noqa: E731
+    categories = lambda p: [(labels[1 if lang == "fr" else 0], code) for code, labels in S.plan_categories(p.settings).items()]  # noqa: E731
+    drivers = lambda p: [("", "")] + [(d, d) for d in sorted(set(p.forecasts["driver"]))]  # noqa: E731
+    fields = [
+        Field("label", "Budget line", "Ligne budgétaire", required="The line needs a label|La ligne doit avoir un libellé"),
+        Field("category", "Category", "Catégorie", "choice", categories),
+        Field("action_id", "Action", "Action", "choice", actions),
+        Field("period", "Period", "Période", required="The line needs a period, e.g. 2026-Q2 or 2026-05|"
+                                                     "La ligne doit avoir une période, ex. 2026-Q2 ou 2026-05"),
+        Field("cost_type", "Cost", "Coût", "choice", [(c, c) for c in S.COST_TYPES], default="fixed"),
+        Field("amount", "Amount", "Montant", "number"),
+        Field("rate", "Rate (%)", "Taux (%)", "number"),
+        Field("driver", "Applied to", "Appliqué à", "choice", drivers),
+        Field("schedule", "Payment schedule", "Échéancier"),
+        Field("channel_id", "Channel", "Canal", "choice", channels),
+    ]
+    return TableForm(plan, "budget", "budget-line", fields, lang, id_prefix="B")

@@ -132,6 +132,34 @@ combien de jours-homme cela demande, et si chaque responsable a le temps (ses jo
 absences et jours fériés). Les barres rouges sont des surcharges : décalez, découpez ou confiez les
 actions citées.""",
     },
+    "budget": {
+        "en": """\
+**What to budget.** Studies and research, media buying and advertising, production of materials,
+agencies and providers, events, tools and software. Tie each line to the action it pays for, so the
+budget rolls up by workstream, key result and objective.
+
+**How much in all.** Three ways, shown side by side: a **fixed envelope** decided by management; a
+**share of the revenue forecast** (often 3 to 10% in e-commerce); or **bottom-up**, the sum of the
+lines. When bottom-up is over the envelope, cut or phase the lines, or argue for more.
+
+**Start small and test.** Budget a test first (a month of ads, one event), read the results in step 7,
+then scale what works. A line may be paid in instalments (`25% 2026-02-01; 75% end`) and a cost may be
+variable: a rate applied to a forecast (a 12% marketplace commission on that marketplace's sales).""",
+        "fr": """\
+**Que budgéter.** Études et recherche, achat média et publicité, production de supports, agences et
+prestataires, événements, outils et logiciels. Rattachez chaque ligne à l'action qu'elle finance : le
+budget se consolide alors par chantier, résultat clé et objectif.
+
+**Combien au total.** Trois méthodes, côte à côte : une **enveloppe fixe** décidée par la direction ;
+un **pourcentage du chiffre d'affaires prévu** (souvent 3 à 10 % en e-commerce) ; ou l'approche
+**ascendante**, la somme des lignes. Si la somme dépasse l'enveloppe, coupez ou étalez les lignes, ou
+argumentez pour plus.
+
+**Commencer petit et tester.** Budgétez d'abord un test (un mois de publicité, un événement), lisez
+les résultats à l'étape 7, puis amplifiez ce qui marche. Une ligne peut être payée en plusieurs fois
+(`25% 2026-02-01; 75% end`) et un coût peut être variable : un taux appliqué à une prévision (une
+commission de 12 % sur les ventes d'une marketplace).""",
+    },
 }
 
 
