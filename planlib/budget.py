@@ -136,14 +136,24 @@ def payment_flows(plan) -> pd.DataFrame:
 
 
 def allocate(flows: pd.DataFrame, periods: list) -> pd.DataFrame:
-    """Each flow's share in each period, by overlapping days: line_id, period, amount (not yet rounded)."""
+    """Each flow's share in each period by overlapping days, in cents that add up to the flow exactly.
+
+    When periods overlap one another (a quarter and its year), each is computed
+    on its own; the days of a flow outside every period are left out.
+    """
+    ordered = sorted(periods, key=lambda p: p.start)
+    disjoint = all(a.end < b.start for a, b in zip(ordered, ordered[1:]))
     rows = []
     for flow in flows.itertuples(index=False):
         days = (flow.end - flow.start).days + 1
-        for period in periods:
-            shared = period.overlap_days(flow.start, flow.end)
-            if shared:
-                rows.append((flow.line_id, period.id, flow.amount * shared / days))
+        shared = [period.overlap_days(flow.start, flow.end) for period in periods]
+        if not any(shared):
+            continue
+        if disjoint:
+            parts = split_cents(flow.amount, shared + [days - sum(shared)])
+        else:
+            parts = [split_cents(flow.amount, [n, days - n])[0] for n in shared]
+        rows += [(flow.line_id, period.id, part) for period, part, n in zip(periods, parts, shared) if n]
     return pd.DataFrame(rows, columns=["line_id", "period", "amount"])
 
 
