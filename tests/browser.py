@@ -54,6 +54,10 @@ def isolated_env(home: Path) -> dict:
         env[name] = str(home / sub)
         (home / sub).mkdir(parents=True, exist_ok=True)
     env["JUPYTER_PREFER_ENV_PATH"] = "1"
+    # JupyterLab 4 only renders the cells in view; render them all so every form can be found.
+    tracker = home / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True, exist_ok=True)
+    tracker.write_text('{"windowingMode": "none"}')
     return env
 
 
@@ -94,9 +98,10 @@ def browser_page(home: Path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "xdg"), "XDG_CACHE_HOME": str(home / "cache")}
         context = playwright.chromium.launch_persistent_context(
             str(home / "chromium-profile"), executable_path=chromium(), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000})
+            viewport={"width": 1400, "height": 1000}, env=env)
         try:
             yield context.pages[0] if context.pages else context.new_page()
         finally:
@@ -118,6 +123,7 @@ def open_and_run_all(page, base: str, token: str, notebook: str, ready_selector:
         page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
         try:
             page.wait_for_selector(ready_selector, timeout=120_000 if attempt else 60_000)
+            page.locator(ready_selector).scroll_into_view_if_needed()
             return
         except Exception:
             page.screenshot(path=str(home / f"run-all-{attempt}.png"), full_page=True)

@@ -49,3 +49,58 @@ def test_key_result_without_target_shows_message_and_saves_nothing(lab_with_obje
     assert "A key result needs a target: the number to reach" in message.inner_text()
     assert (plan_dir / "key_results.csv").read_bytes() == before
     assert not (plan_dir / ".history").exists()
+
+
+def open_notebook(tmp_path, name: str, ready: str):
+    """A copy of the example plan and a notebook open in JupyterLab, all cells run."""
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, plan_dir, ignore=shutil.ignore_patterns(".history"))
+    notebooks = tmp_path / "notebooks"
+    notebook_for(ROOT / "notebooks" / name, notebooks, plan_dir)
+    return plan_dir, notebooks
+
+
+def test_action_form_with_dates_from_the_browser(tmp_path):
+    plan_dir, notebooks = open_notebook(tmp_path, "05_action_plan.ipynb", "button.planlib-action-save")
+    home = tmp_path / "home"
+    with jupyter_lab(notebooks, home) as (base, token), browser_page(home) as page:
+        open_and_run_all(page, base, token, "05_action_plan.ipynb", "button.planlib-action-save", home)
+        before = (plan_dir / "actions.csv").read_bytes()
+        page.fill(".planlib-action-workstream input", "Acquisition")
+        page.fill(".planlib-action-name input", "Podcast sponsoring")
+        page.select_option(".planlib-action-owner select", "Hugo")
+        page.fill(".planlib-action-start input", "2026-09-01")
+        page.fill(".planlib-action-end input", "2026-09-30")
+        page.fill(".planlib-action-person-days input", "3,5")
+        page.fill(".planlib-action-depends-on input", "A28, A99")
+        page.click("button.planlib-action-save")
+        page.wait_for_selector(".planlib-action-message:has-text('unknown id')", timeout=30_000)
+        assert "actions.csv:42:depends_on: unknown id 'A99'" in page.inner_text(".planlib-action-message")
+        assert (plan_dir / "actions.csv").read_bytes() == before
+        page.fill(".planlib-action-depends-on input", "A28")
+        page.click("button.planlib-action-save")
+        page.wait_for_selector(".planlib-action-message:has-text('Saved A41')", timeout=30_000)
+    saved = load_plan(plan_dir).actions.set_index("id").loc["A41"]
+    assert (saved["name"], saved["owner"], saved["person_days"], saved["depends_on"]) == \
+        ("Podcast sponsoring", "Hugo", 3.5, "A28")
+    assert (str(saved["start"].date()), str(saved["end"].date()), saved["status"]) == ("2026-09-01", "2026-09-30", "planned")
+
+
+def test_budget_form_from_the_browser(tmp_path):
+    plan_dir, notebooks = open_notebook(tmp_path, "06_budget.ipynb", "button.planlib-budget-line-save")
+    home = tmp_path / "home"
+    with jupyter_lab(notebooks, home) as (base, token), browser_page(home) as page:
+        open_and_run_all(page, base, token, "06_budget.ipynb", "button.planlib-budget-line-save", home)
+        page.fill(".planlib-budget-line-label input", "Regional fair")
+        page.select_option(".planlib-budget-line-category select", "Events")
+        page.fill(".planlib-budget-line-period input", "2026-09")
+        page.fill(".planlib-budget-line-amount input", "2 400")
+        page.fill(".planlib-budget-line-schedule input", "50% 2026-07-01; 40% 2026-09-30")
+        page.click("button.planlib-budget-line-save")
+        page.wait_for_selector(".planlib-budget-line-message:has-text('not 100%')", timeout=30_000)
+        assert "budget.csv:62:schedule: shares sum to 90%, not 100%" in page.inner_text(".planlib-budget-line-message")
+        page.fill(".planlib-budget-line-schedule input", "50% 2026-07-01; 50% 2026-09-30")
+        page.click("button.planlib-budget-line-save")
+        page.wait_for_selector(".planlib-budget-line-message:has-text('Saved B061')", timeout=30_000)
+    line = load_plan(plan_dir).budget.set_index("id").loc["B061"]
+    assert (line["label"], line["category"], line["amount"], line["period"]) == ("Regional fair", "events", 2400.0, "2026-09")
