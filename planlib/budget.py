@@ -321,7 +321,8 @@ def cost_of_results(plan, as_of) -> pd.DataFrame:
                      "achieved_units": round(achieved, 2) if achieved is not None else None,
                      "cost_per_achieved_unit": round(float(spent.get(kr.id, 0.0)) / achieved, 2)
                      if achieved and achieved > 0 else None})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["id", "key_result", "budget", "planned_units", "cost_per_planned_unit",
+                                       "spent_to_date", "achieved_units", "cost_per_achieved_unit"])
 
 
 def category_label(plan, code: str, lang: str = "en") -> str:

@@ -125,7 +125,7 @@ class TableForm:
             elif spec.kind == "choice":
                 allowed = [v for _, v in self.options_of(spec)]
                 widget.options = self.options_of(spec)
-                widget.value = value if value in allowed else allowed[0]
+                widget.value = value if value in allowed else (allowed[0] if allowed else None)
             else:
                 widget.value = value
         self.message.value = ""

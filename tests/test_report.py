@@ -175,3 +175,12 @@ def test_report_kernels_know_they_are_not_interactive(tmp_path):
     [report] = ReportJob(EXAMPLE, ["2026-03"], out=tmp_path / "out", jobs=1, notebooks=folder).run()
     executed = nbformat.read(report.folder / "00_check.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "interactive: False\n"
+
+
+def test_a_blank_plan_reports_every_step(tmp_path):
+    from planlib import new_plan
+
+    blank = new_plan(tmp_path / "blank", company="Blank", year=2026, language="fr")
+    [report] = ReportJob(blank, ["2026-S05"], out=tmp_path / "out", jobs=2, stream=open(tmp_path / "log", "w")).run()
+    assert {n.with_suffix(".html").name for n in NOTEBOOKS} <= {p.name for p in report.folder.iterdir()}
+    assert json.loads((report.folder / "summary.json").read_text())["actions"]["total"] == 0
