@@ -183,8 +183,9 @@ def rollup(plan, periods: list, by: str = "category", view: str = "committed") -
     return table.rename(index={"": "—"}).sort_values("total", ascending=False)  # — : lines not tied to one
 
 
-def total_in(plan, period, view: str = "committed") -> float:
-    flows = committed_flows(plan) if view == "committed" else payment_flows(plan)
+def total_in(plan, period, view: str = "committed", flows: pd.DataFrame | None = None) -> float:
+    if flows is None:
+        flows = committed_flows(plan) if view == "committed" else payment_flows(plan)
     return round(float(allocate(flows, [period])["amount"].sum()), 2)
 
 
@@ -247,8 +248,9 @@ def spend_vs_plan(plan, as_of, period=None) -> dict[str, pd.DataFrame]:
     as_of = min(as_of, year.end)
     to_date = Period("to_date", "span", year.start, as_of)
     spend = plan.spend[(plan.spend["date"] >= pd.Timestamp(year.start)) & (plan.spend["date"] <= pd.Timestamp(as_of))]
-    amounts = line_amounts(plan)
-    committed = allocate(committed_flows(plan), [to_date]).groupby("line_id")["amount"].sum()
+    flows = committed_flows(plan)
+    amounts = flows.groupby("line_id")["amount"].sum().round(2).reindex(plan.budget["id"], fill_value=0.0)
+    committed = allocate(flows, [to_date]).groupby("line_id")["amount"].sum()
     spent = spend.groupby("budget_line_id")["amount"].sum()
     lines = line_attributes(plan)
     lines["budget"] = lines["line_id"].map(amounts).round(2)
@@ -264,7 +266,7 @@ def spend_vs_plan(plan, as_of, period=None) -> dict[str, pd.DataFrame]:
     months = plan.calendar.periods("months")
     monthly = pd.DataFrame({
         "period": [m.id for m in months],
-        "committed": [round(float(allocate(committed_flows(plan), [m])["amount"].sum()), 2) for m in months],
+        "committed": [round(float(allocate(flows, [m])["amount"].sum()), 2) for m in months],
         "spent": [round(float(spend[(spend["date"] >= pd.Timestamp(m.start)) &
                                     (spend["date"] <= pd.Timestamp(m.end))]["amount"].sum()), 2) for m in months],
     })
@@ -282,7 +284,7 @@ def spend_vs_plan(plan, as_of, period=None) -> dict[str, pd.DataFrame]:
 
 # -- cost of results --------------------------------------------------------------------------------------------
 
-def cost_of_results(plan, as_of) -> pd.DataFrame:
+def cost_of_results(plan, as_of, versus: dict | None = None) -> pd.DataFrame:
     """Budget per key result, per unit of its target and, from actuals, per unit achieved so far.
 
     A KPI that counts something (one metric, summed: leads, customers) is a
@@ -296,7 +298,8 @@ def cost_of_results(plan, as_of) -> pd.DataFrame:
     lines = line_attributes(plan)
     lines["budget"] = lines["line_id"].map(amounts)
     per_kr = lines.groupby("key_result_id")["budget"].sum()
-    spent = spend_vs_plan(plan, as_of)["lines"].groupby("key_result_id")["spent_to_date"].sum()
+    versus = versus or spend_vs_plan(plan, as_of)  # pass it when already computed
+    spent = versus["lines"].groupby("key_result_id")["spent_to_date"].sum()
     kpis = plan.kpis.set_index("id")
     rows = []
     for kr in plan.key_results.itertuples(index=False):
@@ -337,13 +340,14 @@ def budget_counts(plan, period, as_of) -> dict:
     committed_by_category = rollup(plan, [period], "category")["total"]
     in_period = plan.spend[(plan.spend["date"] >= pd.Timestamp(period.start)) &
                            (plan.spend["date"] <= pd.Timestamp(min(as_of, period.end)))]
-    committed_to_date = total_in(plan, type(period)("to_date", "span", period.start, min(as_of, period.end)))
+    flows = committed_flows(plan)
+    committed_to_date = total_in(plan, type(period)("to_date", "span", period.start, min(as_of, period.end)), flows=flows)
     spent = round(float(in_period["amount"].sum()), 2)
     method = (plan.settings.get("budget") or {}).get("method", "bottom_up")
     chosen = {"fixed": envelope["fixed"], "revenue_share": envelope["revenue_share"],
               "bottom_up": envelope["bottom_up"]}[method]
-    return {"total_year": round(float(line_amounts(plan).sum()), 2),
-            "period": total_in(plan, period), "cash_period": total_in(plan, period, "cash"),
+    return {"total_year": round(float(flows["amount"].sum()), 2),
+            "period": total_in(plan, period, flows=flows), "cash_period": total_in(plan, period, "cash"),
             "by_category": {k: float(v) for k, v in committed_by_category.items() if v},
             "spent_in_period_to_date": spent, "variance_to_date": round(spent - committed_to_date, 2),
             "envelope_method": method, "envelope": float(chosen),

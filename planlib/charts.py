@@ -109,20 +109,26 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
         ypos[row.id] = y
         start, end = row.planned_start, row.planned_end + timedelta(days=1)
         recurring = row.recurrence != "none"
-        axes.barh(y, (end - start).days, left=start, height=0.6, color=STATUS_COLOURS.get(row.status, "#9dc3e6"),
-                  edgecolor="#c00000" if row.id in late_ids else "none", linewidth=1.6,
-                  hatch="///" if recurring else None, zorder=2)
+        axes.barh(y, (end - start).days, left=start, height=0.35 if recurring else 0.6,  # recurring: thin bar
+                  color=STATUS_COLOURS.get(row.status, "#9dc3e6"),
+                  edgecolor="#c00000" if row.id in late_ids else "none", linewidth=1.6, zorder=2)
         if row.deadline is not None:
             axes.scatter([row.deadline], [y], marker="D", s=22, color="#c00000" if row.id in late_ids else "#404040",
                          zorder=4)
+    from matplotlib.collections import LineCollection
+
     deps = {i: [d for d in v.split(",") if d] for i, v in zip(plan.actions["id"], plan.actions["depends_on"])}
     by_id = rows.set_index("id")
+    links, heads = [], []
     for action, needs in deps.items():
         for need in needs:
             if action in ypos and need in ypos:
-                axes.annotate("", xy=(by_id.loc[action, "planned_start"], ypos[action]),
-                              xytext=(by_id.loc[need, "planned_end"] + timedelta(days=1), ypos[need]),
-                              arrowprops=dict(arrowstyle="->", color="#7f7f7f", lw=0.7), zorder=3)
+                head = (mdates.date2num(by_id.loc[action, "planned_start"]), ypos[action])
+                links.append([(mdates.date2num(by_id.loc[need, "planned_end"] + timedelta(days=1)), ypos[need]), head])
+                heads.append(head)
+    if links:  # one artist for every dependency line: much faster to draw than an arrow each
+        axes.add_collection(LineCollection(links, colors="#7f7f7f", linewidths=0.7, zorder=3))
+        axes.scatter([h[0] for h in heads], [h[1] for h in heads], marker=">", s=12, color="#7f7f7f", zorder=3)
     for busy in plan.settings.get("high_activity_periods") or []:
         from .schedule import _as_date
 
@@ -148,7 +154,7 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%m/%y"))
     axes.grid(axis="x", color="#eeeeee", zorder=0)
     axes.set_title(title, loc="left")
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.22, right=0.98, top=0.97, bottom=0.04)
     return figure
 
 
@@ -172,7 +178,7 @@ def load_chart(load: pd.DataFrame, title: str = "Load and capacity per owner",
         if n == 0:
             axes.legend(fontsize=7, loc="upper right")
     figure.suptitle(title, x=0.01, ha="left")
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.05, right=0.98, top=0.86 if lines == 1 else 0.9, bottom=0.1, hspace=0.45, wspace=0.2)
     return figure
 
 

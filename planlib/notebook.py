@@ -19,6 +19,7 @@ from .keyfigures import parse_as_of
 
 
 REPORT_ENV = "PLANLIB_REPORT"  # set by `planlib report` for the kernels it starts
+PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # where `planlib report` left the plan it loaded and validated
 
 
 def interactive() -> bool:
@@ -40,12 +41,27 @@ def start(plan_dir: str, period: str | None = None, as_of: str | None = None, la
           show: bool = True) -> Session:
     """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong."""
     check_language(lang)
-    plan = load_plan(plan_dir)
+    plan = report_plan(plan_dir) or load_plan(plan_dir)
     span = plan.period(period or str(plan.calendar.year))
     session = Session(plan, span, parse_as_of(as_of, span), lang)
     if show:
         display_markdown(header(session))
     return session
+
+
+def report_plan(plan_dir: str) -> Plan | None:
+    """In a report run, the plan the runner already loaded and validated (same folder only)."""
+    import pickle
+
+    from .plan import resolve_plan_path
+
+    path = os.environ.get(PLAN_CACHE_ENV)
+    if interactive() or not path or not os.path.exists(path):
+        return None
+    with open(path, "rb") as stream:
+        plan = pickle.load(stream)
+    wanted = resolve_plan_path(plan_dir).resolve()
+    return plan if plan.path is not None and plan.path.resolve() == wanted else None
 
 
 def header(session: Session) -> str:
@@ -107,7 +123,9 @@ def session_lang(form) -> str:
 
 
 def refresh(session: Session) -> Plan:
-    """The plan as saved now: forms may have changed it since the notebook started."""
+    """The plan as saved now: forms may have changed it since the notebook started (never in a report run)."""
+    if not interactive():
+        return session.plan
     return load_plan(session.plan.path or session.plan.name)
 
 

@@ -11,20 +11,22 @@ import fcntl
 import html
 import json
 import os
+import pickle
 import shutil
 import sys
 import tempfile
+import threading
 import time
-import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from . import __version__
+from .kernels import ENGINE_NAME, KernelPool
 from .keyfigures import headline, parse_as_of, summary
-from .notebook import REPORT_ENV
+from .notebook import PLAN_CACHE_ENV, REPORT_ENV
 from .plan import Plan, load_plan, resolve_plan_path
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -122,34 +124,32 @@ class Progress:
             self.bar.close()
 
 
+_EXPORTERS = threading.local()
+
+
 def _exporter():
+    """One HTML exporter per thread: building one loads its templates and styles."""
     from nbconvert import HTMLExporter
 
+    if not hasattr(_EXPORTERS, "html"):
+        _EXPORTERS.html = _new_exporter(HTMLExporter)
+    return _EXPORTERS.html
+
+
+def _new_exporter(HTMLExporter):
     return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                         template_name="lab", extra_template_paths=[str(TEMPLATES_DIR)],
                         template_file="offline.html.j2")
 
 
-def _ipc_kernel_manager():
-    """Kernels talk over local IPC sockets rather than TCP ports: nothing listens on the network."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    class IPCKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            kwargs.setdefault("transport", "ipc")
-            # Each kernel gets its own socket prefix; the default one is shared by kernels started together.
-            kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"planlib-kernel-{uuid.uuid4().hex[:12]}"))
-            super().__init__(**kwargs)
-
-    return IPCKernelManager
-
-
-def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
+def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) -> None:
+    """Run one notebook with papermill: in a warm kernel from the pool if given, else in a new one."""
     import papermill
 
+    extra = {"engine_name": ENGINE_NAME, "km": km} if km is not None else {}
     papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
                                progress_bar=False, log_output=False, cwd=str(cwd),
-                               kernel_manager_class=_ipc_kernel_manager())
+                               request_save_on_cell_execute=km is None, **extra)
 
 
 def source_cell_number(notebook: Path, executed_index: int) -> int:
@@ -229,16 +229,31 @@ class ReportJob:
 
     def run(self) -> list[PeriodReport]:
         """Run every notebook of every period in one pool; swap in each period that fully succeeded."""
+        os.environ[REPORT_ENV] = "1"
+        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")  # the venv's python3 kernel, not a user one
+        handle, cache = tempfile.mkstemp(prefix="planlib-plan-", suffix=".pickle")
+        os.close(handle)
+        os.environ[PLAN_CACHE_ENV] = cache  # kernels read the plan loaded below instead of parsing it again
+        notebooks = notebooks_in(self.notebooks)
+        self.kernels = KernelPool(cwd=str(Path(self.notebooks).resolve()))
+        try:
+            return self._run(notebooks, Path(cache))
+        finally:
+            self.kernels.close()
+            os.environ.pop(PLAN_CACHE_ENV, None)
+            Path(cache).unlink(missing_ok=True)
+
+    def _run(self, notebooks: list[Path], cache: Path) -> list[PeriodReport]:
+        self.kernels.prewarm(max(1, min(self.jobs, len(notebooks) * len(self.periods))))  # boots while the plan loads
         plan_dir = resolve_plan_path(self.plan_dir).resolve()
         plan = load_plan(plan_dir)
+        plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
+        cache.write_bytes(pickle.dumps(plan))
         lang = self.lang or plan.language
-        notebooks = notebooks_in(self.notebooks)
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
         progress = Progress(len(periods) * len(notebooks), self.stream)
-        os.environ[REPORT_ENV] = "1"
-        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")  # the venv's python3 kernel, not a user one
         builds: dict[str, Path] = {}
         try:
             with ExitStack() as locks:
@@ -250,16 +265,27 @@ class ReportJob:
                     parameters = {"plan_dir": str(plan_dir), "period": period.id,
                                   "as_of": as_of[period.id].isoformat(), "lang": lang}
                     runs += [(NotebookRun(period.id, nb), parameters) for nb in notebooks]
-                with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as pool:
-                    for run in pool.map(lambda job: self.run_notebook(job[0], builds[job[0].period], job[1]), runs):
-                        progress.step(run)
-                return self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root)
+                # Kernels execute in `jobs` threads; exports and summaries run beside them in one more,
+                # so a kernel never waits for an HTML page to be written.
+                with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as executing, \
+                        ThreadPoolExecutor(max_workers=1) as exporting:
+                    documents = {p.id: exporting.submit(summary, plan, p.id, as_of[p.id]) for p in periods}
+
+                    def job(item):
+                        run, parameters = item
+                        self.execute_run(run, builds[run.period], parameters)
+                        return exporting.submit(self.export_run, run, builds[run.period])
+
+                    for exported in as_completed(list(executing.map(job, runs))):
+                        progress.step(exported.result())
+                    documents = {key: future.result() for key, future in documents.items()}
+                return self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
         finally:
             progress.close()
             for build in builds.values():
                 shutil.rmtree(build, ignore_errors=True)
 
-    def conclude(self, plan, periods, as_of, lang, runs, builds, root) -> list[PeriodReport]:
+    def conclude(self, plan, periods, as_of, lang, runs, builds, root, documents) -> list[PeriodReport]:
         """Swap in complete periods; keep failed notebooks and raise one error naming them."""
         reports, problems = [], []
         for period in periods:
@@ -271,7 +297,7 @@ class ReportJob:
                 problems.append(f"report for {period.id} not written; the previous one (if any) is unchanged")
                 problems += [f"  {r.error}\n    executed notebook kept at {r.kept_at}" for r in failed]
                 continue
-            self.finish(plan, period, as_of[period.id], lang, own, build)
+            self.finish(plan, period, documents[period.id], lang, own, build)
             build.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a report is shared
             target = root / period.id
             swap_in(build, target)
@@ -281,17 +307,31 @@ class ReportJob:
             raise ReportError("\n".join(problems + written))
         return reports
 
-    def run_notebook(self, run: NotebookRun, build: Path, parameters: dict) -> NotebookRun:
+    def execute_run(self, run: NotebookRun, build: Path, parameters: dict) -> None:
+        """Execute one notebook in a warm kernel; a failure is recorded with its cell."""
         started = time.perf_counter()
-        output = build / run.notebook.name
+        km = self.kernels.acquire()
+        healthy = False
         try:
-            execute(run.notebook, output, parameters, run.notebook.parent)
-            export = _exporter()
-            body, _ = export.from_filename(str(output))
-            output.with_suffix(".html").write_text(body, encoding="utf-8")
+            execute(run.notebook, build / run.notebook.name, parameters, run.notebook.parent, km)
+            healthy = True
         except Exception as error:  # noqa: BLE001 - every failure is reported with its cell
             run.error = describe_failure(error, run.notebook)
-        run.seconds = time.perf_counter() - started
+        finally:
+            self.kernels.release(km, healthy)
+            run.seconds = time.perf_counter() - started
+
+    def export_run(self, run: NotebookRun, build: Path) -> NotebookRun:
+        """The executed notebook as an HTML page without code."""
+        if run.error is None:
+            started = time.perf_counter()
+            try:
+                output = build / run.notebook.name
+                body, _ = _exporter().from_filename(str(output))
+                output.with_suffix(".html").write_text(body, encoding="utf-8")
+            except Exception as error:  # noqa: BLE001
+                run.error = f"{run.notebook.name}: the HTML export failed: {type(error).__name__}: {error}"
+            run.seconds += time.perf_counter() - started
         return run
 
     def keep_failures(self, failed: list[NotebookRun], build: Path, root: Path) -> None:
@@ -303,8 +343,7 @@ class ReportJob:
                 shutil.copy2(executed, keep / run.notebook.name)
                 run.kept_at = keep / run.notebook.name
 
-    def finish(self, plan, period, as_of, lang, runs, build: Path) -> None:
-        document = summary(plan, period.id, as_of)
+    def finish(self, plan, period, document: dict, lang, runs, build: Path) -> None:
         (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                                             encoding="utf-8")
         pages = [(r.notebook.stem.split("_", 1)[1].replace("_", " ").capitalize(), r.notebook.with_suffix(".html").name)
