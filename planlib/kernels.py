@@ -15,8 +15,11 @@ import logging
 import os
 import tempfile
 import threading
+import time
 import uuid
+from queue import Empty
 
+from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
@@ -39,8 +42,43 @@ async def _reset(kc) -> dict:
     return await reply if inspect.isawaitable(reply) else reply
 
 
+class QuickReadyClient(BlockingKernelClient):
+    """A client that, once the kernel answered kernel_info on both channels, flushes IOPub briefly.
+
+    jupyter_client waits 0.2 s of silence after readiness; for a kernel that is
+    already running and idle, a short flush is enough, and it saves that wait
+    for every notebook a warm kernel runs.
+    """
+
+    def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout or 60)
+        while True:
+            self.kernel_info()
+            try:
+                reply = self.get_shell_msg(timeout=1)
+            except Empty:
+                reply = None
+            if reply and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    self.get_iopub_msg(timeout=0.5)  # IOPub is connected once a status message arrives
+                    break
+                except Empty:
+                    pass
+            if not self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:
+            try:
+                self.get_iopub_msg(timeout=0.02)
+            except Empty:
+                break
+
+
 class IPCKernelManager(KernelManager):
     """Kernels talk over local IPC sockets, each with its own path: nothing listens on the network."""
+
+    client_class = "planlib.kernels.QuickReadyClient"
 
     def __init__(self, **kwargs):
         kwargs.setdefault("transport", "ipc")
@@ -98,7 +136,8 @@ class KernelPool:
 
     def start(self) -> KernelManager:
         km = IPCKernelManager(kernel_name=self.kernel_name)
-        km.start_kernel(cwd=self.cwd)
+        # No history database: report runs leave nothing in ~/.ipython, and counters can restart at 1.
+        km.start_kernel(cwd=self.cwd, extra_arguments=["--HistoryManager.enabled=False"])
         km.planlib_clean = True
         return km
 

@@ -45,6 +45,9 @@ def test_every_step_has_its_executed_notebook_and_html(two_quarters):
         assert "application/vnd.jupyter.widget-view+json" not in page
         executed = nbformat.read(folder / notebook.name, as_version=4)
         assert any("injected-parameters" in c.metadata.get("tags", []) for c in executed.cells)
+        noise = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs
+                 if o.output_type in ("stream", "error")]
+        assert noise == [], f"{notebook.name} printed {noise}"
     assert {p.name for p in folder.iterdir()} == (
         {"index.html", "summary.json"} | {n.name for n in NOTEBOOKS} | {n.with_suffix(".html").name for n in NOTEBOOKS})
 
@@ -184,3 +187,23 @@ def test_a_blank_plan_reports_every_step(tmp_path):
     [report] = ReportJob(blank, ["2026-S05"], out=tmp_path / "out", jobs=2, stream=open(tmp_path / "log", "w")).run()
     assert {n.with_suffix(".html").name for n in NOTEBOOKS} <= {p.name for p in report.folder.iterdir()}
     assert json.loads((report.folder / "summary.json").read_text())["actions"]["total"] == 0
+
+
+def outputs_of(path: Path) -> list:
+    """What a notebook showed, with styled tables' random ids and objects' addresses replaced."""
+    notebook = nbformat.read(path, as_version=4)
+    shown = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = {k: re.sub(r"T_[0-9a-f]{5}|0x[0-9a-f]+", "ID", v) if isinstance(v, str) else v
+                    for k, v in output.get("data", {}).items()}
+            shown.append((cell.source, output.output_type, data, output.get("execution_count")))
+    return shown
+
+
+def test_warm_kernels_leave_no_trace(two_quarters, tmp_path):
+    """2026-Q2 run alone, in fresh kernels, shows exactly what it showed after 2026-Q1 in the same kernels."""
+    [alone] = ReportJob(EXAMPLE, ["2026-Q2"], out=tmp_path, as_of="2026-05-15", lang="en", jobs=1,
+                        stream=open(tmp_path / "log", "w")).run()
+    for notebook in NOTEBOOKS:
+        assert outputs_of(alone.folder / notebook.name) == outputs_of(two_quarters / "2026-Q2" / notebook.name)
