@@ -20,7 +20,7 @@ import uuid
 from queue import Empty
 
 from jupyter_client.blocking import BlockingKernelClient
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager, KernelManager
 from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
@@ -79,6 +79,15 @@ class IPCKernelManager(KernelManager):
     """Kernels talk over local IPC sockets, each with its own path: nothing listens on the network."""
 
     client_class = "planlib.kernels.QuickReadyClient"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("transport", "ipc")
+        kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"planlib-kernel-{uuid.uuid4().hex[:12]}"))
+        super().__init__(**kwargs)
+
+
+class AsyncIPCKernelManager(AsyncKernelManager):
+    """The same local IPC sockets for papermill's own kernels (one new kernel per notebook)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("transport", "ipc")

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import __version__
-from .kernels import ENGINE_NAME, KernelPool
+from .kernels import ENGINE_NAME, AsyncIPCKernelManager, KernelPool
 from .keyfigures import headline, parse_as_of, summary
 from .notebook import PLAN_CACHE_ENV, REPORT_ENV
 from .plan import Plan, load_plan, resolve_plan_path
@@ -146,7 +146,7 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) 
     """Run one notebook with papermill: in a warm kernel from the pool if given, else in a new one."""
     import papermill
 
-    extra = {"engine_name": ENGINE_NAME, "km": km} if km is not None else {}
+    extra = {"engine_name": ENGINE_NAME, "km": km} if km is not None else {"kernel_manager_class": AsyncIPCKernelManager}
     papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
                                progress_bar=False, log_output=False, cwd=str(cwd),
                                request_save_on_cell_execute=km is None, **extra)
