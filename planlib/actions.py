@@ -88,9 +88,9 @@ def period_view(plan: Plan, period: Period) -> tuple[dict, pd.DataFrame]:
 def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
     """Load against capacity per owner and period, with the actions causing an overload.
 
-    Capacity = working days of the period x days_per_week / 5, less the working
-    days of the owner's absences (same ratio). Owners not in plan.yaml's team
-    count as full time.
+    Capacity = working days of the period x days_per_week / 5 (or x share, a
+    share of time from 0 to 1), less the working days of the owner's absences
+    (same ratio). Owners not in plan.yaml's team count as full time.
     """
     team = {m["owner"]: m for m in plan.settings.get("team") or []}
     daily = spread(plan, occurrences(plan))
@@ -101,7 +101,8 @@ def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
         inside = daily[(daily["day"] >= period.start) & (daily["day"] <= period.end)]
         for owner in owners:
             member = team.get(owner, {})
-            ratio = float(member.get("days_per_week", 5)) / 5
+            ratio = float(member["share"]) if member.get("share") is not None else \
+                float(member.get("days_per_week", 5)) / 5
             absent = set()
             for absence in member.get("absences") or []:
                 absent |= set(plan.calendar.working_days(_as_date(absence["start"]), _as_date(absence["end"])))

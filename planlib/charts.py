@@ -135,6 +135,12 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
         start, end = _as_date(busy["start"]), _as_date(busy["end"])
         axes.axvspan(start, end + timedelta(days=1), color="#ffe699", alpha=0.5, zorder=0)
         axes.text(start, len(rows) + 0.9, busy["name"], fontsize=7, rotation=0, va="bottom", color="#7f6000")
+    for deadline in plan.settings.get("other_deadlines") or []:
+        from .schedule import _as_date
+
+        day = _as_date(deadline["date"])
+        axes.axvline(day, color="#7030a0", linestyle=":", linewidth=1.2, zorder=1)
+        axes.text(day, len(rows) + 0.3, f" {deadline['name']}", fontsize=7, color="#7030a0", va="bottom")
     if period is not None:
         axes.axvspan(period.start, period.end + timedelta(days=1), color="#deebf7", alpha=0.35, zorder=0)
     axes.axvline(as_of, color="#c00000", linestyle="--", linewidth=1, zorder=5)

@@ -106,7 +106,7 @@ class WarmKernelEngine(NBClientEngine):
         client = PapermillNotebookClient(nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
                                          kernel_name=kernel_name, log=logging.getLogger("papermill"),
                                          log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
-                                         **kwargs)
+                                         store_widget_state=False, **kwargs)
         km.planlib_clean = False
         try:
             result = client.execute()

@@ -107,19 +107,18 @@ def figures_table(document: dict, lang: str = "en"):
     return table(pd.DataFrame(headline(document, lang), columns=[label, value]))
 
 
-def show_form(form) -> None:
-    """A form in JupyterLab; in a report run, a line saying where to find it."""
+def show_form(make_form, plan: Plan, lang: str = "en") -> None:
+    """A form in JupyterLab; in a report run, only a line saying where to find it.
+
+    The form is built only when shown: a report holds no widget and no widget state.
+    """
     from IPython.display import display
 
     if interactive():
-        guide("forms", session_lang(form))
-        display(form.widget())
+        guide("forms", lang)
+        display(make_form(plan, lang).widget())
     else:
-        guide("forms_in_report", session_lang(form))
-
-
-def session_lang(form) -> str:
-    return getattr(form, "lang", "en")
+        guide("forms_in_report", lang)
 
 
 def refresh(session: Session) -> Plan:
@@ -158,3 +157,15 @@ def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
 
 def heading(text: str) -> None:
     display_markdown(f"**{html.escape(text)}**")
+
+
+def escape(text: str) -> str:
+    """Plan text made safe to put in Markdown or HTML."""
+    return html.escape(str(text))
+
+
+def text_block(lines: list[str]) -> None:
+    """Lines shown as they are, in a fixed-width block (the text form of a tree)."""
+    from IPython.display import HTML, display
+
+    display(HTML("<pre>" + html.escape("\n".join(lines)) + "</pre>"))

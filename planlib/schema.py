@@ -240,7 +240,8 @@ PLAN_SETTINGS: dict[str, tuple[tuple[type, ...], bool, str]] = {
     "sprint_length_days": ((int,), False, "working days per sprint"),
     "budget": ((dict,), False, "method, envelope, revenue_share, revenue_forecast, categories"),
     "high_activity_periods": ((list,), False, "list of {name, start, end}"),
-    "team": ((list,), False, "list of {owner, days_per_week, absences}"),
+    "team": ((list,), False, "list of {owner, days_per_week or share, absences}"),
+    "other_deadlines": ((list,), False, "list of {name, date}: other projects' deadlines to plan around"),
 }
 MARKETS = ("B2B", "B2C", "B2B2C")
 LANGUAGES = ("fr", "en")

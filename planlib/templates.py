@@ -31,6 +31,8 @@ budget:
   revenue_forecast: 0       # the year's revenue forecast
 high_activity_periods: []   # e.g. - {{name: Sales, start: {year}-01-07, end: {year}-02-03, avoid: [Website], prepare: [A01]}}
 team: []                    # e.g. - {{owner: Alice, days_per_week: 4, absences: [{{start: {year}-08-03, end: {year}-08-21}}]}}
+                            #      - {{owner: Bob, share: 0.5}}   (a share of his time instead of days per week)
+other_deadlines: []         # other projects' deadlines, e.g. - {{name: Catalogue print, date: {year}-09-15}}
 """
 
 AUDIT_YAML = """\

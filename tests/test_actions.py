@@ -117,6 +117,9 @@ def test_capacity_and_overloads(plan):
     assert load.loc["Ann", "load"] == 38.0  # A1 5 + A4 30 + A6 2 + A8 1
     assert bool(load.loc["Ann", "overloaded"]) and load.loc["Ann", "actions"] == "A4 (30.0), A1 (5.0), A6 (2.0), A8 (1.0)"
     assert load.loc["Bob", "load"] == 5.0 and not load.loc["Bob", "overloaded"]
+    settings = {**plan.settings, "team": [{"owner": "Ann", "share": 0.25}, {"owner": "Bob", "days_per_week": 2.5}]}
+    shared = plan.save_yaml("plan.yaml", settings)
+    assert capacity(shared, [shared.period("2026-03")]).set_index("owner").loc["Ann", "capacity"] == 5.5  # 22 x 0.25
 
 
 def test_status_as_of(plan):

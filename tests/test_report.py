@@ -207,3 +207,17 @@ def test_warm_kernels_leave_no_trace(two_quarters, tmp_path):
                         stream=open(tmp_path / "log", "w")).run()
     for notebook in NOTEBOOKS:
         assert outputs_of(alone.folder / notebook.name) == outputs_of(two_quarters / "2026-Q2" / notebook.name)
+
+
+def test_plan_text_is_escaped_in_every_page(plan_dir, tmp_path):
+    from conftest import set_cell
+
+    set_cell(plan_dir / "actions.csv", "A23", "name", "<script>alert('checkout')</script>")
+    set_cell(plan_dir / "actions.csv", "A23", "owner", "<b>Thomas</b>")
+    set_cell(plan_dir / "objectives.csv", "M2", "title", "Convert <img src=x onerror=alert(1)>")
+    [report] = ReportJob(plan_dir, ["2026-Q2"], out=tmp_path / "out", jobs=2, stream=open(tmp_path / "log", "w")).run()
+    pages = [p.read_text(encoding="utf-8") for p in report.folder.glob("*.html")]
+    assert not any("widget-state" in page for page in pages)  # forms are not built in a report run
+    assert not any("<script>alert" in page or "<img src=x" in page or "<b>Thomas</b>" in page for page in pages)
+    assert any("&lt;script&gt;alert" in page for page in pages)
+    assert any("&lt;b&gt;Thomas&lt;/b&gt;" in page for page in pages)

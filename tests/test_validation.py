@@ -209,3 +209,14 @@ def test_row_numbers_count_comment_lines(tmp_path):
     assert problems_of(tmp_path / "p") == [
         f"channels.csv:{header_line + 2}:type: 'bought' is not allowed (expected one of owned, paid, earned)",
     ]
+
+
+def test_team_share_and_other_deadlines(plan_dir):
+    text = (plan_dir / "plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("share: 0.4 ", "share: 1.4 ").replace("{name: ERP migration, date: 2026-06-30}",
+                                                            "{name: ERP migration, date: someday}")
+    (plan_dir / "plan.yaml").write_text(text, encoding="utf-8")
+    lines = problems_of(plan_dir)
+    assert any(line.startswith("plan.yaml:") and "team[4].share: 1.4 is out of range (expected a value from 0 to 1)" in line
+               for line in lines)
+    assert any("other_deadlines[0]: each deadline needs a name and a date" in line for line in lines)
