@@ -20,6 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
     "partial": {"en": "partly filled", "fr": "partiellement rempli"},
     "empty": {"en": "empty", "fr": "vide"},
     "nothing_missing": {"en": "nothing", "fr": "rien"},
+    "step_start": {"en": "0. Start here", "fr": "0. Commencer ici"},
     "step_audit": {"en": "1. Audit", "fr": "1. Audit"},
     "step_objectives": {"en": "2. SMART objectives", "fr": "2. Objectifs SMART"},
     "step_personas": {"en": "3. Personas", "fr": "3. Personas"},

@@ -204,6 +204,21 @@ dt{{font-weight:bold;float:left;width:10rem}}dd{{margin-left:10rem}}</style></he
 """
 
 
+STEP_KEYS = {0: "step_start", 1: "step_audit", 2: "step_objectives", 3: "step_personas", 4: "step_channels",
+             5: "step_actions", 6: "step_budget", 7: "step_kpis"}
+
+
+def page_title(notebook: Path, lang: str) -> str:
+    """A step's name in the reader's language, from its notebook's number (NN_...)."""
+    from .i18n import LABELS
+
+    number = int(notebook.name[:2])
+    key = STEP_KEYS.get(number)
+    if key in LABELS:
+        return LABELS[key]["fr" if lang == "fr" else "en"]
+    return notebook.stem.split("_", 1)[1].replace("_", " ").capitalize()
+
+
 def write_pdf(folder: Path, pages: list[str], target: Path) -> None:
     """One PDF of the whole report: the front page, then each step."""
     from weasyprint import HTML
@@ -346,8 +361,7 @@ class ReportJob:
     def finish(self, plan, period, document: dict, lang, runs, build: Path) -> None:
         (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                                             encoding="utf-8")
-        pages = [(r.notebook.stem.split("_", 1)[1].replace("_", " ").capitalize(), r.notebook.with_suffix(".html").name)
-                 for r in runs]
+        pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         (build / "index.html").write_text(index_html(plan, document, pages, lang, generated), encoding="utf-8")
         if self.pdf:

@@ -169,7 +169,28 @@ def critical_path(plan: Plan, scheduled: pd.DataFrame | None = None) -> list[str
     return max(best.values(), key=len, default=[])
 
 
-def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None) -> list[Conflict]:
+CONFLICT_TEXTS = {
+    "before_dependency": ("{id} starts {start} but depends on {other}, which {verb} {ready}",
+                          "{id} commence le {start} mais dépend de {other}, qui {verb_fr} le {ready}"),
+    "deadline_unreachable": ("{id} cannot meet its deadline {deadline}: it ends {end} at the earliest "
+                             "({late} working days late)",
+                             "{id} ne peut pas tenir son échéance du {deadline} : elle finit au plus tôt le {end} "
+                             "({late} jours ouvrés de retard)"),
+    "end_after_deadline": ("{id} is planned to end {end}, after its deadline {deadline}",
+                           "{id} doit finir le {end}, après son échéance du {deadline}"),
+    "in_busy_period": ("{id} ({workstream}) runs during {other} ({start} to {end}), which it should avoid",
+                       "{id} ({workstream}) se déroule pendant {other} (du {start} au {end}), à éviter"),
+    "must_precede": ("{id} must end before {other} starts on {start}, but ends {end}",
+                     "{id} doit finir avant le début de {other} le {start}, mais finit le {end}"),
+}
+
+
+def _conflict(kind: str, action: str, other: str, lang: str, **values) -> Conflict:
+    text = CONFLICT_TEXTS[kind][1 if lang == "fr" else 0]
+    return Conflict(kind, action, other, text.format(id=action, other=other, **values))
+
+
+def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None, lang: str = "en") -> list[Conflict]:
     """Everything in the timing that cannot work, each naming the actions or periods involved."""
     scheduled = schedule(plan) if scheduled is None else scheduled
     by_id = scheduled.set_index("id")
@@ -183,17 +204,14 @@ def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None) -> list[Conflic
                 ongoing = by_id.loc[need, "recurrence"] != "none"
                 ready = by_id.loc[need, "planned_start"] if ongoing else by_id.loc[need, "planned_end"]
                 if row.planned_start < ready or (not ongoing and row.planned_start == ready):
-                    verb = "starts" if ongoing else "ends"
-                    found.append(Conflict("before_dependency", row.id, need,
-                                          f"{row.id} starts {row.planned_start} but depends on {need}, "
-                                          f"which {verb} {ready}"))
+                    found.append(_conflict("before_dependency", row.id, need, lang, start=row.planned_start,
+                                           ready=ready, verb="starts" if ongoing else "ends",
+                                           verb_fr="commence" if ongoing else "finit"))
         if row.deadline is not None and row.earliest_end > row.deadline:
-            found.append(Conflict("deadline_unreachable", row.id, "",
-                                  f"{row.id} cannot meet its deadline {row.deadline}: it ends "
-                                  f"{row.earliest_end} at the earliest ({-row.slack} working days late)"))
+            found.append(_conflict("deadline_unreachable", row.id, "", lang, deadline=row.deadline,
+                                   end=row.earliest_end, late=-row.slack))
         elif row.deadline is not None and row.planned_end is not None and row.planned_end > row.deadline:
-            found.append(Conflict("end_after_deadline", row.id, "",
-                                  f"{row.id} is planned to end {row.planned_end}, after its deadline {row.deadline}"))
+            found.append(_conflict("end_after_deadline", row.id, "", lang, end=row.planned_end, deadline=row.deadline))
     for period in plan.settings.get("high_activity_periods") or []:
         start, end = _as_date(period.get("start")), _as_date(period.get("end"))
         avoid = period.get("avoid") or []
@@ -202,15 +220,13 @@ def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None) -> list[Conflic
                 continue
             overlaps = row.planned_start <= end and row.planned_end >= start
             if overlaps and ("all" in avoid or row.workstream in avoid):
-                found.append(Conflict("in_busy_period", row.id, period["name"],
-                                      f"{row.id} ({row.workstream}) runs during {period['name']} "
-                                      f"({start} to {end}), which it should avoid"))
+                found.append(_conflict("in_busy_period", row.id, period["name"], lang, workstream=row.workstream,
+                                       start=start, end=end))
         for action in period.get("prepare") or []:
             if action in by_id.index and by_id.loc[action, "planned_end"] is not None \
                     and by_id.loc[action, "planned_end"] >= start:
-                found.append(Conflict("must_precede", action, period["name"],
-                                      f"{action} must end before {period['name']} starts on {start}, "
-                                      f"but ends {by_id.loc[action, 'planned_end']}"))
+                found.append(_conflict("must_precede", action, period["name"], lang, start=start,
+                                       end=by_id.loc[action, "planned_end"]))
     return found
 
 

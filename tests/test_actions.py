@@ -80,6 +80,8 @@ def test_conflicts_name_what_is_wrong(plan):
                                  "(2 working days late)"),
         ("in_busy_period", "A9 (Web) runs during Spring sale (2026-04-06 to 2026-04-12), which it should avoid"),
     ]
+    french = [c.message for c in conflicts(plan, lang="fr")]
+    assert french[0] == "A6 commence le 2026-03-02 mais dépend de A1, qui finit le 2026-03-06"
     late_launch = plan.actions.copy()
     late_launch.loc[late_launch["id"] == "A3", ["start", "end", "deadline"]] = [
         pd.Timestamp("2026-04-06"), pd.Timestamp("2026-04-07"), pd.Timestamp("2026-04-08")]
