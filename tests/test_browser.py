@@ -1,7 +1,8 @@
-"""Step 2 worked as an analyst does: JupyterLab in headless Chromium, fill the forms, click Save."""
+"""Forms worked as an analyst does: JupyterLab in headless Chromium, fill the fields, click Save."""
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from browser import browser_page, jupyter_lab, notebook_for, open_and_run_all
@@ -16,15 +17,23 @@ def option_label(plan_dir, objective_id: str) -> str:
     return f"{objective_id} – {title}"[:60]
 
 
-@pytest.fixture
-def lab_with_objectives(tmp_path):
+@contextmanager
+def notebook_in_lab(tmp_path, name: str, ready: str):
+    """A copy of the example plan, and the notebook open in JupyterLab with all cells run."""
     plan_dir = tmp_path / "plan"
     shutil.copytree(EXAMPLE, plan_dir, ignore=shutil.ignore_patterns(".history"))
     notebooks = tmp_path / "notebooks"
-    notebook_for(ROOT / "notebooks" / "02_objectives.ipynb", notebooks, plan_dir)
-    with jupyter_lab(notebooks, tmp_path / "home") as (base, token), browser_page(tmp_path / "home") as page:
-        open_and_run_all(page, base, token, "02_objectives.ipynb", "button.planlib-key-result-save", tmp_path / "home")
+    notebook_for(ROOT / "notebooks" / name, notebooks, plan_dir)
+    home = tmp_path / "home"
+    with jupyter_lab(notebooks, home) as (base, token), browser_page(home) as page:
+        open_and_run_all(page, base, token, name, ready, home)
         yield page, plan_dir
+
+
+@pytest.fixture
+def lab_with_objectives(tmp_path):
+    with notebook_in_lab(tmp_path, "02_objectives.ipynb", "button.planlib-key-result-save") as opened:
+        yield opened
 
 
 def test_objective_form_saves_from_the_browser(lab_with_objectives):
@@ -51,20 +60,8 @@ def test_key_result_without_target_shows_message_and_saves_nothing(lab_with_obje
     assert not (plan_dir / ".history").exists()
 
 
-def open_notebook(tmp_path, name: str, ready: str):
-    """A copy of the example plan and a notebook open in JupyterLab, all cells run."""
-    plan_dir = tmp_path / "plan"
-    shutil.copytree(EXAMPLE, plan_dir, ignore=shutil.ignore_patterns(".history"))
-    notebooks = tmp_path / "notebooks"
-    notebook_for(ROOT / "notebooks" / name, notebooks, plan_dir)
-    return plan_dir, notebooks
-
-
 def test_action_form_with_dates_from_the_browser(tmp_path):
-    plan_dir, notebooks = open_notebook(tmp_path, "05_action_plan.ipynb", "button.planlib-action-save")
-    home = tmp_path / "home"
-    with jupyter_lab(notebooks, home) as (base, token), browser_page(home) as page:
-        open_and_run_all(page, base, token, "05_action_plan.ipynb", "button.planlib-action-save", home)
+    with notebook_in_lab(tmp_path, "05_action_plan.ipynb", "button.planlib-action-save") as (page, plan_dir):
         before = (plan_dir / "actions.csv").read_bytes()
         page.fill(".planlib-action-workstream input", "Acquisition")
         page.fill(".planlib-action-name input", "Podcast sponsoring")
@@ -87,10 +84,7 @@ def test_action_form_with_dates_from_the_browser(tmp_path):
 
 
 def test_budget_form_from_the_browser(tmp_path):
-    plan_dir, notebooks = open_notebook(tmp_path, "06_budget.ipynb", "button.planlib-budget-line-save")
-    home = tmp_path / "home"
-    with jupyter_lab(notebooks, home) as (base, token), browser_page(home) as page:
-        open_and_run_all(page, base, token, "06_budget.ipynb", "button.planlib-budget-line-save", home)
+    with notebook_in_lab(tmp_path, "06_budget.ipynb", "button.planlib-budget-line-save") as (page, plan_dir):
         page.fill(".planlib-budget-line-label input", "Regional fair")
         page.select_option(".planlib-budget-line-category select", "Events")
         page.fill(".planlib-budget-line-period input", "2026-09")
