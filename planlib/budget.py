@@ -240,7 +240,6 @@ def spend_vs_plan(plan, as_of, period=None) -> dict[str, pd.DataFrame]:
     the year. Flags: lines over budget, spend on actions with no budget line,
     spend linked to no line at all.
     """
-    from datetime import timedelta
 
     from .periods import Period
 

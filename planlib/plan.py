@@ -7,7 +7,7 @@ same validation first, so a bad edit is refused before anything is written.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,7 @@ from .periods import Calendar, Period
 from .readers import RawTable, decode, parse_yaml, read_csv, read_xlsx, table_from_rows
 from .validate import (check_audit, check_links, check_period_actions, check_persona_channels,
                        check_personas, check_plan_settings, check_table, restore_text)
-from .writers import csv_text, text_frame, write_csv, write_xlsx
+from .writers import text_frame, write_csv, write_xlsx
 
 REQUIRED_FILES = ("plan.yaml",)
 

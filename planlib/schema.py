@@ -5,7 +5,7 @@ so adding a column or an allowed value is a one-line change here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Column kinds understood by planlib.validate.
 ID, TEXT, INT, FLOAT, MONEY, PERCENT, DATE, BOOL, ENUM, REF, REFLIST, PERIOD, SCHEDULE, FORMULA = (

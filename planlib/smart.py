@@ -26,8 +26,7 @@ MAX_MONTHLY_CHANGE = 0.08  # 8% a month, relative to the baseline
 MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "six": 6, "neuf": 9, "douze": 12,
-                "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "dix-huit": 18,
-                "eighteen": 18}
+                "dix-huit": 18, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, "twelve": 12, "eighteen": 18}
 _COUNT = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r")"
 _UNIT_MONTHS = {"jour": 1 / 30, "jours": 1 / 30, "day": 1 / 30, "days": 1 / 30, "semaine": 0.25, "semaines": 0.25,
                 "week": 0.25, "weeks": 0.25, "mois": 1, "month": 1, "months": 1, "trimestre": 3, "trimestres": 3,

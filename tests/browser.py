@@ -81,7 +81,7 @@ def jupyter_lab(root: Path, home: Path):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("JupyterLab did not start:\n" + (home / "lab.log").read_text())
+                    raise RuntimeError("JupyterLab did not start:\n" + (home / "lab.log").read_text()) from None
                 time.sleep(0.3)
         yield base, token
     finally:
@@ -128,4 +128,4 @@ def open_and_run_all(page, base: str, token: str, notebook: str, ready_selector:
         except Exception:
             page.screenshot(path=str(home / f"run-all-{attempt}.png"), full_page=True)
             if attempt:
-                raise RuntimeError(f"{ready_selector} never showed; see {home} for screenshots and lab.log")
+                raise RuntimeError(f"{ready_selector} never showed; see {home} for screenshots and lab.log") from None

@@ -5,7 +5,6 @@ import os
 
 import pandas as pd
 import pytest
-from conftest import set_cell
 
 from planlib import PlanError, load_plan
 from planlib import atomic

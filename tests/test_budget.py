@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from conftest import problems_of
 
 from planlib import forms, load_plan, new_plan, summary
-from planlib.budget import (allocate, committed_flows, cost_of_results, envelopes, line_amounts, money_table,
+from planlib.budget import (cost_of_results, envelopes, line_amounts, money_table,
                             rollup, spend_vs_plan, split_cents)
 from planlib.i18n import format_money
 

@@ -1,10 +1,9 @@
 """Step 2: tree flags, each SMART letter passing and failing, ranking, forms saving through planlib."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
-import pytest
 
 from planlib import load_plan, new_plan, summary
 from planlib import forms
