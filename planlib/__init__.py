@@ -9,7 +9,7 @@ from .errors import PlanError, Problem  # noqa: E402
 from .plan import Plan, export_plan, import_plan, load_plan  # noqa: E402
 from .keyfigures import summary  # noqa: E402
 from .progress import overview  # noqa: E402
-from .smart import smart  # noqa: E402
+from .linter import smart  # noqa: E402
 from .templates import new_plan  # noqa: E402
 
 __all__ = ["Plan", "PlanError", "Problem", "load_plan", "import_plan", "export_plan", "new_plan",

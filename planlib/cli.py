@@ -114,7 +114,7 @@ def run_report(args) -> int:
 
 
 def run_smart(args) -> int:
-    from .smart import smart, smart_text
+    from .linter import smart, smart_text
 
     result = smart(args.text, args.lang)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))

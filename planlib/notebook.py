@@ -130,7 +130,7 @@ def refresh(session: Session) -> Plan:
 
 def smart_check(sentence: str, lang: str = "en"):
     """The SMART linter's verdict on a sentence, as a table."""
-    from .smart import smart
+    from .linter import smart
 
     result = smart(sentence, lang)
     names = {"en": ("Specific", "Measurable", "Achievable", "Realistic", "Time-bound"),
