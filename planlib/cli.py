@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def _plan_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planlib", description="Marketing action plan workbook kit.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--messages", choices=("en", "fr"), default=os.environ.get("PLANLIB_MESSAGES", "en"),
+                        help="language of the problems listed (default: en, or $PLANLIB_MESSAGES)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     new = commands.add_parser("new", help="create a blank, valid plan folder")
@@ -94,7 +97,6 @@ def report_periods(plan, period_arg: str | None, all_kind: str | None, today=Non
 
 
 def run_report(args) -> int:
-    import os
 
     from .plan import load_plan
     from .report import NOTEBOOKS_DIR, ReportError, ReportJob
@@ -192,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except PlanError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(args.messages), file=sys.stderr)
         return 1
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -34,15 +34,18 @@ class Problem:
 class PlanError(Exception):
     """Raised with every problem of a plan at once."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], lang: str = "en"):
         self.problems = list(problems)
-        super().__init__(self.report())
+        self.lang = lang  # the language `report` and notebooks list the problems in
+        super().__init__(self.report("en"))
 
     def _render_traceback_(self) -> list[str]:
         """IPython shows this instead of a traceback: the analyst sees only the list."""
-        return self.report().splitlines()
+        return self.report(self.lang).splitlines()
 
-    def report(self) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found:"
-        return "\n".join([head] + [f"  {p}" for p in self.problems])
+    def report(self, lang: str | None = None) -> str:
+        from .messages import heading, problem_text
+
+        lang = lang or self.lang
+        lines = [heading(len(self.problems), lang)]
+        return "\n".join(lines + [f"  {problem_text(p, lang)}" for p in self.problems])

@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from .errors import PlanError
 from .i18n import check_language, format_date, t
 from .periods import Period
 from .plan import Plan, load_plan
@@ -41,7 +42,11 @@ def start(plan_dir: str, period: str | None = None, as_of: str | None = None, la
           show: bool = True) -> Session:
     """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong."""
     check_language(lang)
-    plan = report_plan(plan_dir) or load_plan(plan_dir)
+    try:
+        plan = report_plan(plan_dir) or load_plan(plan_dir)
+    except PlanError as error:
+        error.lang = lang  # the list shows in the notebook's language
+        raise
     span = plan.period(period or str(plan.calendar.year))
     session = Session(plan, span, parse_as_of(as_of, span), lang)
     if show:

@@ -36,3 +36,17 @@ def test_first_code_cell_is_tagged_parameters(path):
 def test_no_backend_switch_in_notebooks(path):
     text = path.read_text(encoding="utf-8")
     assert "matplotlib.use(" not in text
+
+
+def test_a_broken_plan_shows_its_problems_not_a_traceback(plan_dir, tmp_path):
+    import papermill
+    from conftest import set_cell
+
+    set_cell(plan_dir / "budget.csv", "B002", "amount", "-3")
+    with pytest.raises(papermill.PapermillExecutionError) as caught:
+        papermill.execute_notebook(str(ROOT / "notebooks" / "00_start_here.ipynb"), str(tmp_path / "out.ipynb"),
+                                   parameters={"plan_dir": str(plan_dir), "lang": "fr"}, kernel_name="python3",
+                                   progress_bar=False, cwd=str(ROOT / "notebooks"))
+    shown = "\n".join(caught.value.traceback)
+    assert "budget.csv:3:amount : valeur négative : '-3' (attendu : zéro ou plus)" in shown
+    assert "Traceback" not in shown and "File \"" not in shown

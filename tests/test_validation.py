@@ -220,3 +220,43 @@ def test_team_share_and_other_deadlines(plan_dir):
     assert any(line.startswith("plan.yaml:") and "team[4].share: 1.4 is out of range (expected a value from 0 to 1)" in line
                for line in lines)
     assert any("other_deadlines[0]: each deadline needs a name and a date" in line for line in lines)
+
+
+def test_problems_read_in_french(plan_dir):
+    from planlib import PlanError
+    from planlib.messages import problem_text
+
+    set_cell(plan_dir / "actions.csv", "A04", "start", "31/02/2026")
+    set_cell(plan_dir / "actions.csv", "A05", "status", "maybe")
+    set_cell(plan_dir / "actions.csv", "A06", "key_result_id", "KR99")
+    set_cell(plan_dir / "actions.csv", "A01", "depends_on", "A02")
+    set_cell(plan_dir / "actions.csv", "A07", "impact", "9")
+    set_cell(plan_dir / "channels.csv", "C03", "id", "C01")
+    set_cell(plan_dir / "budget.csv", "B001", "amount", "-5")
+    set_cell(plan_dir / "budget.csv", "B002", "schedule", "30% start; 60% end")
+    set_cell(plan_dir / "budget.csv", "B003", "period", "2026-Q5")
+    set_cell(plan_dir / "budget.csv", "B004", "label", "")
+    drop_column(plan_dir / "objectives.csv", "title")
+    try:
+        load_plan(plan_dir)
+    except PlanError as error:
+        problems = error.problems
+        french = error.report("fr").splitlines()
+    assert french[0] == f"{len(problems)} problèmes trouvés :"
+    assert "  actions.csv:5:start : date invalide : '31/02/2026' (attendu : une date comme 2026-03-15 ou 15/03/2026)" in french
+    assert "  actions.csv:2:depends_on : dépendance circulaire : A01 -> A02 -> A01 (attendu : des liens qui ne reviennent jamais au même id)" in french
+    for problem in problems:  # every message and expectation of these problems has its French wording
+        text = problem_text(problem, "fr")
+        assert problem.message not in text, text
+        assert problem.expected is None or problem.expected not in text, text
+
+
+def test_cli_lists_problems_in_french(plan_dir, capsys):
+    from planlib.cli import main
+
+    set_cell(plan_dir / "budget.csv", "B002", "amount", "-3")
+    assert main(["--messages", "fr", "check", str(plan_dir)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "1 problème trouvé :",
+        "  budget.csv:3:amount : valeur négative : '-3' (attendu : zéro ou plus)",
+    ]
