@@ -66,7 +66,8 @@ class TableForm:
     def __post_init__(self):
         import ipywidgets as w
 
-        self.pick = w.Dropdown(description=_say("edit", self.lang), options=self.pick_options())
+        self.pick = w.Dropdown(description=_say("edit", self.lang), options=self.pick_options(),
+                               layout=w.Layout(width="36em"), style={"description_width": "13em"})
         self.pick.add_class(f"planlib-{self.name}-pick")
         self.pick.observe(lambda change: self.load(change["new"]), names="value")
         for spec in self.fields:
@@ -89,8 +90,8 @@ class TableForm:
     def make_widget(self, spec: Field):
         import ipywidgets as w
 
-        layout = w.Layout(width="32em")
-        style = {"description_width": "11em"}
+        layout = w.Layout(width="36em")
+        style = {"description_width": "13em"}
         label = spec.label(self.lang)
         if spec.kind == "choice":
             return w.Dropdown(description=label, options=self.options_of(spec), layout=layout, style=style)
@@ -169,7 +170,9 @@ class TableForm:
         try:
             self.plan = self.plan.save_table(self.table, texts, as_text=True)
         except PlanError as error:
-            self.show_problems([str(p) for p in error.problems])
+            from .messages import problem_text
+
+            self.show_problems([problem_text(p, self.lang) for p in error.problems])
             return False
         self.pick.unobserve_all("value")
         self.pick.options = self.pick_options()
