@@ -125,26 +125,36 @@ def test_report_periods_from_all_and_relative_ids():
 
 def test_second_run_on_same_period_waits_for_the_first(tmp_path):
     root = tmp_path / "example"
-    messages = []
-    released = threading.Event()
+    held, released = threading.Event(), threading.Event()
 
     def holder():
-        with period_lock(root, "2026-Q1", messages.append):
-            released.wait(10)
+        with period_lock(root, "2026-Q1", print):
+            held.set()
+            released.wait(180)
 
     thread = threading.Thread(target=holder)
     thread.start()
-    time.sleep(0.2)
+    assert held.wait(10)
     second = subprocess.Popen([PLANLIB, "report", EXAMPLE, "--period", "2026-Q1", "--out", tmp_path],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
-    assert second.poll() is None  # still waiting
-    assert not (root / "2026-Q1").exists()
-    released.set()
-    thread.join()
-    out, err = second.communicate(timeout=120)
-    assert second.returncode == 0, err
-    assert "another report run is writing" in err and "waiting for it to finish" in err
+    err_lines: list[str] = []
+    reader = threading.Thread(target=lambda: err_lines.extend(second.stderr))
+    reader.start()
+    try:
+        deadline = time.monotonic() + 90
+        while not any("waiting for it to finish" in line for line in err_lines):
+            assert second.poll() is None, "".join(err_lines)
+            assert time.monotonic() < deadline, "the second run never said it was waiting"
+            time.sleep(0.1)
+        assert "another report run is writing" in "".join(err_lines)
+        time.sleep(1)
+        assert second.poll() is None and not (root / "2026-Q1").exists()  # still waiting, nothing written
+    finally:
+        released.set()
+        thread.join()
+    second.wait(timeout=120)
+    reader.join()
+    assert second.returncode == 0, "".join(err_lines)
     assert (root / "2026-Q1" / "index.html").exists()
 
 
