@@ -17,7 +17,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -98,6 +98,7 @@ class Progress:
 
     def __init__(self, total: int, stream=None):
         self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.lock = threading.Lock()  # steps arrive from the export thread, messages from others
         self.bar = None
         if self.stream.isatty():
             from tqdm import tqdm  # comes with papermill
@@ -111,6 +112,10 @@ class Progress:
             print(text, file=self.stream, flush=True)
 
     def step(self, run: NotebookRun) -> None:
+        with self.lock:
+            self._step(run)
+
+    def _step(self, run: NotebookRun) -> None:
         self.done += 1
         state = "ok" if run.error is None else "FAILED"
         if self.bar is not None:
@@ -289,10 +294,13 @@ class ReportJob:
                     def job(item):
                         run, parameters = item
                         self.execute_run(run, builds[run.period], parameters)
-                        return exporting.submit(self.export_run, run, builds[run.period])
+                        exported = exporting.submit(self.export_run, run, builds[run.period])
+                        exported.add_done_callback(lambda done: progress.step(done.result()))  # a line as each ends
+                        return exported
 
-                    for exported in as_completed(list(executing.map(job, runs))):
-                        progress.step(exported.result())
+                    executions = [executing.submit(job, item) for item in runs]
+                    for exported in [execution.result() for execution in executions]:
+                        exported.result()
                     documents = {key: future.result() for key, future in documents.items()}
                 return self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
         finally:
