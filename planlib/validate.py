@@ -457,15 +457,15 @@ def check_plan_settings(data, lines, problems: list[Problem]) -> dict:
             check.number(member["days_per_week"], path + ("days_per_week",), 0, 7)
         if member.get("share") is not None:
             check.number(member["share"], path + ("share",), 0, 1)
-    for i, item in enumerate(check.items(settings, "other_deadlines")):
-        if not isinstance(item, dict) or not item.get("name") or _to_date(item.get("date")) is None:
-            check.problem(("other_deadlines", i), "each deadline needs a name and a date",
-                          "{name: Catalogue print, date: 2026-09-15}")
         for j, absence in enumerate(check.items(member, "absences", path)):
             if isinstance(absence, dict):
                 check.span(absence, path + ("absences", j))
             else:
                 check.problem(path + ("absences", j), "not a start/end span", "start and end dates")
+    for i, item in enumerate(check.items(settings, "other_deadlines")):
+        if not isinstance(item, dict) or not item.get("name") or _to_date(item.get("date")) is None:
+            check.problem(("other_deadlines", i), "each deadline needs a name and a date",
+                          "{name: Catalogue print, date: 2026-09-15}")
     return settings
 
 

@@ -260,3 +260,12 @@ def test_cli_lists_problems_in_french(plan_dir, capsys):
         "1 problème trouvé :",
         "  budget.csv:3:amount : valeur négative : '-3' (attendu : zéro ou plus)",
     ]
+
+
+def test_every_team_members_absences_are_checked(plan_dir):
+    text = (plan_dir / "plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("absences: [{start: 2026-08-03, end: 2026-08-21}]", "absences: [{start: 2026-08-03, end: 2026-07-21}]")
+    (plan_dir / "plan.yaml").write_text(text, encoding="utf-8")
+    assert problems_of(plan_dir) == [
+        "plan.yaml:26:team[0].absences[0].end: end 2026-07-21 is before start 2026-08-03 (expected end on or after start)",
+    ]
