@@ -190,18 +190,29 @@ def smart(text: str, lang: str = "en") -> dict:
         result["realistic"] = {"ok": None, "reason": _say("realistic_judgement", lang)}
     result["time_bound"] = {"ok": bool(time_frame), "reason": _say("time_ok", lang, time_frame=time_frame)
                             if time_frame else _say("time_no", lang)}
-    letters = ("specific", "measurable", "achievable", "realistic", "time_bound")
-    result["smart"] = all(result[letter]["ok"] is not False for letter in letters)
+    result["smart"] = all(result[letter]["ok"] is not False for letter in LETTERS)
     return result
+
+
+LETTERS = ("specific", "measurable", "achievable", "realistic", "time_bound")
+LETTER_NAMES = {"en": ("Specific", "Measurable", "Achievable", "Realistic", "Time-bound"),
+                "fr": ("Spécifique", "Mesurable", "Atteignable", "Réaliste", "Temporel")}
+MARKS = {True: "✓", False: "✗", None: "?"}  # met, missing, needs a person's judgement
+
+
+def letter_rows(result: dict) -> list[tuple[str, str, str]]:
+    """Each letter of a verdict as (name in the verdict's language, mark, reason)."""
+    return [(name, MARKS[result[key]["ok"]], result[key]["reason"])
+            for key, name in zip(LETTERS, LETTER_NAMES[result["lang"]])]
+
+
+def verdict(result: dict) -> str:
+    if result["smart"]:
+        return "SMART"
+    return "pas encore SMART" if result["lang"] == "fr" else "not SMART yet"
 
 
 def smart_text(result: dict) -> str:
     """The verdict as lines a person reads in a terminal or a notebook."""
-    names = {"en": ("Specific", "Measurable", "Achievable", "Realistic", "Time-bound"),
-             "fr": ("Spécifique", "Mesurable", "Atteignable", "Réaliste", "Temporel")}[result["lang"]]
-    marks = {True: "✓", False: "✗", None: "?"}
-    keys = ("specific", "measurable", "achievable", "realistic", "time_bound")
-    lines = [f"{marks[result[k]['ok']]} {name}: {result[k]['reason']}" for k, name in zip(keys, names)]
-    verdict = {"en": ("SMART", "not SMART yet"), "fr": ("SMART", "pas encore SMART")}[result["lang"]]
-    lines.append(verdict[0] if result["smart"] else verdict[1])
-    return "\n".join(lines)
+    lines = [f"{mark} {name}: {reason}" for name, mark, reason in letter_rows(result)]
+    return "\n".join(lines + [verdict(result)])

@@ -135,17 +135,12 @@ def refresh(session: Session) -> Plan:
 
 def smart_check(sentence: str, lang: str = "en"):
     """The SMART linter's verdict on a sentence, as a table."""
-    from .linter import smart
+    from .linter import letter_rows, smart, verdict
 
     result = smart(sentence, lang)
-    names = {"en": ("Specific", "Measurable", "Achievable", "Realistic", "Time-bound"),
-             "fr": ("Spécifique", "Mesurable", "Atteignable", "Réaliste", "Temporel")}[lang]
-    keys = ("specific", "measurable", "achievable", "realistic", "time_bound")
-    marks = {True: "✓", False: "✗", None: "?"}
-    rows = [(name, marks[result[key]["ok"]], result[key]["reason"]) for key, name in zip(keys, names)]
     columns = ("Lettre", "", "Pourquoi") if lang == "fr" else ("Letter", "", "Why")
-    display_markdown(f"> {html.escape(sentence)}\n\n**{'SMART' if result['smart'] else ('pas encore SMART' if lang == 'fr' else 'not SMART yet')}**")
-    return table(pd.DataFrame(rows, columns=columns))
+    display_markdown(f"> {html.escape(sentence)}\n\n**{verdict(result)}**")
+    return table(pd.DataFrame(letter_rows(result), columns=columns))
 
 
 def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .i18n import format_percent
 from .kpis import monthly_values
+from .linter import MARKS
 from .plan import Plan
 
 # Thresholds of the Realistic check, kept in one place.
@@ -203,15 +204,11 @@ def smart_table(plan: Plan, lang: str = "en", as_of: date | None = None) -> pd.D
     for _, kr in plan.key_results.iterrows():
         letters = check_key_result(plan, kr, lang, as_of)
         row = {"id": kr["id"], "key_result": kr["title"]}
-        row.update({key: _mark(letter.ok) for key, letter in letters.items()})
+        row.update({key: MARKS[letter.ok] for key, letter in letters.items()})
         row["smart"] = all(letter.ok is not False for letter in letters.values())
         row["to_fix"] = "; ".join(f"{key}: {letter.reason}" for key, letter in letters.items() if letter.ok is not True)
         rows.append(row)
     return pd.DataFrame(rows, columns=["id", "key_result", "S", "M", "A", "R", "T", "smart", "to_fix"])
-
-
-def _mark(ok: bool | None) -> str:
-    return {True: "✓", False: "✗", None: "?"}[ok]
 
 
 # -- prioritisation ------------------------------------------------------------------------
