@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .periods import Period
+from .periods import Period, to_date
 from .plan import Plan
 from .schedule import conflicts, dependencies, occurrences, schedule, topological_order
 
@@ -105,7 +105,7 @@ def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
                 float(member.get("days_per_week", 5)) / 5
             absent = set()
             for absence in member.get("absences") or []:
-                absent |= set(plan.calendar.working_days(_as_date(absence["start"]), _as_date(absence["end"])))
+                absent |= set(plan.calendar.working_days(to_date(absence["start"]), to_date(absence["end"])))
             available = round(ratio * len([d for d in days if d not in absent]), 2)
             mine = inside[inside["owner"] == owner]
             load = round(float(mine["person_days"].sum()), 2)
@@ -114,12 +114,6 @@ def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
                          "overloaded": load > available + 1e-9,
                          "actions": ", ".join(f"{i} ({v:.1f})" for i, v in causes.items()) if load > available else ""})
     return pd.DataFrame(rows, columns=["period", "owner", "capacity", "load", "overloaded", "actions"])
-
-
-def _as_date(value) -> date:
-    from .schedule import _as_date as convert
-
-    return convert(value)
 
 
 def status_as_of(plan: Plan, period: Period, as_of: date) -> dict[str, pd.DataFrame]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+
+from .periods import parse_date_text
 
 SCHEDULE_FORM = "instalments such as '25% 2026-02-01; 75% end' (share, then a date, 'start' or 'end'), shares summing to 100%"
 MILESTONES = ("start", "end")
@@ -18,16 +20,6 @@ _INSTALMENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s+(\S+)\s*$")
 class Instalment:
     share: float  # percent of the line's amount
     when: date | str  # a date, or a milestone of the action: "start" / "end"
-
-
-def parse_date_text(text: str) -> date | None:
-    """An ISO date or a French dd/mm/yyyy date, else None."""
-    for form in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    return None
 
 
 def parse_schedule(text: str) -> list[Instalment]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .periods import to_date
 from .plan import Plan
 
 LEVEL_COLOURS = {"business": "#1f4e79", "marketing": "#2e75b6", "key_result": "#9dc3e6"}
@@ -130,15 +131,11 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
         axes.add_collection(LineCollection(links, colors="#7f7f7f", linewidths=0.7, zorder=3))
         axes.scatter([h[0] for h in heads], [h[1] for h in heads], marker=">", s=12, color="#7f7f7f", zorder=3)
     for busy in plan.settings.get("high_activity_periods") or []:
-        from .schedule import _as_date
-
-        start, end = _as_date(busy["start"]), _as_date(busy["end"])
+        start, end = to_date(busy["start"]), to_date(busy["end"])
         axes.axvspan(start, end + timedelta(days=1), color="#ffe699", alpha=0.5, zorder=0)
         axes.text(start, len(rows) + 0.9, busy["name"], fontsize=7, rotation=0, va="bottom", color="#7f6000")
     for deadline in plan.settings.get("other_deadlines") or []:
-        from .schedule import _as_date
-
-        day = _as_date(deadline["date"])
+        day = to_date(deadline["date"])
         axes.axvline(day, color="#7030a0", linestyle=":", linewidth=1.2, zorder=1)
         axes.text(day, len(rows) + 0.3, f" {deadline['name']}", fontsize=7, color="#7030a0", va="bottom")
     if period is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 PERIOD_FORMS = "2026 (year), 2026-H1 (half), 2026-Q2 (quarter), 2026-05 (month) or 2026-S03 (sprint)"
@@ -18,6 +18,25 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(?:(H)(\d+)|(Q)(\d+)|(S)(\d+)|(\d{1,2})))?$"
 
 
 _KIND_NAMES = {"years": "year", "halves": "half", "quarters": "quarter", "months": "month", "sprints": "sprint"}
+
+
+def parse_date_text(text: str) -> date | None:
+    """An ISO date or a French dd/mm/yyyy date, else None."""
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    return None
+
+
+def to_date(value) -> date | None:
+    """A date from plan.yaml: already one (YAML reads ISO dates), or text in either form; else None."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date_text(value)
+    return None
 
 
 class PeriodError(ValueError):

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from .periods import to_date
 from .plan import Plan
 
 INACTIVE = ("cancelled",)  # cancelled actions take no time and block nothing
@@ -213,7 +214,7 @@ def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None, lang: str = "en
         elif row.deadline is not None and row.planned_end is not None and row.planned_end > row.deadline:
             found.append(_conflict("end_after_deadline", row.id, "", lang, end=row.planned_end, deadline=row.deadline))
     for period in plan.settings.get("high_activity_periods") or []:
-        start, end = _as_date(period.get("start")), _as_date(period.get("end"))
+        start, end = to_date(period.get("start")), to_date(period.get("end"))
         avoid = period.get("avoid") or []
         for row in scheduled.itertuples(index=False):
             if row.planned_start is None:
@@ -228,14 +229,6 @@ def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None, lang: str = "en
                 found.append(_conflict("must_precede", action, period["name"], lang, start=start,
                                        end=by_id.loc[action, "planned_end"]))
     return found
-
-
-def _as_date(value) -> date:
-    if isinstance(value, date):
-        return value
-    from .budget import parse_date_text
-
-    return parse_date_text(str(value))
 
 
 # -- occurrences: what each action costs, day by day ---------------------------------------------

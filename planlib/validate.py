@@ -18,7 +18,7 @@ from . import schema as S
 from .budget import SCHEDULE_FORM, parse_schedule
 from .errors import Problem
 from .kpis import FORMULA_FORM, formula_metrics
-from .periods import PERIOD_FORMS, Calendar, PeriodError
+from .periods import PERIOD_FORMS, Calendar, PeriodError, to_date
 from .readers import RawTable
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -339,15 +339,6 @@ def _drivers_forecast(frame, raw, drivers: set[str], problems) -> None:
 
 # -- YAML files --------------------------------------------------------------------
 
-def _to_date(value) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        from .budget import parse_date_text
-        return parse_date_text(value)
-    return None
-
-
 class YamlChecker:
     """Structure checks of a YAML file, locating problems by line and key path."""
 
@@ -390,7 +381,7 @@ class YamlChecker:
             self.problem(path, f"{value} is out of range", f"a value from {low} to {high}" if high is not None else f"at least {low}")
 
     def span(self, item: dict, path: tuple) -> None:
-        start, end = _to_date(item.get("start")), _to_date(item.get("end"))
+        start, end = to_date(item.get("start")), to_date(item.get("end"))
         for key, value in (("start", start), ("end", end)):
             if value is None:
                 self.problem(path + (key,), f"not a date: '{item.get(key)}'", DATE_EXPECTED)
@@ -463,7 +454,7 @@ def check_plan_settings(data, lines, problems: list[Problem]) -> dict:
             else:
                 check.problem(path + ("absences", j), "not a start/end span", "start and end dates")
     for i, item in enumerate(check.items(settings, "other_deadlines")):
-        if not isinstance(item, dict) or not item.get("name") or _to_date(item.get("date")) is None:
+        if not isinstance(item, dict) or not item.get("name") or to_date(item.get("date")) is None:
             check.problem(("other_deadlines", i), "each deadline needs a name and a date",
                           "{name: Catalogue print, date: 2026-09-15}")
     return settings
