@@ -95,9 +95,10 @@ def committed_flows(plan) -> pd.DataFrame:
     return pd.concat([flows, variable], ignore_index=True) if len(variable) else flows
 
 
-def line_amounts(plan) -> pd.Series:
+def line_amounts(plan, flows: pd.DataFrame | None = None) -> pd.Series:
     """The amount of every line: as written for fixed lines, computed for variable ones (to the cent)."""
-    totals = committed_flows(plan).groupby("line_id")["amount"].sum().round(2)
+    flows = committed_flows(plan) if flows is None else flows
+    totals = flows.groupby("line_id")["amount"].sum().round(2)
     return plan.budget["id"].map(totals).fillna(0.0).set_axis(plan.budget["id"])
 
 
@@ -112,7 +113,7 @@ def payment_flows(plan) -> pd.DataFrame:
         dates = schedule(plan).set_index("id")
         milestones = {i: (r["planned_start"], r["planned_end"]) for i, r in dates.iterrows()}
     rows = []
-    amounts = line_amounts(plan)
+    amounts = line_amounts(plan, committed)
     for line in scheduled_lines.itertuples(index=False):
         for instalment in parse_schedule(line.schedule):
             when = instalment.when
@@ -240,7 +241,7 @@ def spend_vs_plan(plan, as_of, period=None) -> dict[str, pd.DataFrame]:
     to_date = Period("to_date", "span", year.start, as_of)
     spend = plan.spend[(plan.spend["date"] >= pd.Timestamp(year.start)) & (plan.spend["date"] <= pd.Timestamp(as_of))]
     flows = committed_flows(plan)
-    amounts = flows.groupby("line_id")["amount"].sum().round(2).reindex(plan.budget["id"], fill_value=0.0)
+    amounts = line_amounts(plan, flows)
     committed = allocate(flows, [to_date]).groupby("line_id")["amount"].sum()
     spent = spend.groupby("budget_line_id")["amount"].sum()
     lines = line_attributes(plan)
@@ -285,12 +286,9 @@ def cost_of_results(plan, as_of, versus: dict | None = None) -> pd.DataFrame:
     """
     from .kpis import formula_metrics, monthly_values
 
-    amounts = line_amounts(plan)
-    lines = line_attributes(plan)
-    lines["budget"] = lines["line_id"].map(amounts)
-    per_kr = lines.groupby("key_result_id")["budget"].sum()
     versus = versus or spend_vs_plan(plan, as_of)  # pass it when already computed
-    spent = versus["lines"].groupby("key_result_id")["spent_to_date"].sum()
+    by_key_result = versus["lines"].groupby("key_result_id")  # each line's budget and spend, with its key result
+    per_kr, spent = by_key_result["budget"].sum(), by_key_result["spent_to_date"].sum()
     kpis = plan.kpis.set_index("id")
     rows = []
     for kr in plan.key_results.itertuples(index=False):
