@@ -75,24 +75,23 @@ class QuickReadyClient(BlockingKernelClient):
                 break
 
 
-class IPCKernelManager(KernelManager):
+class IPCTransport:
     """Kernels talk over local IPC sockets, each with its own path: nothing listens on the network."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("transport", "ipc")
+        kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"planlib-kernel-{uuid.uuid4().hex[:12]}"))
+        super().__init__(**kwargs)
+
+
+class IPCKernelManager(IPCTransport, KernelManager):
+    """The pool's warm kernels."""
 
     client_class = "planlib.kernels.QuickReadyClient"
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("transport", "ipc")
-        kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"planlib-kernel-{uuid.uuid4().hex[:12]}"))
-        super().__init__(**kwargs)
 
-
-class AsyncIPCKernelManager(AsyncKernelManager):
-    """The same local IPC sockets for papermill's own kernels (one new kernel per notebook)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("transport", "ipc")
-        kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"planlib-kernel-{uuid.uuid4().hex[:12]}"))
-        super().__init__(**kwargs)
+class AsyncIPCKernelManager(IPCTransport, AsyncKernelManager):
+    """Papermill's own kernels (one new kernel per notebook), on the same local sockets."""
 
 
 class WarmKernelEngine(NBClientEngine):

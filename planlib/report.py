@@ -137,14 +137,10 @@ def _exporter():
     from nbconvert import HTMLExporter
 
     if not hasattr(_EXPORTERS, "html"):
-        _EXPORTERS.html = _new_exporter(HTMLExporter)
+        _EXPORTERS.html = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                       template_name="lab", extra_template_paths=[str(TEMPLATES_DIR)],
+                                       template_file="offline.html.j2")
     return _EXPORTERS.html
-
-
-def _new_exporter(HTMLExporter):
-    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                        template_name="lab", extra_template_paths=[str(TEMPLATES_DIR)],
-                        template_file="offline.html.j2")
 
 
 def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) -> None:
