@@ -189,10 +189,20 @@ class TableForm:
 
 # -- the forms of step 2 ------------------------------------------------------------------------
 
-def _objective_choices(plan: Plan, lang: str, level: str | None = None, empty: bool = True):
-    frame = plan.objectives if level is None else plan.objectives[plan.objectives["level"] == level]
-    choices = [(f"{i} – {t}"[:60], i) for i, t in zip(frame["id"], frame["title"])]
-    return ([(_say("none", lang), "")] if empty else []) + choices
+def id_choices(table: str, label: str, lang: str, empty: bool = True, keep=None):
+    """The options of a drop-down of a table's ids, shown as 'id – label', '(none)' first unless `empty` is False.
+
+    Returns a function of the plan, so the options follow what was saved since;
+    `keep` filters the rows (a function of the table giving a boolean mask).
+    """
+    def options(plan: Plan) -> list[tuple[str, str]]:
+        frame = plan.tables[table]
+        if keep is not None:
+            frame = frame[keep(frame)]
+        choices = [(f"{i} – {n}"[:60], i) for i, n in zip(frame["id"], frame[label])]
+        return ([(_say("none", lang), "")] if empty else []) + choices
+
+    return options
 
 
 def objective_form(plan: Plan, lang: str = "en") -> TableForm:
@@ -201,7 +211,7 @@ def objective_form(plan: Plan, lang: str = "en") -> TableForm:
               default="marketing"),
         Field("title", "Objective", "Objectif", required="The objective needs a title|L'objectif doit avoir un intitulé"),
         Field("parent_id", "Serves (business)", "Sert (business)", "choice",
-              lambda p: _objective_choices(p, lang, "business")),
+              id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business")),
         Field("owner", "Owner", "Responsable"),
         Field("description", "Description", "Description", "textarea"),
     ]
@@ -210,13 +220,12 @@ def objective_form(plan: Plan, lang: str = "en") -> TableForm:
 
 
 def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
-    kpis = lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}", i) for i, n in zip(p.kpis["id"], p.kpis["name"])]  # noqa: E731
     priorities = [("", "")] + [(p, p) for p in S.PRIORITIES]
     fields = [
-        Field("objective_id", "Objective", "Objectif", "choice", lambda p: _objective_choices(p, lang, empty=False)),
+        Field("objective_id", "Objective", "Objectif", "choice", id_choices("objectives", "title", lang, empty=False)),
         Field("title", "Key result", "Résultat clé",
               required="The key result needs a title|Le résultat clé doit avoir un intitulé"),
-        Field("kpi_id", "KPI", "KPI", "choice", kpis),
+        Field("kpi_id", "KPI", "KPI", "choice", id_choices("kpis", "name", lang)),
         Field("baseline", "Baseline", "Point de départ", "number"),
         Field("target", "Target", "Cible", "number",
               required="A key result needs a target: the number to reach|Un résultat clé doit avoir une cible : le nombre à atteindre"),
@@ -234,18 +243,14 @@ def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
 # -- the form of step 5 ------------------------------------------------------------------------------
 
 def action_form(plan: Plan, lang: str = "en") -> TableForm:
-    def choices(table: str, label: str):
-        return lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}"[:60], i) for i, n in
-                                                        zip(p.tables[table]["id"], p.tables[table][label])]
-
     owners = lambda p: [("", "")] + [(m["owner"], m["owner"]) for m in p.settings.get("team") or []]  # noqa: E731
     fields = [
         Field("workstream", "Workstream", "Chantier", required="The action needs a workstream|L'action doit avoir un chantier"),
         Field("name", "Action", "Action", required="The action needs a name|L'action doit avoir un nom"),
         Field("description", "Description", "Description", "textarea"),
-        Field("key_result_id", "Key result", "Résultat clé", "choice", choices("key_results", "title")),
-        Field("kpi_id", "KPI", "KPI", "choice", choices("kpis", "name")),
-        Field("channel_id", "Channel", "Canal", "choice", choices("channels", "name")),
+        Field("key_result_id", "Key result", "Résultat clé", "choice", id_choices("key_results", "title", lang)),
+        Field("kpi_id", "KPI", "KPI", "choice", id_choices("kpis", "name", lang)),
+        Field("channel_id", "Channel", "Canal", "choice", id_choices("channels", "name", lang)),
         Field("owner", "Owner", "Responsable", "choice", owners),
         Field("status", "Status", "Statut", "choice", [(s, s) for s in S.STATUSES], default="planned"),
         Field("priority", "Priority", "Priorité", "choice", [("", "")] + [(p, p) for p in S.PRIORITIES]),
@@ -265,14 +270,12 @@ def action_form(plan: Plan, lang: str = "en") -> TableForm:
 # -- the form of step 6 ------------------------------------------------------------------------------
 
 def budget_form(plan: Plan, lang: str = "en") -> TableForm:
-    actions = lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}"[:60], i) for i, n in zip(p.actions["id"], p.actions["name"])]  # noqa: E731
-    channels = lambda p: [(_say("none", lang), "")] + [(f"{i} – {n}", i) for i, n in zip(p.channels["id"], p.channels["name"])]  # noqa: E731
     categories = lambda p: [(labels[1 if lang == "fr" else 0], code) for code, labels in S.plan_categories(p.settings).items()]  # noqa: E731
     drivers = lambda p: [("", "")] + [(d, d) for d in sorted(set(p.forecasts["driver"]))]  # noqa: E731
     fields = [
         Field("label", "Budget line", "Ligne budgétaire", required="The line needs a label|La ligne doit avoir un libellé"),
         Field("category", "Category", "Catégorie", "choice", categories),
-        Field("action_id", "Action", "Action", "choice", actions),
+        Field("action_id", "Action", "Action", "choice", id_choices("actions", "name", lang)),
         Field("period", "Period", "Période", required="The line needs a period, e.g. 2026-Q2 or 2026-05|"
                                                      "La ligne doit avoir une période, ex. 2026-Q2 ou 2026-05"),
         Field("cost_type", "Cost", "Coût", "choice", [(c, c) for c in S.COST_TYPES], default="fixed"),
@@ -280,6 +283,6 @@ def budget_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("rate", "Rate (%)", "Taux (%)", "number"),
         Field("driver", "Applied to", "Appliqué à", "choice", drivers),
         Field("schedule", "Payment schedule", "Échéancier"),
-        Field("channel_id", "Channel", "Canal", "choice", channels),
+        Field("channel_id", "Channel", "Canal", "choice", id_choices("channels", "name", lang)),
     ]
     return TableForm(plan, "budget", "budget-line", fields, lang, id_prefix="B")
