@@ -63,9 +63,9 @@ def spread(plan: Plan, occurrence_rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "owner", "workstream", "day", "person_days"])
 
 
-def period_view(plan: Plan, period: Period) -> tuple[dict, pd.DataFrame]:
+def period_view(plan: Plan, period: Period, scheduled: pd.DataFrame | None = None) -> tuple[dict, pd.DataFrame]:
     """The period's figures and the actions running in it, with their estimate in the period."""
-    scheduled = schedule(plan)
+    scheduled = schedule(plan) if scheduled is None else scheduled
     daily = spread(plan, occurrences(plan, scheduled))
     inside = daily[(daily["day"] >= period.start) & (daily["day"] <= period.end)]
     estimate = inside.groupby("id")["person_days"].sum()
@@ -85,7 +85,7 @@ def period_view(plan: Plan, period: Period) -> tuple[dict, pd.DataFrame]:
     return figures, view
 
 
-def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
+def capacity(plan: Plan, periods: list[Period], scheduled: pd.DataFrame | None = None) -> pd.DataFrame:
     """Load against capacity per owner and period, with the actions causing an overload.
 
     Capacity = working days of the period x days_per_week / 5 (or x share, a
@@ -93,7 +93,7 @@ def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
     (same ratio). Owners not in plan.yaml's team count as full time.
     """
     team = {m["owner"]: m for m in plan.settings.get("team") or []}
-    daily = spread(plan, occurrences(plan))
+    daily = spread(plan, occurrences(plan, scheduled))
     owners = sorted(set(team) | set(daily["owner"]) - {""})
     rows = []
     for period in periods:
@@ -116,9 +116,9 @@ def capacity(plan: Plan, periods: list[Period]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["period", "owner", "capacity", "load", "overloaded", "actions"])
 
 
-def status_as_of(plan: Plan, period: Period, as_of: date) -> dict[str, pd.DataFrame]:
+def status_as_of(plan: Plan, period: Period, as_of: date, scheduled: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Late, at risk, starting in the next period, done in the period."""
-    scheduled = schedule(plan)
+    scheduled = schedule(plan) if scheduled is None else scheduled
     following = next_period(plan, period)
 
     def when(column: str, test) -> pd.Series:
@@ -144,10 +144,11 @@ def next_period(plan: Plan, period: Period) -> Period:
 
 def action_counts(plan: Plan, period: Period, as_of: date) -> dict:
     """Figures of step 5 for `planlib summary`."""
-    status = status_as_of(plan, period, as_of)
-    figures, _ = period_view(plan, period)
-    load = capacity(plan, [period])
+    scheduled = schedule(plan)  # computed once, shared by every figure below
+    status = status_as_of(plan, period, as_of, scheduled)
+    figures, _ = period_view(plan, period, scheduled)
+    load = capacity(plan, [period], scheduled)
     return {"late": int(len(status["late"])), "at_risk": int(len(status["at_risk"])),
             "person_days_in_period": figures["person_days"],
             "overloaded_owners": sorted(load.loc[load["overloaded"], "owner"].tolist()),
-            "conflicts": len(conflicts(plan))}
+            "conflicts": len(conflicts(plan, scheduled))}
