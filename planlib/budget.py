@@ -164,11 +164,13 @@ def line_attributes(plan) -> pd.DataFrame:
 ROLLUPS = ("category", "action_id", "workstream", "key_result_id", "objective_id", "channel_id", "line_id")
 
 
-def rollup(plan, periods: list, by: str = "category", view: str = "committed") -> pd.DataFrame:
+def rollup(plan, periods: list, by: str = "category", view: str = "committed",
+           flows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Amounts per `by` (rows) and period (columns), committed or cash, to the cent, with totals."""
     if by not in ROLLUPS:
         raise ValueError(f"cannot roll up by '{by}' (expected one of {', '.join(ROLLUPS)})")
-    flows = committed_flows(plan) if view == "committed" else payment_flows(plan)
+    if flows is None:
+        flows = committed_flows(plan) if view == "committed" else payment_flows(plan)
     shares = allocate(flows, periods).merge(line_attributes(plan), on="line_id", how="left")
     table = shares.pivot_table(index=by, columns="period", values="amount", aggfunc="sum", fill_value=0.0)
     table = table.reindex(columns=[p.id for p in periods], fill_value=0.0).round(2)
@@ -199,7 +201,7 @@ def revenue_forecast(plan, period) -> float:
     return yearly * period.overlap_days(year.start, year.end) / year.days
 
 
-def envelopes(plan, periods: list) -> pd.DataFrame:
+def envelopes(plan, periods: list, flows: pd.DataFrame | None = None) -> pd.DataFrame:
     """The three envelope methods side by side, per period, with each gap to the bottom-up total.
 
     fixed: plan.yaml's envelope, prorated by days; revenue_share: the share of the
@@ -209,10 +211,11 @@ def envelopes(plan, periods: list) -> pd.DataFrame:
     settings = plan.settings.get("budget") or {}
     year = plan.calendar.fiscal_year(plan.calendar.year)
     share = float(settings.get("revenue_share") or 0) / 100
+    flows = committed_flows(plan) if flows is None else flows
     rows = []
     for period in periods:
         fraction = period.overlap_days(year.start, year.end) / year.days
-        bottom_up = total_in(plan, period)
+        bottom_up = total_in(plan, period, flows=flows)
         fixed = round(float(settings.get("envelope") or 0) * fraction, 2)
         revenue_share = round(share * revenue_forecast(plan, period), 2)
         rows.append({"period": period.id, "fixed": fixed, "revenue_share": revenue_share, "bottom_up": bottom_up,
@@ -225,7 +228,7 @@ def envelopes(plan, periods: list) -> pd.DataFrame:
 
 # -- spend against plan --------------------------------------------------------------------------------------
 
-def spend_vs_plan(plan, as_of, period=None) -> dict[str, pd.DataFrame]:
+def spend_vs_plan(plan, as_of) -> dict[str, pd.DataFrame]:
     """Consumed to date against plan, per line, category and month; projection; flags.
 
     committed_to_date: the committed flows up to `as_of`; consumption: spent /
@@ -324,17 +327,16 @@ def category_label(plan, code: str, lang: str = "en") -> str:
 
 def budget_counts(plan, period, as_of) -> dict:
     """Figures of step 6 for `planlib summary`."""
-    envelope = envelopes(plan, [period]).iloc[0]
+    flows = committed_flows(plan)  # computed once, shared by every figure below
+    envelope = envelopes(plan, [period], flows).iloc[0]
     versus = spend_vs_plan(plan, as_of)
-    committed_by_category = rollup(plan, [period], "category")["total"]
+    committed_by_category = rollup(plan, [period], "category", flows=flows)["total"]
     in_period = plan.spend[(plan.spend["date"] >= pd.Timestamp(period.start)) &
                            (plan.spend["date"] <= pd.Timestamp(min(as_of, period.end)))]
-    flows = committed_flows(plan)
     committed_to_date = total_in(plan, type(period)("to_date", "span", period.start, min(as_of, period.end)), flows=flows)
     spent = round(float(in_period["amount"].sum()), 2)
     method = (plan.settings.get("budget") or {}).get("method", "bottom_up")
-    chosen = {"fixed": envelope["fixed"], "revenue_share": envelope["revenue_share"],
-              "bottom_up": envelope["bottom_up"]}[method]
+    chosen = envelope[method]  # the envelope table has a column named after each method
     return {"total_year": round(float(flows["amount"].sum()), 2),
             "period": total_in(plan, period, flows=flows), "cash_period": total_in(plan, period, "cash"),
             "by_category": {k: float(v) for k, v in committed_by_category.items() if v},
