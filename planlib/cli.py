@@ -97,14 +97,14 @@ def report_periods(plan, period_arg: str | None, all_kind: str | None, today=Non
 
 
 def run_report(args) -> int:
-
     from .plan import load_plan
     from .report import NOTEBOOKS_DIR, ReportError, ReportJob
 
     plan = load_plan(args.plan)
     periods = report_periods(plan, args.period, args.all)
     job = ReportJob(args.plan, periods, out=args.out, as_of=args.as_of, lang=args.lang, pdf=args.pdf,
-                    jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR)
+                    jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
+                    plan=plan)
     try:
         reports = job.run()
     except ReportError as error:

@@ -24,7 +24,7 @@ PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # where `planlib report` left the plan it
 
 
 def interactive() -> bool:
-    """False in a report run: forms then show as static tables, never as live widgets."""
+    """False in a report run: forms are then neither built nor shown, only a line saying where they are."""
     return os.environ.get(REPORT_ENV) != "1"
 
 
@@ -72,7 +72,7 @@ def report_plan(plan_dir: str) -> Plan | None:
 def header(session: Session) -> str:
     plan, period, lang = session.plan, session.period, session.lang
     working = plan.calendar.count_working_days(period.start, period.end)
-    company = html.escape(str(plan.settings.get("company", "")))
+    company = escape(plan.settings.get("company", ""))
     return (f"**{company}** · {t('period', lang)} **{period.id}** {t('from', lang)} "
             f"{format_date(period.start, lang)} {t('to', lang)} {format_date(period.end, lang)} "
             f"({working} {t('working_days', lang)}) · {t('as_of', lang)} {format_date(session.as_of, lang)}")

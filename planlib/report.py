@@ -19,7 +19,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -242,6 +242,7 @@ class ReportJob:
     jobs: int = os.cpu_count() or 1
     notebooks: Path = NOTEBOOKS_DIR
     stream: object = None
+    plan: Plan | None = None  # already loaded from plan_dir (the CLI needs it to read --all), else loaded here
 
     def run(self) -> list[PeriodReport]:
         """Run every notebook of every period in one pool; swap in each period that fully succeeded."""
@@ -262,9 +263,10 @@ class ReportJob:
     def _run(self, notebooks: list[Path], cache: Path) -> list[PeriodReport]:
         self.kernels.prewarm(max(1, min(self.jobs, len(notebooks) * len(self.periods))))  # boots while the plan loads
         plan_dir = resolve_plan_path(self.plan_dir).resolve()
-        plan = load_plan(plan_dir)
+        plan = self.plan or load_plan(plan_dir)
         plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
-        cache.write_bytes(pickle.dumps(plan))
+        # Kernels run elsewhere: they recognise the plan by its absolute folder.
+        cache.write_bytes(pickle.dumps(replace(plan, path=plan_dir) if plan.path is not None else plan))
         lang = self.lang or plan.language
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}

@@ -231,3 +231,19 @@ def test_plan_text_is_escaped_in_every_page(plan_dir, tmp_path):
     assert not any("<script>alert" in page or "<img src=x" in page or "<b>Thomas</b>" in page for page in pages)
     assert any("&lt;script&gt;alert" in page for page in pages)
     assert any("&lt;b&gt;Thomas&lt;/b&gt;" in page for page in pages)
+
+
+def test_notebooks_reuse_the_plan_the_runner_loaded(tmp_path, monkeypatch):
+    """Loaded by a relative path, as the CLI does, the plan is still recognised in the kernels."""
+    monkeypatch.chdir(ROOT)
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "from planlib import notebook as check\nprint('reused:', check.report_plan(plan_dir) is not None)"))
+    nbformat.write(notebook, folder / "00_check.ipynb")
+    relative = Path("data/example")
+    [report] = ReportJob(relative, ["2026-03"], out=tmp_path / "out", jobs=1, notebooks=folder,
+                         plan=load_plan(relative), stream=open(tmp_path / "log", "w")).run()
+    executed = nbformat.read(report.folder / "00_check.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "reused: True\n"
