@@ -12,15 +12,9 @@ import sys
 from pathlib import Path
 
 from .errors import PlanError
+from .plan import resolve_plan_path
 
 EXAMPLE = Path("data") / "example"
-
-
-def default_plan() -> Path:
-    """data/example of the current folder, else the one shipped beside the package."""
-    if EXAMPLE.is_dir():
-        return EXAMPLE
-    return Path(__file__).resolve().parents[1] / EXAMPLE
 
 
 def _plan_arg(parser: argparse.ArgumentParser) -> None:
@@ -190,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "plan", "absent") is None:
-        args.plan = default_plan()
+        args.plan = resolve_plan_path(EXAMPLE)  # data/example here, above, or beside the package
     try:
         return COMMANDS[args.command](args)
     except PlanError as error:
