@@ -86,11 +86,6 @@ LABELS: dict[str, dict[str, str]] = {
     "over_budget": {"en": "Lines over budget", "fr": "Lignes en dépassement"},
     "no_budget_line": {"en": "Spend on actions with no budget line", "fr": "Dépenses sur des actions sans ligne budgétaire"},
     "unlinked": {"en": "Spend linked to no budget line", "fr": "Dépenses rattachées à aucune ligne"},
-    "status_idea": {"en": "idea", "fr": "idée"},
-    "status_planned": {"en": "planned", "fr": "prévue"},
-    "status_in_progress": {"en": "in progress", "fr": "en cours"},
-    "status_done": {"en": "done", "fr": "terminée"},
-    "status_cancelled": {"en": "cancelled", "fr": "annulée"},
 }
 
 
