@@ -186,9 +186,6 @@ def total_in(plan, period, view: str = "committed", flows: pd.DataFrame | None =
 
 # -- envelopes ---------------------------------------------------------------------------------------------
 
-METHODS = ("fixed", "revenue_share", "bottom_up")
-
-
 def revenue_forecast(plan, period) -> float:
     """The revenue forecast of a period: forecasts.csv's 'revenue' driver, else plan.yaml's yearly figure prorated."""
     revenue = plan.forecasts[plan.forecasts["driver"] == "revenue"]

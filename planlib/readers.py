@@ -151,14 +151,8 @@ def table_from_rows(name: str, source: str, rows: list[list[str]]) -> RawTable:
     return RawTable(name, source, _strip_cells(frame))
 
 
-def read_yaml(path: Path, problems: list[Problem], label: str | None = None) -> tuple[object, dict]:
-    """A YAML document (safe_load only) and the line of each key, for messages."""
-    label = label or Path(path).name
-    text, _ = decode(Path(path).read_bytes())
-    return parse_yaml(text, label, problems)
-
-
 def parse_yaml(text: str, label: str, problems: list[Problem]) -> tuple[object, dict]:
+    """A YAML document (safe_load only) and the line of each key, for messages."""
     try:
         data = yaml.load(text, Loader=SAFE_LOADER)  # safe_load, with libyaml's speed when present
         node = yaml.compose(text, Loader=SAFE_LOADER)
