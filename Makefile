@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PERIOD ?= 2026-Q2
 
-.PHONY: report test bench example clean
+.PHONY: report test bench example catalogs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 ## Speed and memory figures of loading and validating large plans.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+## Compile the translation catalogs (planlib/core/locale/*/LC_MESSAGES/planlib.po -> .mo) after editing them.
+catalogs: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d planlib/core/locale -D planlib
 
 ## Regenerate the tables of data/example (fixed seed: same files every time).
 example: $(STAMP)

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PlanError
-from .plan import resolve_plan_path
+from .core.errors import CodedError, PlanError
+from .core.i18n import languages
 
 EXAMPLE = Path("data") / "example"
 
@@ -25,7 +25,7 @@ def _plan_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planlib", description="Marketing action plan workbook kit.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    parser.add_argument("--messages", choices=("en", "fr"), default=os.environ.get("PLANLIB_MESSAGES", "en"),
+    parser.add_argument("--messages", choices=languages(), default=os.environ.get("PLANLIB_MESSAGES", "en"),
                         help="language of the problems listed (default: en, or $PLANLIB_MESSAGES)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", type=Path, help="folder to create")
     new.add_argument("--company", default="My company")
     new.add_argument("--year", type=int, default=None, help="plan year (default: this year)")
-    new.add_argument("--language", choices=("fr", "en"), default="en")
+    new.add_argument("--language", choices=languages(), default="en")
     new.add_argument("--market", choices=("B2B", "B2C", "B2B2C"), default="B2C")
 
     check = commands.add_parser("check", help="validate a plan and list every problem")
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
     smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
     smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
-    smart.add_argument("--lang", choices=("fr", "en"), default="en", help="language of the verdict")
+    smart.add_argument("--lang", choices=languages(), default="en", help="language of the verdict")
     smart.add_argument("--json", action="store_true", help="one JSON document, one key per letter")
 
     report = commands.add_parser("report", help="run every notebook for one or more periods into a report")
@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", choices=("MONTHS", "QUARTERS", "SPRINTS", "HALVES"), type=str.upper,
                        help="every period of that kind in the plan's year")
     report.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the earlier of today and each period's end)")
-    report.add_argument("--lang", choices=("fr", "en"), default=None, help="default: the plan's language")
+    report.add_argument("--lang", choices=languages(), default=None, help="default: the plan's language")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
     report.add_argument("--pdf", action="store_true", help="also write one PDF of the whole report")
     report.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: number of cores)")
@@ -91,8 +91,8 @@ def report_periods(plan, period_arg: str | None, all_kind: str | None, today=Non
 
 
 def run_report(args) -> int:
-    from .plan import load_plan
-    from .report import NOTEBOOKS_DIR, ReportError, ReportJob
+    from .report.runner import NOTEBOOKS_DIR, ReportError, ReportJob
+    from .steps import load_plan
 
     plan = load_plan(args.plan)
     periods = report_periods(plan, args.period, args.all)
@@ -110,7 +110,7 @@ def run_report(args) -> int:
 
 
 def run_smart(args) -> int:
-    from .linter import smart, smart_text
+    from .steps.objectives.linter import smart, smart_text
 
     result = smart(args.text, args.lang)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))
@@ -118,7 +118,7 @@ def run_smart(args) -> int:
 
 
 def run_new(args) -> int:
-    from .templates import new_plan
+    from .core.templates import new_plan
 
     path = new_plan(args.name, company=args.company, year=args.year, language=args.language, market=args.market)
     print(f"created {path}: edit plan.yaml first, then fill the steps in notebooks/ (planlib check {path})")
@@ -126,7 +126,7 @@ def run_new(args) -> int:
 
 
 def run_check(args) -> int:
-    from .plan import load_plan
+    from .steps import load_plan
 
     plan = load_plan(args.plan)
     counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in plan.tables.items())
@@ -135,8 +135,8 @@ def run_check(args) -> int:
 
 
 def run_summary(args) -> int:
-    from .plan import load_plan
-    from .keyfigures import summary
+    from .steps import load_plan
+    from .steps.summary import summary
 
     plan = load_plan(args.plan)
     document = summary(plan, args.period or str(plan.calendar.year), args.as_of)
@@ -159,7 +159,8 @@ def summary_text(document: dict, prefix: str = "") -> str:
 
 
 def run_export(args) -> int:
-    from .plan import export_plan, load_plan
+    from .core.plan import export_plan
+    from .steps import load_plan
 
     plan = load_plan(args.plan)
     target = export_plan(plan, args.to, args.format)
@@ -168,7 +169,7 @@ def run_export(args) -> int:
 
 
 def run_import(args) -> int:
-    from .plan import import_plan
+    from .steps import import_plan
 
     plan = import_plan(args.source, args.into)
     print(f"imported {args.source} into {args.into} ({sum(len(f) for f in plan.tables.values())} rows; "
@@ -184,11 +185,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "plan", "absent") is None:
+        from .core.plan import resolve_plan_path
+
         args.plan = resolve_plan_path(EXAMPLE)  # data/example here, above, or beside the package
     try:
         return COMMANDS[args.command](args)
     except PlanError as error:
         print(error.report(args.messages), file=sys.stderr)
+        return 1
+    except CodedError as error:
+        print(f"error: {error.text(args.messages)}", file=sys.stderr)
         return 1
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)

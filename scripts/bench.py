@@ -7,7 +7,10 @@
    that only import pandas, matplotlib and ipywidgets, run by papermill's API in
    this process and exported the same way. Targets: report <= 1.2x the floor
    serially, and <= 0.7x the serial floor with all cores.
-Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report])
+3. Start-up, each a fresh process, best of 7 wall times: `import planlib` over
+   a bare interpreter (target < 0.3 s), `planlib --help` (< 0.3 s) and
+   `planlib check data/example` (< 0.6 s).
+Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report] [--skip-startup])
 """
 from __future__ import annotations
 
@@ -131,7 +134,7 @@ def run_floor(notebooks: list[Path], out: Path, jobs: int) -> float:
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from planlib.report import _exporter, execute
+    from planlib.report.runner import _exporter, execute
 
     parameters = {"plan_dir": str(EXAMPLE), "period": "2026-Q2", "as_of": "2026-06-30", "lang": "en"}
     out.mkdir(parents=True, exist_ok=True)
@@ -152,7 +155,7 @@ def run_report(out: Path, jobs: int) -> float:
     import io
     import time
 
-    from planlib.report import ReportJob
+    from planlib.report.runner import ReportJob
 
     started = time.perf_counter()
     ReportJob(EXAMPLE, ["2026-Q2"], out=out, as_of="2026-06-30", jobs=jobs, stream=io.StringIO()).run()
@@ -162,7 +165,7 @@ def run_report(out: Path, jobs: int) -> float:
 def bench_report(work: Path) -> None:
     import os
 
-    from planlib.report import NOTEBOOKS_DIR, notebooks_in
+    from planlib.report.runner import NOTEBOOKS_DIR, notebooks_in
 
     cores = os.cpu_count() or 1
     count = len(notebooks_in(NOTEBOOKS_DIR))
@@ -185,8 +188,11 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated plans in this folder")
     parser.add_argument("--skip-load", action="store_true", help="skip the load benchmark")
     parser.add_argument("--skip-report", action="store_true", help="skip the report benchmark")
+    parser.add_argument("--skip-startup", action="store_true", help="skip the start-up benchmark")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
+    if not args.skip_startup:
+        bench_startup()
     if not args.skip_load:
         bench_load(work)
     if not args.skip_report:
@@ -194,6 +200,33 @@ def main() -> int:
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def wall_time(command: list[str], repeats: int = 7) -> float:
+    """Best wall time of a command run in a fresh process."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def bench_startup() -> None:
+    """How long a user waits before the command line answers."""
+    command = str(Path(sys.executable).parent / "planlib")
+    bare = wall_time([sys.executable, "-c", "pass"])
+    figures = {
+        "import planlib (over a bare interpreter)": (wall_time([sys.executable, "-c", "import planlib"]) - bare, 0.3),
+        "planlib --help": (wall_time([command, "--help"]), 0.3),
+        "planlib check data/example": (wall_time([command, "check", str(EXAMPLE)]), 0.6),
+    }
+    print(f"start-up (best of 7; a bare interpreter takes {bare:.3f} s):")
+    for label, (seconds, target) in figures.items():
+        print(f"  {label:<42} {seconds:.3f} s   {'PASS' if seconds < target else 'MISS'} (target < {target} s)")
+    print()
 
 
 def bench_load(work: Path) -> None:
@@ -227,7 +260,7 @@ def bench_load(work: Path) -> None:
 SCHEDULE = """
 import json, sys, time
 import planlib
-from planlib.schedule import conflicts, critical_path, schedule
+from planlib.steps.actions.schedule import conflicts, critical_path, schedule
 plan = planlib.load_plan(sys.argv[1])
 t0 = time.perf_counter()
 scheduled = schedule(plan)

@@ -17,8 +17,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from planlib import schema as S  # noqa: E402
-from planlib.writers import write_csv  # noqa: E402
+from planlib.core import schema as S  # noqa: E402
+from planlib.core.io.writers import write_csv  # noqa: E402
 
 SEED = 2026
 YEAR = 2026
@@ -259,7 +259,7 @@ def actual_rows(rng: random.Random) -> list[dict]:
 
 def spend_rows(budget: pd.DataFrame, rng: random.Random) -> list[dict]:
     """Invoices for the fixed lines: monthly for media and tools, one or two for the rest."""
-    from planlib.periods import Calendar
+    from planlib.core.periods import Calendar
 
     calendar = Calendar(YEAR)
     rows = []
@@ -315,7 +315,7 @@ def frame(table: str, rows: list) -> pd.DataFrame:
 
 
 def write_example(folder: Path) -> None:
-    from planlib.plan import load_plan
+    from planlib import load_plan
 
     rng = random.Random(SEED)
     objectives = frame("objectives", [(i, lvl, title, parent, owner, "") for i, lvl, title, parent, owner in OBJECTIVES])

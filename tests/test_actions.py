@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from planlib import load_plan, new_plan, summary
-from planlib import forms
-from planlib.actions import capacity, period_view, ranked_actions, status_as_of
-from planlib.schedule import conflicts, critical_path, occurrences, schedule
+from planlib.steps.actions import forms
+from planlib.steps.actions.compute import capacity, period_view, ranked_actions, status_as_of
+from planlib.steps.actions.schedule import conflicts, critical_path, occurrences, schedule
 
 HEADER = "id,workstream,name,owner,status,impact,difficulty,priority,start,end,duration_days,deadline,person_days,recurrence,depends_on"
 TEAM = """team:

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from planlib import PlanError, load_plan
-from planlib import atomic
-from planlib.atomic import atomic_write_text
+from planlib.core.io import atomic
+from planlib.core.io.atomic import atomic_write_text
 
 
 def leftovers(folder):

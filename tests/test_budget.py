@@ -5,10 +5,12 @@ from datetime import date
 
 from conftest import problems_of
 
-from planlib import forms, load_plan, new_plan, summary
-from planlib.budget import (cost_of_results, envelopes, line_amounts, money_table,
-                            rollup, spend_vs_plan, split_cents)
-from planlib.i18n import format_money
+from planlib import load_plan, new_plan, summary
+from planlib.steps.budget import forms
+from planlib.steps.budget.compute import envelopes, line_amounts, rollup, split_cents
+from planlib.steps.budget.show import money_table
+from planlib.steps.budget.spend import cost_of_results, spend_vs_plan
+from planlib.core.i18n import format_money
 
 PLAN_YAML_BUDGET = """budget:
   method: revenue_share

@@ -75,7 +75,7 @@ def test_summary_json_matches_the_library(capsys):
 
 
 def test_summary_budget_prorates_lines_spanning_longer_periods(capsys):
-    from planlib.budget import line_amounts
+    from planlib.steps.budget.compute import line_amounts
 
     plan = load_plan(EXAMPLE)
     year = summary(plan, "2026", "2026-12-31")["budget"]["period"]

@@ -10,9 +10,9 @@ import pytest
 from conftest import EXAMPLE, set_cell, tree_bytes
 
 from planlib import export_plan, import_plan, load_plan, summary
-from planlib import schema as S
-from planlib.readers import decode, read_xlsx, sniff_separator
-from planlib.writers import csv_text, neutralise, text_frame
+from planlib.core import schema as S
+from planlib.core.io.readers import decode, read_xlsx, sniff_separator
+from planlib.core.io.writers import csv_text, neutralise, text_frame
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

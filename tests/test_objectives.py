@@ -6,8 +6,8 @@ from datetime import date
 import pandas as pd
 
 from planlib import load_plan, new_plan, summary
-from planlib import forms
-from planlib.objectives import check_key_result, flags, ranked_key_results, smart_table, tree_lines
+from planlib.steps.objectives import forms
+from planlib.steps.objectives.compute import check_key_result, flags, ranked_key_results, smart_table, tree_lines
 
 KR_HEADER = "id,objective_id,title,kpi_id,baseline,target,unit,deadline,priority,impact,effort"
 

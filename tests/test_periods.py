@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from planlib.periods import Calendar, PeriodError
+from planlib.core.periods import Calendar, PeriodError
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planlib.linter import smart
+from planlib.steps.objectives.linter import smart
 
 PLANLIB = Path(sys.executable).parent / "planlib"
 T, F, J = True, False, None  # J: needs a person's judgement

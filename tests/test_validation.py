@@ -224,7 +224,7 @@ def test_team_share_and_other_deadlines(plan_dir):
 
 def test_problems_read_in_french(plan_dir):
     from planlib import PlanError
-    from planlib.messages import problem_text
+    from planlib.core.i18n import has
 
     set_cell(plan_dir / "actions.csv", "A04", "start", "31/02/2026")
     set_cell(plan_dir / "actions.csv", "A05", "status", "maybe")
@@ -246,9 +246,9 @@ def test_problems_read_in_french(plan_dir):
     assert "  actions.csv:5:start : date invalide : '31/02/2026' (attendu : une date comme 2026-03-15 ou 15/03/2026)" in french
     assert "  actions.csv:2:depends_on : dépendance circulaire : A01 -> A02 -> A01 (attendu : des liens qui ne reviennent jamais au même id)" in french
     for problem in problems:  # every message and expectation of these problems has its French wording
-        text = problem_text(problem, "fr")
-        assert problem.message not in text, text
-        assert problem.expected is None or problem.expected not in text, text
+        assert has(f"problem.{problem.code}", "fr"), problem.code
+        assert problem.expected is None or has(f"expected.{problem.expected}", "fr"), problem.expected
+        assert problem.text("fr") != problem.text("en")
 
 
 def test_cli_lists_problems_in_french(plan_dir, capsys):

@@ -1,0 +1,98 @@
+"""Problems found in a plan, collected and raised together.
+
+An analyst fixes a plan faster from one complete list than from one error at a
+time, so readers and validators append `Problem`s and raise a single
+`PlanError` at the end. A problem carries a code and its parameters, never
+wording: it is worded when shown, in the reader's language, from the
+translation catalogs (`planlib.core.i18n`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, located as a person would find it in a spreadsheet.
+
+    `code` names the wording (`problem.<code>` in the catalogs), `expected`
+    names what would have been right (`expected.<code>`); both are formatted
+    with `params`.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    code: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    expected: str | None = None
+
+    @property
+    def where(self) -> str:
+        text = self.file
+        if self.row is not None:
+            text += f":{self.row}"
+        if self.column:
+            text += f":{self.column}"
+        return text
+
+    def text(self, lang: str = "en") -> str:
+        """The problem as one line in a language: `file:row:column: what (expected ...)`."""
+        from .i18n import tr
+
+        what = tr(f"problem.{self.code}", lang, **self.params)
+        line = tr("problem.line", lang, where=self.where, what=what)
+        if self.expected:
+            line = tr("problem.line_expected", lang, line=line,
+                      expected=tr(f"expected.{self.expected}", lang, **self.params))
+        return line
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (for logs and tests)."""
+        from .i18n import tr
+
+        return tr(f"problem.{self.code}", "en", **self.params)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+class CodedError(ValueError):
+    """A value that cannot be read, with a code and parameters worded at display time."""
+
+    def __init__(self, code: str, expected: str | None = None, **params):
+        self.code, self.expected, self.params = code, expected, params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        from .i18n import tr
+
+        what = tr(f"problem.{self.code}", lang, **self.params)
+        if self.expected:
+            return tr("problem.what_expected", lang, what=what,
+                      expected=tr(f"expected.{self.expected}", lang, **self.params))
+        return what
+
+    def problem(self, file: str, row: int | None, column: str | None) -> Problem:
+        return Problem(file, row, column, self.code, self.params, self.expected)
+
+
+class PlanError(Exception):
+    """Raised with every problem of a plan at once."""
+
+    def __init__(self, problems: list[Problem], lang: str = "en"):
+        self.problems = list(problems)
+        self.lang = lang  # the language `report` and notebooks list the problems in
+        super().__init__(self.report("en"))
+
+    def _render_traceback_(self) -> list[str]:
+        """IPython shows this instead of a traceback: the analyst sees only the list."""
+        return self.report(self.lang).splitlines()
+
+    def report(self, lang: str | None = None) -> str:
+        from .i18n import tr
+
+        lang = lang or self.lang
+        lines = [tr("problem.heading", lang, count=len(self.problems), n=len(self.problems))]
+        return "\n".join(lines + [f"  {p.text(lang)}" for p in self.problems])

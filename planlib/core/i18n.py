@@ -1,0 +1,184 @@
+"""Every word the kit shows, from gettext catalogs, and locale formats from Babel.
+
+Wording lives in `planlib/core/locale/<lang>/LC_MESSAGES/planlib.po`, which a
+translator edits without touching code; the compiled `.mo` beside it loads in
+about a millisecond (`make catalogs` rebuilds it; a test checks it is up to
+date). Messages are keyed (`problem.not_a_date`, `label.step_audit`) and
+formatted with named parameters (`{value}`). A language is any folder with a
+catalog: adding one catalog adds a language. A key missing from a catalog
+falls back to English, then to the key itself.
+
+Numbers, dates and currency come from Babel in the language's locale
+(1 250,50 € in French, €1,250.50 in English) so no separator is hand-rolled.
+"""
+from __future__ import annotations
+
+import gettext
+import os
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+DOMAIN = "planlib"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_PATH_ENV = "PLANLIB_LOCALE_PATH"  # more catalog folders, separated by os.pathsep
+BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}  # other languages use their own code
+SOURCE_LANGUAGE = "en"  # every key has its wording here; other languages fall back to it
+SHIPPED = ("fr", "en")  # the kit's own catalogs, in the order they are offered
+
+_extra_dirs: list[Path] = []
+
+
+def catalog_dirs() -> list[Path]:
+    env = [Path(p) for p in os.environ.get(LOCALE_PATH_ENV, "").split(os.pathsep) if p]
+    return [*_extra_dirs, *env, LOCALE_DIR]
+
+
+def add_catalog_dir(path: str | Path) -> None:
+    """Make the catalogs of another folder (`<lang>/LC_MESSAGES/planlib.po`) available."""
+    _extra_dirs.insert(0, Path(path))
+    _catalog.cache_clear()
+
+
+def languages() -> tuple[str, ...]:
+    """Every language with a catalog: the shipped ones, then any added."""
+    found = set(SHIPPED)
+    for folder in catalog_dirs():
+        if folder.is_dir():
+            found |= {p.name for p in folder.iterdir()
+                      if (p / "LC_MESSAGES" / f"{DOMAIN}.mo").exists() or (p / "LC_MESSAGES" / f"{DOMAIN}.po").exists()}
+    return (*SHIPPED, *sorted(found - set(SHIPPED)))
+
+
+def check_language(lang: str) -> str:
+    if lang not in languages():
+        raise ValueError(f"unknown language '{lang}' (expected one of {', '.join(languages())})")
+    return lang
+
+
+class _PoCatalog(gettext.NullTranslations):
+    """A `.po` file read with Babel, for a catalog nobody compiled yet."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        from babel.messages.pofile import read_po
+
+        with open(path, "rb") as stream:
+            catalog = read_po(stream)
+        self.plural = catalog.plural_expr and _plural_function(catalog.plural_expr)
+        self.messages = {}
+        for message in catalog:
+            if message.id and message.string:
+                self.messages[message.id[0] if isinstance(message.id, tuple) else message.id] = message.string
+
+    def gettext(self, message):
+        found = self.messages.get(message)
+        if isinstance(found, tuple):
+            found = found[0]
+        return found or message
+
+    def ngettext(self, singular, plural, n):
+        found = self.messages.get(singular)
+        if isinstance(found, tuple) and any(found):
+            return found[min(self.plural(n), len(found) - 1)] or found[0]
+        return found or (singular if n == 1 else plural)
+
+
+def _plural_function(expression: str):
+    return gettext.c2py(expression)
+
+
+@lru_cache(maxsize=None)
+def _catalog(lang: str) -> gettext.NullTranslations | None:
+    for folder in catalog_dirs():
+        base = folder / lang / "LC_MESSAGES"
+        if (base / f"{DOMAIN}.mo").exists():
+            with open(base / f"{DOMAIN}.mo", "rb") as stream:
+                return gettext.GNUTranslations(stream)
+        if (base / f"{DOMAIN}.po").exists():
+            return _PoCatalog(base / f"{DOMAIN}.po")
+    return None
+
+
+def has(key: str, lang: str) -> bool:
+    """Whether a language's own catalog words a key (tests use it)."""
+    catalog = _catalog(lang)
+    return catalog is not None and catalog.gettext(key) != key
+
+
+def _lookup(key: str, lang: str, count: int | None) -> str | None:
+    catalog = _catalog(lang)
+    if catalog is None:
+        return None
+    text = catalog.ngettext(key, key, count) if count is not None else key
+    if text == key:  # not a plural entry: the plain one
+        text = catalog.gettext(key)
+    return None if text == key else text
+
+
+def tr(key: str, lang: str = "en", **params) -> str:
+    """The wording of a key in a language, formatted with `params`.
+
+    With a `count` parameter, the catalog's plural form for that count is used.
+    """
+    count = params.get("count") if isinstance(params.get("count"), int) else None
+    for language in (lang, SOURCE_LANGUAGE):
+        text = _lookup(key, language, count)
+        if text is None:
+            continue
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            continue  # a catalog naming a parameter that does not exist: fall back to English
+    return key
+
+
+def label(key: str, lang: str = "en") -> str:
+    """A label of the kit (`label.<key>`)."""
+    return tr(f"label.{key}", lang)
+
+
+def column_label(name: str, lang: str = "en") -> str:
+    """A table header in the reader's language (the column name when none is given)."""
+    text = tr(f"column.{name}", lang)
+    return name if text == f"column.{name}" else text
+
+
+def localize_columns(frame, lang: str):
+    """Column headers in the reader's language."""
+    return frame.rename(columns={c: column_label(c, lang) for c in frame.columns if isinstance(c, str)})
+
+
+def babel_locale(lang: str) -> str:
+    return BABEL_LOCALES.get(lang, lang)
+
+
+def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=babel_locale(check_language(lang)))
+
+
+def format_money(value: float, currency: str = "EUR", lang: str = "en", decimals: int = 2) -> str:
+    """An amount in the plan's currency: 1 250,50 € (fr) or €1,250.50 (en)."""
+    from babel.numbers import format_currency
+
+    return format_currency(round(float(value), decimals), currency, locale=babel_locale(check_language(lang)),
+                           currency_digits=decimals == 2, format=None if decimals == 2 else
+                           ("#,##0 ¤" if lang == "fr" else "¤#,##0"))
+
+
+def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
+    """A percentage given in percent points: 12.5 -> 12,5 % (fr) or 12.5% (en)."""
+    from babel.numbers import format_percent as babel_percent
+
+    number = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = number + ("\u00a0%" if lang == "fr" else "%")  # French puts a no-break space before %
+    return babel_percent(value / 100, format=pattern, locale=babel_locale(check_language(lang)))
+
+
+def format_date(day: date, lang: str = "en") -> str:
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, format="long", locale=babel_locale(check_language(lang)))

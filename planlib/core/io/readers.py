@@ -1,0 +1,182 @@
+"""Read what people really have into plain text tables, before any typing.
+
+A plan's tables arrive as UTF-8 CSV, as CSV saved by French Excel (`;`,
+decimal comma, cp1252 or UTF-8 with BOM) or as an .xlsx workbook. Each reader
+returns a `RawTable` of text cells plus what it learnt of the file's dialect;
+`planlib.core.validate` then types and checks the cells, so every source goes
+through the same rules and gives the same values.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ..errors import Problem
+
+BOM = "\ufeff"
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class RawTable:
+    """Text cells of one table, with where they came from."""
+
+    name: str
+    source: str  # how messages name the file: "actions.csv", "plan.xlsx[actions]"
+    frame: pd.DataFrame  # every cell a stripped str, headers lower-case
+    decimal_comma: bool = False
+    first_row: int = 2  # spreadsheet row number of the first data row
+    preamble: str = ""  # leading '#' comment lines, kept when planlib saves the file
+    may_hold_quotes: bool = True  # False when no cell can start with a neutralising quote
+
+    def row_number(self, index: int) -> int:
+        return self.first_row + index
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding of a file: UTF-8 (with or without BOM), else cp1252."""
+    if data.startswith(BOM.encode()):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"
+
+
+def sniff_separator(header_line: str) -> str:
+    """The separator of a CSV from its header: the most frequent of ; , and tab."""
+    counts = {sep: 0 for sep in ";,\t"}
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _split_preamble(text: str) -> tuple[str, str, int]:
+    """Leading comment and blank lines, the rest, and how many lines were set aside."""
+    lines = text.splitlines(keepends=True)
+    count = 0
+    while count < len(lines) and (lines[count].lstrip().startswith("#") or not lines[count].strip()):
+        count += 1
+    return "".join(lines[:count]), "".join(lines[count:]), count
+
+
+# White space at the edge of a cell: next to a separator, a quote or a line end.
+_EDGE_SPACE = re.compile(r"[^\S\r\n](?=[,;\t\r\n\"]|$)|(?<=[,;\t\n\"])[^\S\r\n]|^[^\S\r\n]", re.MULTILINE)
+
+
+def _strip_cells(frame: pd.DataFrame, needs_strip: bool = True) -> pd.DataFrame:
+    frame.columns = [str(c).replace(BOM, "").strip().lower() for c in frame.columns]
+    for column in frame.columns:
+        values = frame[column].astype(str)
+        frame[column] = values.str.strip() if needs_strip else values
+    return frame
+
+
+def read_csv(path: Path, name: str | None = None) -> RawTable:
+    """One CSV file, whatever its encoding and separator."""
+    path = Path(path)
+    text, _ = decode(path.read_bytes())
+    preamble, body, skipped = _split_preamble(text)
+    name = name or path.stem
+    if not body.strip():
+        return RawTable(name, path.name, pd.DataFrame(), preamble=preamble)
+    header = body.splitlines()[0]
+    sep = sniff_separator(header)
+    frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
+                        na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
+    return RawTable(name, path.name, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
+                    decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
+                    may_hold_quotes="'" in body)
+
+
+def cell_text(value) -> str:
+    """A spreadsheet cell as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        if value.time() == datetime.min.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_xlsx(path: Path) -> dict[str, list[list[str]]]:
+    """Every sheet of a workbook as rows of cell texts, keyed by sheet name."""
+    from openpyxl import load_workbook  # imported here: only xlsx imports need it
+
+    workbook = load_workbook(Path(path), read_only=True, data_only=True)
+    try:
+        sheets = {}
+        for sheet in workbook.worksheets:
+            rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            while rows and not any(rows[-1]):
+                rows.pop()
+            sheets[sheet.title] = rows
+        return sheets
+    finally:
+        workbook.close()
+
+
+def table_from_rows(name: str, source: str, rows: list[list[str]]) -> RawTable:
+    """A sheet's rows (header first) as a RawTable."""
+    if not rows:
+        return RawTable(name, source, pd.DataFrame())
+    header = [h for h in rows[0]]
+    while header and not header[-1]:
+        header.pop()
+    width = len(header)
+    body = [(r + [""] * width)[:width] for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=str) if body else pd.DataFrame(columns=header, dtype=str)
+    return RawTable(name, source, _strip_cells(frame))
+
+
+def parse_yaml(text: str, label: str, problems: list[Problem]) -> tuple[object, dict]:
+    """A YAML document (safe_load only) and the line of each key, for messages."""
+    try:
+        data = yaml.load(text, Loader=SAFE_LOADER)  # safe_load, with libyaml's speed when present
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        row = mark.line + 1 if mark else None
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problems.append(Problem(label, row, None, "bad_yaml", {"reason": reason}, "yaml"))
+        return None, {}
+    lines: dict[tuple, int] = {}
+    _index_lines(node, (), lines)
+    return data, lines
+
+
+def _index_lines(node, path: tuple, lines: dict) -> None:
+    if node is None:
+        return
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = path + (key.value,)
+            lines[child] = key.start_mark.line + 1
+            _index_lines(value, child, lines)
+            lines[child] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, path + (i,), lines)

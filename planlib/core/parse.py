@@ -1,0 +1,118 @@
+"""Reading cells as people write them: numbers, dates, payment schedules.
+
+One place for every cell format, so a CSV, an xlsx sheet, plan.yaml and a
+form accept the same texts: `1 250,50 €`, `3,5 %`, `2026-03-15`,
+`15/03/2026`, `15/03/26`, `25% 2026-02-01; 75% end`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .errors import CodedError
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_NOISE = re.compile(r"[\s€$£%]|EUR", re.UNICODE)
+# Date forms, tried in order, for single values and whole columns alike.
+DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y")
+COLUMN_DATE_FORMS = DATE_FORMS + ("%Y-%m-%d %H:%M:%S",)  # spreadsheets add a time to dates
+
+
+def parse_date_text(text: str) -> date | None:
+    """A date written in one of DATE_FORMS, else None."""
+    for form in DATE_FORMS:
+        try:
+            return datetime.strptime(str(text).strip(), form).date()
+        except ValueError:
+            continue
+    return None
+
+
+def to_date(value) -> date | None:
+    """A date from plan.yaml: already one (YAML reads ISO dates), or text in a DATE_FORMS form; else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date_text(value)
+    return None
+
+
+def restore_text(series):
+    """Undo the quote an export put before text a spreadsheet would run as a formula."""
+    quoted = series.str.startswith("'")
+    if not quoted.any():
+        return series
+    mask = quoted & series.str[1:2].isin(FORMULA_PREFIXES)
+    if mask.any():
+        series = series.copy()
+        series[mask] = series[mask].str[1:]
+    return series
+
+
+def parse_numbers(series, decimal_comma: bool):
+    """Numbers from text as people write them: 1250.5, 1 250,50 €, 3,5 %."""
+    import pandas as pd
+
+    numbers = pd.to_numeric(series.where(series != "", None), errors="coerce")
+    failed = (series != "") & numbers.isna()
+    if failed.any():  # only the cells plain parsing missed go through the cleaning
+        clean = series[failed].str.replace(_NUMBER_NOISE, "", regex=True)
+        if decimal_comma:
+            clean = clean.str.replace(",", ".", regex=False)
+        numbers[failed] = pd.to_numeric(clean.where(clean != "", None), errors="coerce")
+    return numbers
+
+
+def parse_number_text(text: str) -> float | None:
+    """One number as a person types it (decimal comma allowed), else None."""
+    import pandas as pd
+
+    parsed = parse_numbers(pd.Series([str(text).strip()], dtype=str), decimal_comma=True).iloc[0]
+    return None if pd.isna(parsed) else float(parsed)
+
+
+def parse_dates(series):
+    """A column of dates in any of COLUMN_DATE_FORMS; cells that fit none are NaT."""
+    import pandas as pd
+
+    values = pd.to_datetime(series, format=COLUMN_DATE_FORMS[0], errors="coerce")
+    for form in COLUMN_DATE_FORMS[1:]:
+        missing = (series != "") & values.isna()
+        if not missing.any():
+            break
+        values[missing] = pd.to_datetime(series[missing], format=form, errors="coerce")
+    return values.astype("datetime64[ns]")
+
+
+# -- payment schedules -----------------------------------------------------------------------
+
+MILESTONES = ("start", "end")
+_INSTALMENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s+(\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class Instalment:
+    share: float  # percent of the line's amount
+    when: date | str  # a date, or a milestone of the action: "start" / "end"
+
+
+def parse_schedule(text: str) -> list[Instalment]:
+    """Instalments of a schedule (`25% 2026-02-01; 75% end`); CodedError says what is wrong."""
+    instalments = []
+    for part in [p for p in str(text).split(";") if p.strip()]:
+        match = _INSTALMENT.match(part)
+        if not match:
+            raise CodedError("bad_instalment", "schedule", value=part.strip())
+        share = float(match.group(1).replace(",", "."))
+        when_text = match.group(2).lower()
+        when = when_text if when_text in MILESTONES else parse_date_text(when_text)
+        if when is None:
+            raise CodedError("bad_instalment_date", "schedule", value=match.group(2))
+        instalments.append(Instalment(share, when))
+    total = sum(i.share for i in instalments)
+    if instalments and abs(total - 100) > 0.01:
+        raise CodedError("shares_not_100", "schedule", total=f"{total:g}")
+    return instalments

@@ -1,0 +1,255 @@
+"""The shape of every file of a plan folder, kept in one place.
+
+Readers, validators, writers, templates and forms all read these definitions,
+so adding a column or an allowed value is a one-line change here. Wording
+(column help, setting help, category names) is in the translation catalogs,
+keyed by the names used here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Column kinds understood by planlib.validate.
+ID, TEXT, INT, FLOAT, MONEY, PERCENT, DATE, BOOL, ENUM, REF, REFLIST, PERIOD, SCHEDULE, FORMULA = (
+    "id", "text", "int", "float", "money", "percent", "date", "bool", "enum",
+    "ref", "reflist", "period", "schedule", "formula",
+)
+NUMERIC_KINDS = {INT, FLOAT, MONEY, PERCENT}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its kind, whether a value is required, and its limits."""
+
+    name: str
+    kind: str = TEXT
+    required: bool = False
+    allowed: tuple[str, ...] = ()
+    ref: str | None = None  # table (or "personas") an id must exist in
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str | None = None
+    default: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the plan folder."""
+
+    name: str
+    step: str
+    columns: tuple[Column, ...]
+    help: str = ""
+    date_order: tuple[tuple[str, str], ...] = ()  # (first, last) date columns that must come in that order
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+
+# Allowed values (canonical codes, in English), with the French and spoken
+# aliases a person may type; readers map aliases back to the code.
+STATUSES = ("idea", "planned", "in_progress", "done", "cancelled")
+PRIORITIES = ("high", "medium", "low")
+PRIORITY_POINTS = {"high": 2, "medium": 1, "low": 0, "": 0}  # what a stated priority adds to a ranking score
+RECURRENCES = ("none", "weekly", "monthly", "quarterly", "continuous")
+BUDGET_CATEGORIES = ("studies", "media", "production", "agencies", "events", "tools", "other")
+
+
+def plan_categories(settings: dict) -> dict[str, dict[str, str]]:
+    """The budget categories of a plan: the standard set (worded by the catalogs) plus its own.
+
+    A plan's own categories (budget.categories in plan.yaml) carry their labels
+    per language: `{id: sponsorship, en: Sponsorship, fr: Parrainage}`.
+    """
+    categories: dict[str, dict[str, str]] = {code: {} for code in BUDGET_CATEGORIES}
+    budget = settings.get("budget") if isinstance(settings.get("budget"), dict) else {}
+    for extra in (budget.get("categories") or []):
+        if isinstance(extra, dict) and extra.get("id"):
+            categories[str(extra["id"])] = {k: str(v) for k, v in extra.items() if k != "id" and v}
+    return categories
+
+
+COST_TYPES = ("fixed", "variable")
+LEVELS = ("business", "marketing")
+DIRECTIONS = ("up", "down")
+AGGREGATIONS = ("sum", "mean", "last")
+CHANNEL_TYPES = ("owned", "paid", "earned")
+
+ALIASES: dict[str, str] = {
+    # statuses
+    "idée": "idea", "idee": "idea", "in progress": "in_progress", "in-progress": "in_progress",
+    "prévue": "planned", "prévu": "planned", "planifiée": "planned", "planifié": "planned",
+    "en cours": "in_progress", "terminée": "done", "terminé": "done", "fait": "done",
+    "annulée": "cancelled", "annulé": "cancelled", "canceled": "cancelled",
+    # priorities
+    "haute": "high", "élevée": "high", "moyenne": "medium", "basse": "low", "faible": "low",
+    # recurrences
+    "aucune": "none", "hebdomadaire": "weekly", "mensuelle": "monthly",
+    "trimestrielle": "quarterly", "continue": "continuous",
+    # budget categories
+    "études et recherche": "studies", "etudes": "studies", "études": "studies",
+    "studies and research": "studies", "achat média": "media", "achat media": "media",
+    "media buying and advertising": "media", "publicité": "media",
+    "production de supports": "production", "production of materials": "production",
+    "agences et prestataires": "agencies", "agencies and providers": "agencies",
+    "événements": "events", "evenements": "events", "outils et logiciels": "tools",
+    "tools and software": "tools", "autre": "other", "autres": "other",
+    # cost types, levels, directions, aggregations, channel types
+    "fixe": "fixed", "entreprise": "business", "hausse": "up", "baisse": "down",
+    "somme": "sum", "moyenne mobile": "mean", "dernière": "last", "derniere": "last",
+    "propre": "owned", "payant": "paid", "gagné": "earned", "gagne": "earned",
+}
+
+_SCORE = dict(kind=INT, minimum=1, maximum=5, unit="1-5")
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("objectives", "objectives", (
+        Column("id", ID, required=True),
+        Column("level", ENUM, required=True, allowed=LEVELS, help="business or marketing"),
+        Column("title", TEXT, required=True),
+        Column("parent_id", REF, ref="objectives", help="the business objective a marketing objective serves"),
+        Column("owner"),
+        Column("description"),
+    ), "Business and marketing objectives, linked child to parent."),
+    Table("key_results", "objectives", (
+        Column("id", ID, required=True),
+        Column("objective_id", REF, required=True, ref="objectives"),
+        Column("title", TEXT, required=True),
+        Column("kpi_id", REF, ref="kpis"),
+        Column("baseline", FLOAT),
+        Column("target", FLOAT),
+        Column("unit"),
+        Column("deadline", DATE),
+        Column("priority", ENUM, allowed=PRIORITIES),
+        Column("impact", **_SCORE),
+        Column("effort", **_SCORE),
+        Column("levers"),
+        Column("owner"),
+    ), "Target results: what will be measured, from where to where, by when."),
+    Table("kpis", "kpis", (
+        Column("id", ID, required=True),
+        Column("name", TEXT, required=True),
+        Column("formula", FORMULA, required=True, help="arithmetic over base metrics, e.g. orders / sessions * 100"),
+        Column("unit"),
+        Column("aggregation", ENUM, allowed=AGGREGATIONS, default="sum"),
+        Column("direction", ENUM, allowed=DIRECTIONS, default="up"),
+        Column("description"),
+    ), "KPI definitions computed from base metrics."),
+    Table("actuals", "kpis", (
+        Column("id", ID, required=True),
+        Column("date", DATE, required=True),
+        Column("metric", TEXT, required=True),
+        Column("value", FLOAT, required=True),
+        Column("channel_id", REF, ref="channels"),
+    ), "Measured values of base metrics, one row per metric and date."),
+    Table("channels", "channels", (
+        Column("id", ID, required=True),
+        Column("name", TEXT, required=True),
+        Column("type", ENUM, allowed=CHANNEL_TYPES),
+        Column("reach", **_SCORE),
+        Column("cost", **_SCORE),
+        Column("fit", **_SCORE),
+        Column("notes"),
+    ), "Channels and their scoring."),
+    Table("messages", "channels", (
+        Column("id", ID, required=True),
+        Column("persona_id", REF, required=True, ref="personas"),
+        Column("channel_id", REF, required=True, ref="channels"),
+        Column("message", TEXT, required=True),
+        Column("variant"),
+        Column("call_to_action"),
+    ), "One message per persona and channel, with variants."),
+    Table("actions", "actions", (
+        Column("id", ID, required=True),
+        Column("workstream", TEXT, required=True),
+        Column("name", TEXT, required=True),
+        Column("description"),
+        Column("key_result_id", REF, ref="key_results"),
+        Column("kpi_id", REF, ref="kpis"),
+        Column("channel_id", REF, ref="channels"),
+        Column("owner"),
+        Column("priority", ENUM, allowed=PRIORITIES),
+        Column("impact", **_SCORE),
+        Column("difficulty", **_SCORE),
+        Column("status", ENUM, allowed=STATUSES, default="planned"),
+        Column("start", DATE),
+        Column("end", DATE),
+        Column("duration_days", INT, minimum=0, unit="working days"),
+        Column("deadline", DATE),
+        Column("person_days", FLOAT, minimum=0, unit="person-days"),
+        Column("recurrence", ENUM, allowed=RECURRENCES, default="none"),
+        Column("depends_on", REFLIST, ref="actions", help="ids of actions that must end first, comma separated"),
+    ), "The action plan.", date_order=(("start", "end"),)),
+    Table("budget", "budget", (
+        Column("id", ID, required=True),
+        Column("label", TEXT, required=True),
+        Column("action_id", REF, ref="actions"),
+        Column("category", ENUM, required=True, allowed=BUDGET_CATEGORIES),
+        Column("period", PERIOD, required=True, help="period id: 2026, 2026-Q2, 2026-05, 2026-S03"),
+        Column("amount", MONEY, minimum=0),
+        Column("cost_type", ENUM, allowed=COST_TYPES, default="fixed"),
+        Column("rate", PERCENT, minimum=0, unit="%", help="for a variable cost: share of the driver"),
+        Column("driver", TEXT, help="for a variable cost: the forecast it applies to"),
+        Column("schedule", SCHEDULE, help="instalments, e.g. 25% 2026-02-01; 75% end"),
+        Column("channel_id", REF, ref="channels"),
+    ), "Budget lines."),
+    Table("forecasts", "budget", (
+        Column("id", ID, required=True),
+        Column("driver", TEXT, required=True, help="what is forecast, e.g. revenue or marketplace_revenue"),
+        Column("period", PERIOD, required=True, help="period id: 2026-05, 2026-Q2..."),
+        Column("value", FLOAT, required=True),
+        Column("channel_id", REF, ref="channels"),
+    ), "Forecasts (revenue by channel...) that variable costs and revenue-share envelopes apply to."),
+    Table("spend", "budget", (
+        Column("id", ID, required=True),
+        Column("date", DATE, required=True),
+        Column("amount", MONEY, required=True),
+        Column("budget_line_id", REF, ref="budget"),
+        Column("action_id", REF, ref="actions"),
+        Column("category", ENUM, allowed=BUDGET_CATEGORIES),
+        Column("supplier"),
+        Column("label"),
+    ), "Actual spend, one row per invoice or payment."),
+)}
+
+TABLE_ORDER = ("objectives", "key_results", "kpis", "channels", "messages", "actions",
+               "forecasts", "budget", "actuals", "spend")
+
+YAML_FILES = ("plan.yaml", "audit.yaml", "personas.yaml")
+
+# YAML files whose records other tables refer to by id: ref name -> (file, top-level key).
+YAML_ID_SOURCES = {"personas": ("personas.yaml", "personas")}
+
+# plan.yaml: key -> (python types, required); wording in the catalogs as expected.setting.<key>
+PLAN_SETTINGS: dict[str, tuple[tuple[type, ...], bool]] = {
+    "company": ((str,), True),
+    "sector": ((str,), False),
+    "market": ((str,), True),
+    "year": ((int,), True),
+    "currency": ((str,), True),
+    "language": ((str,), True),
+    "country": ((str,), False),
+    "fiscal_start_month": ((int,), False),
+    "sprint_length_days": ((int,), False),
+    "budget": ((dict,), False),
+    "high_activity_periods": ((list,), False),
+    "team": ((list,), False),
+    "other_deadlines": ((list,), False),
+}
+MARKETS = ("B2B", "B2C", "B2B2C")
+BUDGET_METHODS = ("fixed", "revenue_share", "bottom_up")
+PESTEL_FACTORS = ("political", "economic", "social", "technological", "environmental", "legal")
+SWOT_KEYS = ("strengths", "weaknesses", "opportunities", "threats")
+PERSONA_TYPES = ("B2B", "B2C")

@@ -1,0 +1,369 @@
+"""Period reports: run every notebook with papermill, export HTML (and PDF), swap in atomically.
+
+A scheduler must get either a complete new report or the previous one, never
+half of each: each period is built in a temporary folder beside its target
+and renamed into place only when every notebook succeeded. A lock per period
+makes a second run on the same period wait instead of racing the first.
+"""
+from __future__ import annotations
+
+import fcntl
+import html
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from .. import __version__
+from ..core.plan import Plan, resolve_plan_path
+from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV
+from ..steps import load_plan
+from ..steps.registry import step_of_notebook
+from ..steps.summary import headline, parse_as_of, summary
+from .kernels import ENGINE_NAME, AsyncIPCKernelManager, KernelPool
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "nbtemplates"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class ReportError(Exception):
+    """A report could not be produced; the message says which notebook and cell, and why."""
+
+
+@dataclass
+class NotebookRun:
+    period: str
+    notebook: Path
+    seconds: float = 0.0
+    error: str | None = None
+    kept_at: Path | None = None
+
+
+@dataclass
+class PeriodReport:
+    period: str
+    folder: Path
+    runs: list[NotebookRun] = field(default_factory=list)
+
+
+def notebooks_in(folder: Path) -> list[Path]:
+    found = sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise ReportError(f"no notebooks named NN_*.ipynb in {folder}")
+    return found
+
+
+@contextmanager
+def period_lock(folder: Path, period: str, announce):
+    """Hold the period's lock; a second run waits for the first, then goes on."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f".{period}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            announce(f"another report run is writing {folder / period}; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def swap_in(built: Path, target: Path) -> None:
+    """Replace a report folder by a complete new one: rename aside, rename in, delete the old."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".old-{target.name}-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(built, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class Progress:
+    """A bar on a terminal, plain lines in a log."""
+
+    def __init__(self, total: int, stream=None):
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.lock = threading.Lock()  # steps arrive from the export thread, messages from others
+        self.bar = None
+        if self.stream.isatty():
+            from tqdm import tqdm  # comes with papermill
+
+            self.bar = tqdm(total=total, unit="notebook", file=self.stream)
+
+    def say(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.write(text)
+        else:
+            print(text, file=self.stream, flush=True)
+
+    def step(self, run: NotebookRun) -> None:
+        with self.lock:
+            self._step(run)
+
+    def _step(self, run: NotebookRun) -> None:
+        self.done += 1
+        state = "ok" if run.error is None else "FAILED"
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{run.period} {run.notebook.name} {state}")
+            self.bar.update(1)
+        else:
+            self.say(f"[{self.done}/{self.total}] {run.period} {run.notebook.name} {state} ({run.seconds:.1f} s)")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+_EXPORTERS = threading.local()
+
+
+def _exporter():
+    """One HTML exporter per thread: building one loads its templates and styles."""
+    from nbconvert import HTMLExporter
+
+    if not hasattr(_EXPORTERS, "html"):
+        _EXPORTERS.html = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                       template_name="lab", extra_template_paths=[str(TEMPLATES_DIR)],
+                                       template_file="offline.html.j2")
+    return _EXPORTERS.html
+
+
+def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) -> None:
+    """Run one notebook with papermill: in a warm kernel from the pool if given, else in a new one."""
+    import papermill
+
+    extra = {"engine_name": ENGINE_NAME, "km": km} if km is not None else {"kernel_manager_class": AsyncIPCKernelManager}
+    papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
+                               progress_bar=False, log_output=False, cwd=str(cwd),
+                               request_save_on_cell_execute=km is None, **extra)
+
+
+def source_cell_number(notebook: Path, executed_index: int) -> int:
+    """The 1-based number, in the notebook as stored, of a cell of its executed copy.
+
+    Papermill inserts one cell (the injected parameters) after the cell tagged
+    `parameters`; cells after it sit one place further in the executed copy.
+    """
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    injected_at = tagged[0] + 1 if tagged else 0
+    return executed_index + (0 if executed_index < injected_at else -1) + 1
+
+
+def describe_failure(error: Exception, notebook: Path) -> str:
+    """Which notebook and cell failed, and the error's own message."""
+    index = getattr(error, "cell_index", None)
+    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
+    where = f"{notebook.name}"
+    if index is not None:
+        where += f", cell {source_cell_number(notebook, index)}"
+    reason = f"{ename}: {evalue}" if ename else f"{type(error).__name__}: {error}"
+    return f"{where}: {reason.strip()}"
+
+
+def index_html(plan: Plan, document: dict, pages: list[tuple[str, str]], lang: str, generated: str) -> str:
+    """The report's front page: what, when, links to each step, headline figures."""
+    from ..core.i18n import tr
+
+    esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
+    title = f"{plan.settings.get('company', plan.name)} · {document['period']['id']}"
+    labels = [tr(f"report.{key}", lang) for key in
+              ("title", "period", "as_of", "generated", "version", "steps", "figures", "plan")]
+    period = document["period"]
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
+    links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>body{{font-family:sans-serif;max-width:52rem;margin:2rem auto;color:#222}}
+table{{border-collapse:collapse}}th,td{{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}}
+dt{{font-weight:bold;float:left;width:10rem}}dd{{margin-left:10rem}}</style></head>
+<body><h1>{esc(labels[0])}</h1><h2>{esc(title)}</h2>
+<dl><dt>{esc(labels[7])}</dt><dd>{esc(plan.name)}</dd>
+<dt>{esc(labels[1])}</dt><dd>{esc(period['id'])} ({esc(period['start'])} – {esc(period['end'])})</dd>
+<dt>{esc(labels[2])}</dt><dd>{esc(document['as_of'])}</dd>
+<dt>{esc(labels[3])}</dt><dd>{esc(generated)}</dd>
+<dt>{esc(labels[4])}</dt><dd>{esc(__version__)}</dd></dl>
+<h2>{esc(labels[5])}</h2><ol>{links}</ol>
+<h2>{esc(labels[6])}</h2><table>{rows}</table></body></html>
+"""
+
+
+def page_title(notebook: Path, lang: str) -> str:
+    """A step's name in the reader's language, from the step registry."""
+    step = step_of_notebook(notebook.name)
+    if step is not None:
+        return step.title(lang)
+    return notebook.stem.split("_", 1)[1].replace("_", " ").capitalize()
+
+
+def write_pdf(folder: Path, pages: list[str], target: Path) -> None:
+    """One PDF of the whole report: the front page, then each step."""
+    from weasyprint import HTML
+
+    documents = [HTML(filename=str(folder / page)).render() for page in pages]
+    all_pages = [page for document in documents for page in document.pages]
+    documents[0].copy(all_pages).write_pdf(str(target))
+
+
+@dataclass
+class ReportJob:
+    """Everything one `planlib report` call needs; `run` produces the reports."""
+
+    plan_dir: Path
+    periods: list[str]
+    out: Path = Path("reports")
+    as_of: str | None = None
+    lang: str | None = None
+    pdf: bool = False
+    jobs: int = os.cpu_count() or 1
+    notebooks: Path = NOTEBOOKS_DIR
+    stream: object = None
+    plan: Plan | None = None  # already loaded from plan_dir (the CLI needs it to read --all), else loaded here
+
+    def run(self) -> list[PeriodReport]:
+        """Run every notebook of every period in one pool; swap in each period that fully succeeded."""
+        os.environ[REPORT_ENV] = "1"
+        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")  # the venv's python3 kernel, not a user one
+        handle, cache = tempfile.mkstemp(prefix="planlib-plan-", suffix=".pickle")
+        os.close(handle)
+        os.environ[PLAN_CACHE_ENV] = cache  # kernels read the plan loaded below instead of parsing it again
+        notebooks = notebooks_in(self.notebooks)
+        self.kernels = KernelPool(cwd=str(Path(self.notebooks).resolve()))
+        try:
+            return self._run(notebooks, Path(cache))
+        finally:
+            self.kernels.close()
+            os.environ.pop(PLAN_CACHE_ENV, None)
+            Path(cache).unlink(missing_ok=True)
+
+    def _run(self, notebooks: list[Path], cache: Path) -> list[PeriodReport]:
+        self.kernels.prewarm(max(1, min(self.jobs, len(notebooks) * len(self.periods))))  # boots while the plan loads
+        plan_dir = resolve_plan_path(self.plan_dir).resolve()
+        plan = self.plan or load_plan(plan_dir)
+        plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
+        # Kernels run elsewhere: they recognise the plan by its absolute folder.
+        cache.write_bytes(pickle.dumps(replace(plan, path=plan_dir) if plan.path is not None else plan))
+        lang = self.lang or plan.language
+        periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
+        as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
+        root = Path(self.out).resolve() / plan.name
+        progress = Progress(len(periods) * len(notebooks), self.stream)
+        builds: dict[str, Path] = {}
+        try:
+            with ExitStack() as locks:
+                for period in sorted(periods, key=lambda p: p.id):  # one order: no deadlock between runs
+                    locks.enter_context(period_lock(root, period.id, progress.say))
+                runs = []
+                for period in periods:
+                    builds[period.id] = Path(tempfile.mkdtemp(prefix=f".build-{period.id}-", dir=root))
+                    parameters = {"plan_dir": str(plan_dir), "period": period.id,
+                                  "as_of": as_of[period.id].isoformat(), "lang": lang}
+                    runs += [(NotebookRun(period.id, nb), parameters) for nb in notebooks]
+                # Kernels execute in `jobs` threads; exports and summaries run beside them in one more,
+                # so a kernel never waits for an HTML page to be written.
+                with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as executing, \
+                        ThreadPoolExecutor(max_workers=1) as exporting:
+                    documents = {p.id: exporting.submit(summary, plan, p.id, as_of[p.id]) for p in periods}
+
+                    def job(item):
+                        run, parameters = item
+                        self.execute_run(run, builds[run.period], parameters)
+                        exported = exporting.submit(self.export_run, run, builds[run.period])
+                        exported.add_done_callback(lambda done: progress.step(done.result()))  # a line as each ends
+                        return exported
+
+                    executions = [executing.submit(job, item) for item in runs]
+                    for exported in [execution.result() for execution in executions]:
+                        exported.result()
+                    documents = {key: future.result() for key, future in documents.items()}
+                return self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
+        finally:
+            progress.close()
+            for build in builds.values():
+                shutil.rmtree(build, ignore_errors=True)
+
+    def conclude(self, plan, periods, as_of, lang, runs, builds, root, documents) -> list[PeriodReport]:
+        """Swap in complete periods; keep failed notebooks and raise one error naming them."""
+        reports, problems = [], []
+        for period in periods:
+            own = [r for r in runs if r.period == period.id]
+            failed = [r for r in own if r.error]
+            build = builds[period.id]
+            if failed:
+                self.keep_failures(failed, build, root)
+                problems.append(f"report for {period.id} not written; the previous one (if any) is unchanged")
+                problems += [f"  {r.error}\n    executed notebook kept at {r.kept_at}" for r in failed]
+                continue
+            self.finish(plan, period, documents[period.id], lang, own, build)
+            build.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a report is shared
+            target = root / period.id
+            swap_in(build, target)
+            reports.append(PeriodReport(period.id, target, own))
+        if problems:
+            written = [f"report {r.period} written: {r.folder / 'index.html'}" for r in reports]
+            raise ReportError("\n".join(problems + written))
+        return reports
+
+    def execute_run(self, run: NotebookRun, build: Path, parameters: dict) -> None:
+        """Execute one notebook in a warm kernel; a failure is recorded with its cell."""
+        started = time.perf_counter()
+        km = self.kernels.acquire()
+        healthy = False
+        try:
+            execute(run.notebook, build / run.notebook.name, parameters, run.notebook.parent, km)
+            healthy = True
+        except Exception as error:  # noqa: BLE001 - every failure is reported with its cell
+            run.error = describe_failure(error, run.notebook)
+        finally:
+            self.kernels.release(km, healthy)
+            run.seconds = time.perf_counter() - started
+
+    def export_run(self, run: NotebookRun, build: Path) -> NotebookRun:
+        """The executed notebook as an HTML page without code."""
+        if run.error is None:
+            started = time.perf_counter()
+            try:
+                output = build / run.notebook.name
+                body, _ = _exporter().from_filename(str(output))
+                output.with_suffix(".html").write_text(body, encoding="utf-8")
+            except Exception as error:  # noqa: BLE001
+                run.error = f"{run.notebook.name}: the HTML export failed: {type(error).__name__}: {error}"
+            run.seconds += time.perf_counter() - started
+        return run
+
+    def keep_failures(self, failed: list[NotebookRun], build: Path, root: Path) -> None:
+        keep = root / ".failed" / failed[0].period
+        keep.mkdir(parents=True, exist_ok=True)
+        for run in failed:
+            executed = build / run.notebook.name
+            if executed.exists():
+                shutil.copy2(executed, keep / run.notebook.name)
+                run.kept_at = keep / run.notebook.name
+
+    def finish(self, plan, period, document: dict, lang, runs, build: Path) -> None:
+        (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                                            encoding="utf-8")
+        pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
+        generated = datetime.now().astimezone().isoformat(timespec="seconds")
+        (build / "index.html").write_text(index_html(plan, document, pages, lang, generated), encoding="utf-8")
+        if self.pdf:
+            write_pdf(build, ["index.html"] + [href for _, href in pages], build / f"report-{period.id}.pdf")

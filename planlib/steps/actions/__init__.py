@@ -1,0 +1,1 @@
+"""Step 5, the action plan: priorities, scheduling, retroplanning, periods and capacity."""

@@ -1,0 +1,100 @@
+"""Step 5's charts: the retroplanning (Gantt) and load against capacity."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...core.parse import to_date
+from ...core.plan import Plan
+from ...ui.charts import new_figure
+
+STATUS_COLOURS = {"done": "#a9d18e", "in_progress": "#2e75b6", "planned": "#9dc3e6", "idea": "#d9d9d9"}
+
+
+def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = frozenset(), period=None,
+          title: str = "Retroplanning", labels: dict | None = None):
+    """Actions as bars grouped by workstream, with dependencies, deadlines, busy periods and the as-of date."""
+    from datetime import timedelta
+
+    import matplotlib.dates as mdates
+
+    labels = labels or {"deadline": "deadline", "as_of": "as of", "late": "late"}
+    rows = scheduled[scheduled["planned_start"].notna()].sort_values(["workstream", "planned_start", "id"])
+    figure, axes = new_figure(13, max(3.0, 0.3 * len(rows) + 1.8))
+    ypos = {}
+    for n, row in enumerate(rows.itertuples(index=False)):
+        y = len(rows) - n
+        ypos[row.id] = y
+        start, end = row.planned_start, row.planned_end + timedelta(days=1)
+        recurring = row.recurrence != "none"
+        axes.barh(y, (end - start).days, left=start, height=0.35 if recurring else 0.6,  # recurring: thin bar
+                  color=STATUS_COLOURS.get(row.status, "#9dc3e6"),
+                  edgecolor="#c00000" if row.id in late_ids else "none", linewidth=1.6, zorder=2)
+        if row.deadline is not None:
+            axes.scatter([row.deadline], [y], marker="D", s=22, color="#c00000" if row.id in late_ids else "#404040",
+                         zorder=4)
+    from matplotlib.collections import LineCollection
+
+    deps = {i: [d for d in v.split(",") if d] for i, v in zip(plan.actions["id"], plan.actions["depends_on"])}
+    by_id = rows.set_index("id")
+    links, heads = [], []
+    for action, needs in deps.items():
+        for need in needs:
+            if action in ypos and need in ypos:
+                head = (mdates.date2num(by_id.loc[action, "planned_start"]), ypos[action])
+                links.append([(mdates.date2num(by_id.loc[need, "planned_end"] + timedelta(days=1)), ypos[need]), head])
+                heads.append(head)
+    if links:  # one artist for every dependency line: much faster to draw than an arrow each
+        axes.add_collection(LineCollection(links, colors="#7f7f7f", linewidths=0.7, zorder=3))
+        axes.scatter([h[0] for h in heads], [h[1] for h in heads], marker=">", s=12, color="#7f7f7f", zorder=3)
+    for busy in plan.settings.get("high_activity_periods") or []:
+        start, end = to_date(busy["start"]), to_date(busy["end"])
+        axes.axvspan(start, end + timedelta(days=1), color="#ffe699", alpha=0.5, zorder=0)
+        axes.text(start, len(rows) + 0.9, busy["name"], fontsize=7, rotation=0, va="bottom", color="#7f6000")
+    for deadline in plan.settings.get("other_deadlines") or []:
+        day = to_date(deadline["date"])
+        axes.axvline(day, color="#7030a0", linestyle=":", linewidth=1.2, zorder=1)
+        axes.text(day, len(rows) + 0.3, f" {deadline['name']}", fontsize=7, color="#7030a0", va="bottom")
+    if period is not None:
+        axes.axvspan(period.start, period.end + timedelta(days=1), color="#deebf7", alpha=0.35, zorder=0)
+    axes.axvline(as_of, color="#c00000", linestyle="--", linewidth=1, zorder=5)
+    axes.text(as_of, 0.2, f" {labels['as_of']} {as_of}", color="#c00000", fontsize=8)
+    axes.set_yticks(list(ypos.values()))
+    axes.set_yticklabels([f"{r.id} {r.name[:32]}" for r in rows.itertuples(index=False)], fontsize=7.5)
+    year = plan.calendar.fiscal_year(plan.calendar.year)
+    for n, (workstream, group) in enumerate(rows.groupby("workstream", sort=True)):
+        top, bottom = max(ypos[i] for i in group["id"]), min(ypos[i] for i in group["id"])
+        if n % 2:
+            axes.axhspan(bottom - 0.5, top + 0.5, color="#f2f2f2", zorder=0)
+        axes.text(year.end, top + 0.1, f"{workstream} ", ha="right", va="bottom", fontsize=8, fontweight="bold",
+                  color="#404040", zorder=6)
+    axes.set_ylim(0, len(rows) + 1.6)
+    axes.set_xlim(year.start, year.end + timedelta(days=1))
+    axes.xaxis.set_major_locator(mdates.MonthLocator())
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%m/%y"))
+    axes.grid(axis="x", color="#eeeeee", zorder=0)
+    axes.set_title(title, loc="left")
+    figure.subplots_adjust(left=0.22, right=0.98, top=0.97, bottom=0.04)
+    return figure
+
+def load_chart(load: pd.DataFrame, title: str = "Load and capacity per owner",
+               labels: tuple[str, str] = ("load (person-days)", "capacity")):
+    """One panel per owner: load per period as bars (red when over capacity), capacity as a line."""
+    owners = list(dict.fromkeys(load["owner"]))
+    columns = 3
+    lines = max(1, -(-len(owners) // columns))
+    figure, _ = new_figure(13, 2.6 * lines + 0.6)
+    figure.clear()
+    for n, owner in enumerate(owners):
+        axes = figure.add_subplot(lines, columns, n + 1)
+        mine = load[load["owner"] == owner]
+        x = range(len(mine))
+        axes.bar(x, mine["load"], color=["#c00000" if o else "#2e75b6" for o in mine["overloaded"]], label=labels[0])
+        axes.step(list(x), mine["capacity"], where="mid", color="#404040", linewidth=1.2, label=labels[1])
+        axes.set_xticks(list(x))
+        axes.set_xticklabels([p.split("-", 1)[1] if "-" in p else p for p in mine["period"]], fontsize=7)
+        axes.set_title(owner, fontsize=10, loc="left")
+        if n == 0:
+            axes.legend(fontsize=7, loc="upper right")
+    figure.suptitle(title, x=0.01, ha="left")
+    figure.subplots_adjust(left=0.05, right=0.98, top=0.86 if lines == 1 else 0.9, bottom=0.1, hspace=0.45, wspace=0.2)
+    return figure

@@ -1,0 +1,1 @@
+"""Step 6, the budget: lines, flows, envelopes, cash, spend against plan, cost of results."""

@@ -1,0 +1,47 @@
+"""Step 6's charts: the budget by quarter and category, cumulative plan against spend."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...ui.charts import new_figure
+
+CATEGORY_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#a9d18e", "#ffc000", "#ed7d31", "#7f7f7f", "#c00000", "#7030a0"]
+
+
+def budget_by_quarter(by_category: pd.DataFrame, envelope: pd.Series | None, labels: dict[str, str],
+                      title: str = "Budget by quarter and category", envelope_label: str = "envelope"):
+    """Stacked bars: one per quarter, a segment per category; the envelope as a step line."""
+    quarters = [c for c in by_category.columns if c != "total"]
+    figure, axes = new_figure(9, 5)
+    bottom = [0.0] * len(quarters)
+    for n, (category, row) in enumerate(by_category.iterrows()):
+        values = [float(row[q]) for q in quarters]
+        axes.bar(quarters, values, bottom=bottom, label=labels.get(category, category),
+                 color=CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)])
+        bottom = [b + v for b, v in zip(bottom, values)]
+    if envelope is not None and len(envelope):
+        for n, quarter in enumerate(quarters):
+            axes.hlines(float(envelope.get(quarter, 0)), n - 0.45, n + 0.45, color="#c00000", linewidth=2.2,
+                        label=envelope_label if n == 0 else None, zorder=4)
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    axes.set_title(title, loc="left")
+    axes.yaxis.set_major_formatter(lambda value, _: f"{value / 1000:,.0f} k")
+    figure.tight_layout()
+    return figure
+
+def cumulative_plan_vs_spend(monthly: pd.DataFrame, as_of, title: str = "Cumulative plan and spend",
+                             labels: tuple[str, str] = ("plan (committed)", "spend")):
+    """Cumulative committed budget over the year against cumulative spend up to the as-of date."""
+    figure, axes = new_figure(9, 4.5)
+    months = monthly["period"].tolist()
+    axes.plot(months, monthly["committed"].cumsum(), color="#2e75b6", marker="o", label=labels[0])
+    shown = monthly[[p <= f"{as_of.year}-{as_of.month:02d}" for p in months]]
+    axes.plot(shown["period"], shown["spent"].cumsum(), color="#c00000", marker="o", label=labels[1])
+    axes.set_xticks(range(len(months)))
+    axes.set_xticklabels([m.split("-")[1] for m in months])
+    axes.yaxis.set_major_formatter(lambda value, _: f"{value / 1000:,.0f} k")
+    axes.legend(fontsize=8)
+    axes.grid(color="#eeeeee")
+    axes.set_title(title, loc="left")
+    figure.tight_layout()
+    return figure

@@ -1,0 +1,24 @@
+"""Step 6 as a reader sees it: category names and amounts in the reader's language."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...core import schema as S
+from ...core.i18n import format_money, tr
+
+
+def category_label(plan, code: str, lang: str = "en") -> str:
+    """A budget category's name: the catalog's for standard ones, plan.yaml's for the plan's own."""
+    own = S.plan_categories(plan.settings).get(code)
+    if own:
+        return own.get(lang) or own.get("en") or code
+    text = tr(f"category.{code}", lang)
+    return code if text == f"category.{code}" else text
+
+
+def money_table(frame: pd.DataFrame, plan, lang: str = "en", columns: list[str] | None = None) -> pd.DataFrame:
+    """Amount columns written in the plan's currency and the reader's language (1 250,00 € in French)."""
+    shown = frame.copy()
+    for column in columns or [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]:
+        shown[column] = [format_money(v, plan.currency, lang) if pd.notna(v) else "" for v in shown[column]]
+    return shown

@@ -1,0 +1,1 @@
+"""Step 2, SMART objectives: the tree, the SMART check, prioritisation, the sentence checker."""

@@ -1,0 +1,37 @@
+"""Step 2's forms: objectives and key results."""
+from __future__ import annotations
+
+from ...core import schema as S
+from ...core.plan import Plan
+from ...ui.forms import Field, TableForm, id_choices
+
+
+def objective_form(plan: Plan, lang: str = "en") -> TableForm:
+    fields = [
+        Field("level", "choice", [("business", "business"), ("marketing", "marketing")], default="marketing"),
+        Field("title", required=True),
+        Field("parent_id", "choice", id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business")),
+        Field("owner"),
+        Field("description", "textarea"),
+    ]
+    return TableForm(plan, "objectives", "objective", fields, lang,
+                     id_prefix=lambda values: "B" if values.get("level") == "business" else "M")
+
+
+def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
+    priorities = [("", "")] + [(p, p) for p in S.PRIORITIES]
+    fields = [
+        Field("objective_id", "choice", id_choices("objectives", "title", lang, empty=False)),
+        Field("title", required=True),
+        Field("kpi_id", "choice", id_choices("kpis", "name", lang)),
+        Field("baseline", "number"),
+        Field("target", "number", required=True),
+        Field("unit"),
+        Field("deadline", "date"),
+        Field("priority", "choice", priorities),
+        Field("impact", "score"),
+        Field("effort", "score"),
+        Field("levers"),
+        Field("owner"),
+    ]
+    return TableForm(plan, "key_results", "key-result", fields, lang, id_prefix="KR")

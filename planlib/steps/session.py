@@ -1,0 +1,92 @@
+"""What every notebook does first: read its parameters, load the plan, say where it stands.
+
+Papermill injects `plan_dir`, `period`, `as_of` and `lang`; `start` turns them
+into a `Session` and shows a header, so each notebook's cells stay short.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+
+from ..core.errors import PlanError
+from ..core.i18n import check_language, format_date, label
+from ..core.periods import Period
+from ..core.plan import Plan, resolve_plan_path
+from ..core.runtime import PLAN_CACHE_ENV, interactive
+from ..ui.display import display_markdown, escape
+from . import load_plan
+from .summary import parse_as_of
+
+
+@dataclass(frozen=True)
+class Session:
+    """One notebook run: the plan, the period reported on, the as-of date, the language."""
+
+    plan: Plan
+    period: Period
+    as_of: date
+    lang: str
+
+
+def start(plan_dir: str, period: str | None = None, as_of: str | None = None, lang: str = "en",
+          show: bool = True) -> Session:
+    """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong."""
+    check_language(lang)
+    try:
+        plan = report_plan(plan_dir) or load_plan(plan_dir)
+    except PlanError as error:
+        error.lang = lang  # the list shows in the notebook's language
+        raise
+    span = plan.period(period or str(plan.calendar.year))
+    session = Session(plan, span, parse_as_of(as_of, span), lang)
+    if show:
+        display_markdown(header(session))
+    return session
+
+
+def report_plan(plan_dir: str) -> Plan | None:
+    """In a report run, the plan the runner already loaded and validated (same folder only)."""
+    import pickle
+
+    path = os.environ.get(PLAN_CACHE_ENV)
+    if interactive() or not path or not os.path.exists(path):
+        return None
+    with open(path, "rb") as stream:
+        plan = pickle.load(stream)
+    wanted = resolve_plan_path(plan_dir).resolve()
+    return plan if plan.path is not None and plan.path.resolve() == wanted else None
+
+
+def header(session: Session) -> str:
+    plan, period, lang = session.plan, session.period, session.lang
+    working = plan.calendar.count_working_days(period.start, period.end)
+    company = escape(plan.settings.get("company", ""))
+    return (f"**{company}** · {label('period', lang)} **{period.id}** {label('from', lang)} "
+            f"{format_date(period.start, lang)} {label('to', lang)} {format_date(period.end, lang)} "
+            f"({working} {label('working_days', lang)}) · {label('as_of', lang)} {format_date(session.as_of, lang)}")
+
+
+def refresh(session: Session) -> Plan:
+    """The plan as saved now: forms may have changed it since the notebook started (never in a report run)."""
+    if not interactive():
+        return session.plan
+    return load_plan(session.plan.path or session.plan.name)
+
+
+def guide(step: str, section: str, lang: str = "en") -> None:
+    """A section of a step's guide, in the reader's language."""
+    from .guides import guide_text
+
+    display_markdown(guide_text(step, section, lang))
+
+
+def figures_table(document: dict, lang: str = "en"):
+    """The summary's headline figures as a two-column table."""
+    import pandas as pd
+
+    from ..core.i18n import tr
+    from ..ui.display import table
+    from .summary import headline
+
+    return table(pd.DataFrame(headline(document, lang), columns=[tr("label.figure", lang), tr("label.value", lang)]))

@@ -1,0 +1,1 @@
+"""Step 0, start here: the map of the plan and the period's key figures."""

@@ -1,0 +1,73 @@
+"""Key figures of a plan for one period, as one JSON-ready document.
+
+Schedulers and dashboards read this instead of the notebooks; each step adds
+its own figures through the registry, so `planlib summary --json` stays the
+one place to look.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import __version__
+from ..core.periods import Period
+from .registry import STEPS
+
+
+def default_as_of(period: Period, today: date | None = None) -> date:
+    """The earlier of today and the period's end."""
+    today = today or date.today()
+    return min(today, period.end)
+
+
+def parse_as_of(text: str | None, period: Period) -> date:
+    from ..core.errors import CodedError
+
+    if not text:
+        return default_as_of(period)
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise CodedError("as_of_not_date", "iso_date", value=text) from None
+
+
+def summary(plan, period_id: str, as_of: str | date | None = None) -> dict:
+    """The plan's headline figures for a period (pure: same inputs, same document)."""
+    period = plan.period(period_id)
+    as_of = as_of if isinstance(as_of, date) else parse_as_of(as_of, period)
+    document = {
+        "planlib_version": __version__,
+        "plan": plan.name,
+        "company": plan.settings.get("company"),
+        "currency": plan.currency,
+        "period": {"id": period.id, "kind": period.kind, "start": period.start.isoformat(),
+                   "end": period.end.isoformat(),
+                   "working_days": plan.calendar.count_working_days(period.start, period.end)},
+        "as_of": as_of.isoformat(),
+    }
+    for step in STEPS:
+        if step.summary is not None:
+            document.update(step.summary(plan, period, as_of))
+    return document
+
+
+HEADLINES = ("objectives", "key_results", "actions", "actions_in_period", "budget_year", "budget_period", "spent")
+
+
+def headline(document: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """The figures a reader looks for first, labelled and formatted in a language."""
+    from ..core.i18n import format_money, format_number, tr
+
+    money = lambda v: format_money(v, document["currency"], lang)  # noqa: E731
+    number = lambda v: format_number(v, lang)  # noqa: E731
+    objectives, actions, budget = document["objectives"], document["actions"], document["budget"]
+    status = actions["by_status"]
+    values = {
+        "objectives": f"{number(objectives['total'])} ({number(objectives['business'])} / {number(objectives['marketing'])})",
+        "key_results": f"{number(document['key_results']['total'])} ({number(document['key_results']['smart_key_results'])})",
+        "actions": f"{number(actions['total'])} ({number(status['done'])} / {number(status['in_progress'])} / {number(status['planned'])})",
+        "actions_in_period": number(actions["in_period"]),
+        "budget_year": money(budget["total_year"]),
+        "budget_period": money(budget["period"]),
+        "spent": money(budget["spent_in_period_to_date"]),
+    }
+    return [(tr(f"headline.{key}", lang), values[key]) for key in HEADLINES]

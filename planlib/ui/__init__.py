@@ -1,0 +1,1 @@
+"""Presentation engines with no step knowledge: forms, charts, rich display."""

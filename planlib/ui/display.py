@@ -1,0 +1,71 @@
+"""Rich results in a notebook or a report page: tables, Markdown, text blocks, forms.
+
+Plan text is escaped wherever it is shown; tables have no index and their
+headers are in the reader's language. Nothing here knows a step.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..core.i18n import localize_columns, tr
+from ..core.runtime import interactive
+
+
+def display_markdown(text: str) -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def table(frame: pd.DataFrame, lang: str | None = None):
+    """A table for a notebook or report: no index, text escaped, headers in `lang` if given."""
+    if lang:
+        frame = localize_columns(frame, lang)
+    frame = frame.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
+    styles = [{"selector": "th, td", "props": [("text-align", "left"), ("vertical-align", "top")]}]
+    return frame.style.hide(axis="index").format(escape="html", na_rep="", precision=2).set_table_styles(styles)
+
+
+def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
+    """Show a table, or a short 'None.' when it is empty (works inside loops)."""
+    from IPython.display import display
+
+    if len(frame):
+        display(table(frame, lang))
+    else:
+        display_markdown(tr("label.nothing", lang))
+
+
+def heading(text: str) -> None:
+    display_markdown(f"**{html.escape(text)}**")
+
+
+def escape(text: str) -> str:
+    """Plan text made safe to put in Markdown or HTML."""
+    return html.escape(str(text))
+
+
+def text_block(lines: list[str]) -> None:
+    """Lines shown as they are, in a fixed-width block (the text form of a tree)."""
+    from IPython.display import HTML, display
+
+    display(HTML("<pre>" + html.escape("\n".join(lines)) + "</pre>"))
+
+
+def show_form(make_form, plan, lang: str = "en") -> None:
+    """A form in JupyterLab; in a report run, only a line saying where to find it.
+
+    The form is built only when shown: a report holds no widget and no widget state.
+    """
+    from IPython.display import display
+
+    if interactive():
+        display_markdown(tr("form.hint", lang))
+        display(make_form(plan, lang).widget())
+    else:
+        display_markdown(tr("form.in_report", lang))

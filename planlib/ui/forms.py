@@ -1,0 +1,189 @@
+"""The form engine: edit one table of the plan and save it through the plan's validation.
+
+One `TableForm` class serves every step (each step declares its fields as
+data in its own forms.py): each widget carries a stable CSS class
+(`planlib-<form>-<field>`, the button `planlib-<form>-save`, the message
+`planlib-<form>-message`) so people and tests can find them. Save validates
+the whole plan first: a bad entry shows its message and writes nothing.
+Labels come from the catalogs: `field.<form>.<column>`, `required.<form>.<column>`.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from ..core import schema as S
+from ..core.errors import PlanError
+from ..core.i18n import tr
+from ..core.io.writers import text_frame
+from ..core.plan import Plan
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a form, bound to a column of the table."""
+
+    column: str
+    kind: str = "text"  # text, textarea, choice, number, date, score
+    options: object = None  # for choice: list of (label, value), or a function of the plan returning it
+    required: bool = False  # refused when left empty, with the message required.<form>.<column>
+    default: str = ""  # value of a new entry
+
+
+def _say(key: str, lang: str, **values) -> str:
+    return tr(f"form.{key}", lang, **values)
+
+
+@dataclass
+class TableForm:
+    """Add or edit rows of one table; `plan` is the latest saved plan."""
+
+    plan: Plan
+    table: str
+    name: str  # CSS name, e.g. "objective"
+    fields: list[Field]
+    lang: str = "en"
+    id_prefix: object = "X"  # str, or a function of the field values returning the prefix of new ids
+    key: str = ""  # catalog key of its labels (field.<key>.<column>); defaults to the CSS name
+    widgets: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        import ipywidgets as w
+
+        self.key = self.key or self.name
+        self.pick = w.Dropdown(description=_say("edit", self.lang), options=self.pick_options(),
+                               layout=w.Layout(width="36em"), style={"description_width": "13em"})
+        self.pick.add_class(f"planlib-{self.name}-pick")
+        self.pick.observe(lambda change: self.load(change["new"]), names="value")
+        for spec in self.fields:
+            self.widgets[spec.column] = widget = self.make_widget(spec)
+            widget.add_class(f"planlib-{self.name}-{spec.column.replace('_', '-')}")
+        self.save_button = w.Button(description=_say("save", self.lang), button_style="primary")
+        self.save_button.add_class(f"planlib-{self.name}-save")
+        self.save_button.on_click(lambda _: self.save())
+        self.message = w.HTML()
+        self.message.add_class(f"planlib-{self.name}-message")
+        self.box = w.VBox([self.pick, *self.widgets.values(), self.save_button, self.message])
+        self.load("")
+        self.box.add_class(f"planlib-{self.name}-form")
+
+    # -- widgets ------------------------------------------------------------------------
+    def options_of(self, spec: Field) -> list[tuple[str, str]]:
+        options = spec.options(self.plan) if callable(spec.options) else list(spec.options or [])
+        return options
+
+    def make_widget(self, spec: Field):
+        import ipywidgets as w
+
+        layout = w.Layout(width="36em")
+        style = {"description_width": "13em"}
+        label = tr(f"field.{self.key}.{spec.column}", self.lang)
+        if spec.kind == "choice":
+            return w.Dropdown(description=label, options=self.options_of(spec), layout=layout, style=style)
+        if spec.kind == "score":
+            return w.Dropdown(description=label, options=[("", "")] + [(str(n), str(n)) for n in range(1, 6)],
+                              layout=layout, style=style)
+        if spec.kind == "date":
+            return w.DatePicker(description=label, layout=layout, style=style)
+        if spec.kind == "textarea":
+            return w.Textarea(description=label, layout=layout, style=style)
+        return w.Text(description=label, layout=layout, style=style)
+
+    def pick_options(self) -> list[tuple[str, str]]:
+        frame = self.plan.tables[self.table]
+        label_column = next(c for c in ("title", "name", "label") if c in frame.columns)
+        return [(_say("new", self.lang), "")] + [(f"{i} – {t}"[:70], i) for i, t in zip(frame["id"], frame[label_column])]
+
+    def widget(self):
+        return self.box
+
+    # -- reading and writing values ----------------------------------------------------------
+    def load(self, row_id: str) -> None:
+        """Fill the widgets from a row (or clear them for a new one)."""
+        frame = self.plan.tables[self.table]
+        texts = text_frame(frame, S.TABLES[self.table])
+        row = texts[frame["id"] == row_id].iloc[0] if row_id else None
+        for spec in self.fields:
+            widget = self.widgets[spec.column]
+            value = spec.default if row is None else row[spec.column]
+            if spec.kind == "date":
+                widget.value = date.fromisoformat(value) if value else None
+            elif spec.kind == "choice":
+                allowed = [v for _, v in self.options_of(spec)]
+                widget.options = self.options_of(spec)
+                widget.value = value if value in allowed else (allowed[0] if allowed else None)
+            else:
+                widget.value = value
+        self.message.value = ""
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for spec in self.fields:
+            value = self.widgets[spec.column].value
+            if isinstance(value, date):
+                value = value.isoformat()
+            out[spec.column] = "" if value is None else str(value).strip()
+        return out
+
+    def next_id(self, values: dict) -> str:
+        prefix = self.id_prefix(values) if callable(self.id_prefix) else self.id_prefix
+        numbers = [int(i[len(prefix):]) for i in self.plan.tables[self.table]["id"]
+                   if i.startswith(prefix) and i[len(prefix):].isdigit()]
+        width = max([len(i) - len(prefix) for i in self.plan.tables[self.table]["id"] if i.startswith(prefix)] or [2])
+        return f"{prefix}{max(numbers or [0]) + 1:0{width}d}"
+
+    def save(self) -> bool:
+        """Validate and write; show what went wrong, or what was saved."""
+        values = self.values()
+        missing = [tr(f"required.{self.key}.{spec.column}", self.lang)
+                   for spec in self.fields if spec.required and not values[spec.column]]
+        if missing:
+            self.show_problems(missing)
+            return False
+        row_id = self.pick.value or self.next_id(values)
+        table = S.TABLES[self.table]
+        texts = text_frame(self.plan.tables[self.table], table).astype(str)
+        row = {c: "" for c in texts.columns}
+        if self.pick.value:
+            row.update(texts[texts["id"] == row_id].iloc[0].to_dict())
+        row.update(values)
+        row["id"] = row_id
+        if self.pick.value:
+            texts.loc[texts["id"] == row_id, list(row)] = list(row.values())
+        else:
+            texts = pd.concat([texts, pd.DataFrame([row])], ignore_index=True)
+        try:
+            self.plan = self.plan.save_table(self.table, texts, as_text=True)
+        except PlanError as error:
+            self.show_problems([p.text(self.lang) for p in error.problems])
+            return False
+        self.pick.unobserve_all("value")
+        self.pick.options = self.pick_options()
+        self.pick.value = row_id
+        self.pick.observe(lambda change: self.load(change["new"]), names="value")
+        self.message.value = f'<span style="color:#2e7d32">{html.escape(_say("saved", self.lang, id=row_id, file=table.file))}</span>'
+        return True
+
+    def show_problems(self, problems: list[str]) -> None:
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+        self.message.value = (f'<div style="color:#b00020"><b>{html.escape(_say("refused", self.lang))}</b>'
+                              f"<ul>{items}</ul></div>")
+
+
+def id_choices(table: str, label: str, lang: str, empty: bool = True, keep=None):
+    """The options of a drop-down of a table's ids, shown as 'id – label', '(none)' first unless `empty` is False.
+
+    Returns a function of the plan, so the options follow what was saved since;
+    `keep` filters the rows (a function of the table giving a boolean mask).
+    """
+    def options(plan: Plan) -> list[tuple[str, str]]:
+        frame = plan.tables[table]
+        if keep is not None:
+            frame = frame[keep(frame)]
+        choices = [(f"{i} – {n}"[:60], i) for i, n in zip(frame["id"], frame[label])]
+        return ([(_say("none", lang), "")] if empty else []) + choices
+
+    return options
