@@ -11,7 +11,7 @@ import calendar as _calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import CodedError
@@ -47,11 +47,33 @@ class Period:
         return max(0, (last - first).days + 1)
 
 
+@lru_cache(maxsize=1)
+def _holiday_countries() -> dict:
+    """The holidays package's registry of countries, {module: (class, code, ...)}.
+
+    Read from the registry's source as a literal: importing the package costs
+    0.1 s that `planlib check` would spend only to know a country code exists.
+    """
+    import ast
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("holidays")
+        source = (Path(spec.origin).parent / "registry.py").read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            target = getattr(node, "target", None) or (node.targets[0] if isinstance(node, ast.Assign) else None)
+            if getattr(target, "id", None) == "COUNTRIES":
+                return ast.literal_eval(node.value)
+    except (AttributeError, OSError, SyntaxError, ValueError):
+        pass
+    from holidays.registry import COUNTRIES  # the registry changed shape: ask the package
+
+    return dict(COUNTRIES)
+
+
 def _country_module(country: str) -> tuple[str, str] | None:
     """(module, class) of a country's holidays in the holidays package's registry."""
-    from holidays.registry import COUNTRIES
-
-    for module, (class_name, *codes) in COUNTRIES.items():
+    for module, (class_name, *codes) in _holiday_countries().items():
         if country in codes:
             return module, class_name
     return None

@@ -16,9 +16,9 @@ def overview(plan, lang: str = "en") -> pd.DataFrame:
     """One row per step: files, number of entries, state and what is missing."""
     rows = []
     for step in STEPS:
-        if step.progress is None:
-            continue
         checks = step.progress(plan)
+        if checks is None:
+            continue
         missing = [label(key, lang) for key, count in checks if not count]
         entries = sum(count for key, count in checks if key not in step.checks)
         state = "empty" if len(missing) == len(checks) else ("partial" if missing else "filled")

@@ -45,8 +45,7 @@ def summary(plan, period_id: str, as_of: str | date | None = None) -> dict:
         "as_of": as_of.isoformat(),
     }
     for step in STEPS:
-        if step.summary is not None:
-            document.update(step.summary(plan, period, as_of))
+        document.update(step.summary(plan, period, as_of))
     return document
 
 
