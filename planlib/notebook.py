@@ -1,4 +1,4 @@
-"""What a notebook cell calls: start a session, show guides, tables and forms.
+"""What a notebook cell calls: start a session, show guides, headings, tables and forms.
 
 The notebooks' entry point, as `planlib.cli` is the terminal's: it gathers
 the session (steps) and display helpers (ui) under one short name,
@@ -7,21 +7,6 @@ the session (steps) and display helpers (ui) under one short name,
 from __future__ import annotations
 
 from .core.runtime import interactive  # noqa: F401
-from .steps.session import (  # noqa: F401
-                         Session,
-                         figures_table,
-                         guide,
-                         header,
-                         refresh,
-                         report_plan,
-                         start,
-)
-from .ui.display import (  # noqa: F401
-                         display_markdown,
-                         escape,
-                         heading,
-                         show_form,
-                         table,
-                         table_or_none,
-                         text_block,
-)
+from .steps.session import Session, figures_table, guide, header, refresh, report_plan, start  # noqa: F401
+from .ui.display import display_markdown, escape, heading, heading_text, paragraph  # noqa: F401
+from .ui.display import show_form, table, table_or_none, text_block  # noqa: F401

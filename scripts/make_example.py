@@ -307,6 +307,17 @@ def forecast_rows() -> list[dict]:
     return rows
 
 
+# The review's decisions so far: one done, one open and due after mid-year, one open and overdue by then.
+DECISIONS = [
+    ("D01", "2026-03-31", "KR12", "adjust", "Marketplace revenue at half its pace: add sponsored listings before the summer peak",
+     "A32", "Hugo", "2026-04-30", "done"),
+    ("D02", "2026-05-29", "KR02", "adjust", "Conversion rate below pace: move the mobile checkout redesign forward",
+     "A23", "Thomas", "2026-06-12", "open"),
+    ("D03", "2026-05-29", "KR07", "continue", "Newsletter signups ahead of pace: keep the lead magnet and the pop-in",
+     "", "Nadia", "2026-09-30", "open"),
+]
+
+
 def frame(table: str, rows: list) -> pd.DataFrame:
     columns = S.TABLES[table].column_names
     if rows and isinstance(rows[0], dict):
@@ -334,9 +345,10 @@ def write_example(folder: Path) -> None:
     actuals = frame("actuals", actual_rows(rng))
     spend = frame("spend", spend_rows(budget, rng))
     forecasts = frame("forecasts", forecast_rows())
+    decisions = frame("decisions", DECISIONS)
     tables = {"objectives": objectives, "key_results": key_results, "kpis": kpis, "channels": channels,
               "messages": messages, "actions": actions, "forecasts": forecasts, "budget": budget,
-              "actuals": actuals, "spend": spend}
+              "actuals": actuals, "spend": spend, "decisions": decisions}
     for name, table in tables.items():
         (folder / S.TABLES[name].file).write_text(table.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     plan = load_plan(folder)  # validates, then rewrite in canonical form

@@ -86,6 +86,8 @@ LEVELS = ("business", "marketing")
 DIRECTIONS = ("up", "down")
 AGGREGATIONS = ("sum", "mean", "last")
 CHANNEL_TYPES = ("owned", "paid", "earned")
+DECISIONS = ("continue", "adjust", "stop")
+DECISION_STATUSES = ("open", "done")
 
 ALIASES: dict[str, str] = {
     # statuses
@@ -110,6 +112,9 @@ ALIASES: dict[str, str] = {
     "fixe": "fixed", "entreprise": "business", "hausse": "up", "baisse": "down",
     "somme": "sum", "moyenne mobile": "mean", "dernière": "last", "derniere": "last",
     "propre": "owned", "payant": "paid", "gagné": "earned", "gagne": "earned",
+    # review decisions and their status
+    "continuer": "continue", "poursuivre": "continue", "ajuster": "adjust", "arrêter": "stop", "arreter": "stop",
+    "ouverte": "open", "ouvert": "open", "en attente": "open", "faite": "done", "close": "done",
 }
 
 _SCORE = dict(kind=INT, minimum=1, maximum=5, unit="1-5")
@@ -222,10 +227,21 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("supplier"),
         Column("label"),
     ), "Actual spend, one row per invoice or payment."),
+    Table("decisions", "review", (
+        Column("id", ID, required=True),
+        Column("date", DATE, required=True),
+        Column("key_result_id", REF, required=True, ref="key_results"),
+        Column("decision", ENUM, required=True, allowed=DECISIONS, help="continue, adjust or stop"),
+        Column("reason", TEXT, required=True),
+        Column("action_ids", REFLIST, ref="actions", help="actions this decision starts, changes or stops"),
+        Column("owner"),
+        Column("due", DATE),
+        Column("status", ENUM, allowed=DECISION_STATUSES, default="open"),
+    ), "The review's decisions on key results: continue, adjust or stop, with why, who and by when."),
 )}
 
 TABLE_ORDER = ("objectives", "key_results", "kpis", "channels", "messages", "actions",
-               "forecasts", "budget", "actuals", "spend")
+               "forecasts", "budget", "actuals", "spend", "decisions")
 
 YAML_FILES = ("plan.yaml", "audit.yaml", "personas.yaml")
 
@@ -247,6 +263,7 @@ PLAN_SETTINGS: dict[str, tuple[tuple[type, ...], bool]] = {
     "high_activity_periods": ((list,), False),
     "team": ((list,), False),
     "other_deadlines": ((list,), False),
+    "review": ((dict,), False),
 }
 MARKETS = ("B2B", "B2C", "B2B2C")
 BUDGET_METHODS = ("fixed", "revenue_share", "bottom_up")

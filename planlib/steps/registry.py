@@ -13,6 +13,7 @@ from .actions import rules as actions_rules
 from .audit import rules as audit_rules
 from .budget import rules as budget_rules
 from .personas import rules as personas_rules
+from .review import rules as review_rules
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ STEPS: tuple[Step, ...] = (
     Step(4, "channels", ("channels.csv", "messages.csv"), None),
     Step(5, "actions", ("actions.csv",), "05_action_plan.ipynb", actions_rules.RULES),
     Step(6, "budget", ("budget.csv", "forecasts.csv", "spend.csv"), "06_budget.ipynb", budget_rules.RULES),
-    Step(7, "review", ("kpis.csv", "actuals.csv", "spend.csv"), None),
+    Step(7, "review", ("kpis.csv", "actuals.csv", "decisions.csv"), "07_kpi_review.ipynb", review_rules.RULES),
 )
 
 

@@ -69,3 +69,13 @@ def show_form(make_form, plan, lang: str = "en") -> None:
         display(make_form(plan, lang).widget())
     else:
         display_markdown(tr("form.in_report", lang))
+
+
+def heading_text(key: str, lang: str = "en", level: int = 2) -> None:
+    """A heading worded by the catalogs (`heading.<...>`), in the notebook's one language."""
+    display_markdown(f"{'#' * level} {tr(key, lang)}")
+
+
+def paragraph(key: str, lang: str = "en", **values) -> None:
+    """A paragraph worded by the catalogs, with plan values escaped."""
+    display_markdown(tr(key, lang, **{k: escape(v) for k, v in values.items()}))

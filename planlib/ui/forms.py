@@ -94,7 +94,7 @@ class TableForm:
 
     def pick_options(self) -> list[tuple[str, str]]:
         frame = self.plan.tables[self.table]
-        label_column = next(c for c in ("title", "name", "label") if c in frame.columns)
+        label_column = next(c for c in ("title", "name", "label", "reason") if c in frame.columns)
         return [(_say("new", self.lang), "")] + [(f"{i} – {t}"[:70], i) for i, t in zip(frame["id"], frame[label_column])]
 
     def widget(self):

@@ -85,7 +85,8 @@ class TableChecker:
             self.bad_cells(bad, column.name, "not_yes_no", "yes_no")
             return lower.map(lambda v: True if v in _TRUE else (False if v in _FALSE else pd.NA)).astype("boolean")
         if kind == S.ENUM:
-            canon = _map_distinct(values, lambda v: S.ALIASES.get(v.lower(), v.lower()))
+            allowed = set(column.allowed)  # an allowed code wins over an alias of another column's ('continue')
+            canon = _map_distinct(values, lambda v: v.lower() if v.lower() in allowed else S.ALIASES.get(v.lower(), v.lower()))
             bad = ~empty & ~canon.isin(column.allowed)
             self.bad_cells(bad, column.name, "not_allowed", "one_of", allowed=", ".join(column.allowed))
             return canon.where(~bad, values).astype(str)

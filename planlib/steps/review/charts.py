@@ -1,0 +1,73 @@
+"""Step 7's charts: the dashboard of key results (bullet bars) and a key result's trend."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ...core.metrics import is_flow, kpi_value
+from ...ui.charts import new_figure, wrap
+
+STATUS_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "too_early": "#9e9e9e", "no_data": "#bdbdbd"}
+
+
+def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, str], title: str = "",
+              axis: str = "progress towards the target"):
+    """One bullet bar per key result: progress (coloured by status), expected progress (a tick), target (100 %)."""
+    from matplotlib.patches import Patch
+
+    rows = list(reversed(pacings))
+    figure, axes = new_figure(9, 0.45 * len(rows) + 1.4)
+    for y, p in enumerate(rows):
+        axes.barh(y, 1.0, color="#eeeeee", height=0.7)
+        if p.progress is not None:
+            axes.barh(y, max(0.0, min(p.progress, 1.5)), color=STATUS_COLOURS[p.status], height=0.35)
+        if p.expected_progress is not None:
+            axes.plot([p.expected_progress] * 2, [y - 0.3, y + 0.3], color="#222222", linewidth=2)
+    axes.axvline(1.0, color="#555555", linestyle=":", linewidth=1)
+    axes.set_yticks(range(len(rows)))
+    axes.set_yticklabels([wrap(f"{p.id} {titles.get(p.id, '')}", 48) for p in rows], fontsize=7)
+    axes.set_xlim(0, 1.5)
+    axes.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    axes.set_xlabel(axis)
+    used = [s for s in STATUS_COLOURS if any(p.status == s for p in pacings)]
+    axes.legend(handles=[Patch(color=STATUS_COLOURS[s], label=status_labels.get(s, s)) for s in used],
+                loc="lower right", fontsize=7, frameon=False)
+    if title:
+        axes.set_title(title, fontsize=10, loc="left")
+    figure.tight_layout()
+    return figure
+
+
+def trend(plan, pacing, index, title: str = "", labels: tuple[str, str, str] = ("actual", "expected", "forecast")):
+    """A key result over its window: actual (cumulative for a flow, weekly for a level), expected pace, forecast band."""
+    import pandas as pd
+
+    kpi = plan.kpis.set_index("id").loc[pacing.kpi_id]
+    start, end = pd.Timestamp(pacing.start).date(), pd.Timestamp(pacing.deadline).date()
+    figure, axes = new_figure(7, 3)
+    days, values = [], []
+    day = start + timedelta(days=6)
+    while day <= end:
+        window_start = start if is_flow(kpi) else day - timedelta(days=6)
+        value = kpi_value(kpi, index, window_start, day).value
+        if value is None and days:
+            break
+        if value is not None:
+            days.append(day)
+            values.append(value)
+        day += timedelta(days=7)
+    axes.plot(days, values, color="#1f4e79", label=labels[0])
+    origin = 0.0 if pacing.kind == "flow" else (pacing.baseline or 0.0)
+    if pacing.target is not None:
+        axes.plot([start, end], [origin, pacing.target], color="#888888", linestyle="--", label=labels[1])
+    if pacing.forecast is not None and days:
+        axes.plot([days[-1], end], [values[-1], pacing.forecast], color="#c62828", linestyle=":", label=labels[2])
+        if pacing.forecast_low is not None:
+            axes.fill_between([days[-1], end], [values[-1], pacing.forecast_low], [values[-1], pacing.forecast_high],
+                              color="#c62828", alpha=0.15)
+    axes.legend(fontsize=7, frameon=False)
+    axes.tick_params(labelsize=7)
+    if title:
+        axes.set_title(title, fontsize=10, loc="left")
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    return figure

@@ -1,0 +1,22 @@
+"""Step 7's form: a decision on a key result (continue, adjust or stop), with why, who and by when."""
+from __future__ import annotations
+
+from datetime import date
+
+from ...core import schema as S
+from ...core.plan import Plan
+from ...ui.forms import Field, TableForm, id_choices
+
+
+def decision_form(plan: Plan, lang: str = "en") -> TableForm:
+    fields = [
+        Field("key_result_id", "choice", id_choices("key_results", "title", lang, empty=False)),
+        Field("decision", "choice", [(d, d) for d in S.DECISIONS], default="adjust"),
+        Field("reason", "textarea", required=True),
+        Field("date", "date", required=True, default=date.today().isoformat()),
+        Field("action_ids"),
+        Field("owner"),
+        Field("due", "date"),
+        Field("status", "choice", [(s, s) for s in S.DECISION_STATUSES], default="open"),
+    ]
+    return TableForm(plan, "decisions", "decision", fields, lang, id_prefix="D")

@@ -1,0 +1,220 @@
+"""Step 7: is each key result on track at a date, and where will it land?
+
+For every key result, at an as-of date:
+- window: from the plan year's first day to the key result's deadline (the
+  year's end without one); elapsed days count both ends;
+- actual: a *flow* (one metric, summed: leads, revenue) is its total over the
+  window so far; a *level* (a rate, a ratio, a count at a date) is its value
+  over the last `level_window_days` (default 28: four whole weeks), or its last
+  value for a `last` KPI;
+- progress: actual / target for flows, (actual - baseline) / (target -
+  baseline) for levels, so lower-is-better KPIs work too;
+- expected progress: the share of the window reached, linear by default, or
+  for a flow, last year's profile (the share of last year's total reached by
+  the same day of the year) when actuals hold the metric for the whole
+  previous year;
+- pace = progress / expected progress; status green (pace >= green), amber
+  (>= amber), red, `no_data` without actuals, `too_early` before
+  `min_elapsed_days`; thresholds in plan.yaml's `review:` section;
+- forecast at the deadline: flows projected by the profile (actual / expected
+  share), levels by their weekly trend (least squares), each with an 80 %
+  interval where there are enough points (14 days, 4 weeks);
+- required rate: what is still needed per day from now on.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from ...core.metrics import MetricIndex, is_flow, kpi_value
+
+DEFAULTS = {"green": 0.95, "amber": 0.85, "min_elapsed_days": 14, "level_window_days": 28}
+STATUSES = ("green", "amber", "red", "too_early", "no_data")
+INTERVAL = 0.80  # the forecast interval's coverage
+MIN_DAILY_POINTS, MIN_WEEKLY_POINTS = 14, 4
+
+
+def thresholds(settings: dict) -> dict:
+    """The review's thresholds: plan.yaml's `review:` section over the defaults."""
+    own = settings.get("review") if isinstance(settings.get("review"), dict) else {}
+    return {key: own.get(key, value) for key, value in DEFAULTS.items()}
+
+
+@dataclass
+class Pacing:
+    """One key result at one date; field names are those of `planlib summary --json`."""
+
+    id: str
+    kpi_id: str
+    kind: str  # flow or level
+    actual: float | None
+    target: float | None
+    baseline: float | None
+    expected_to_date: float | None
+    progress: float | None
+    expected_progress: float | None
+    pace: float | None
+    status: str
+    profile: str  # linear or last_year
+    forecast: float | None
+    forecast_low: float | None
+    forecast_high: float | None
+    required_rate: float | None  # per day, from the day after the as-of date to the deadline
+    no_data_reason: str | None = None
+    no_data_detail: str = ""
+    start: str = ""
+    deadline: str = ""
+
+    def as_dict(self) -> dict:
+        return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+def _number(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def _day(value) -> date | None:
+    if value is None or value != value:
+        return None
+    return value.date() if hasattr(value, "date") else value
+
+
+def last_year_share(index: MetricIndex, metric: str, start: date, end: date, as_of: date) -> float | None:
+    """The share of last year's total of a metric reached by the same day a year earlier, or None.
+
+    Used only when the metric was measured across the whole previous window
+    (a value in its first and in its last 31 days).
+    """
+    try:
+        first, last, day = (d.replace(year=d.year - 1) for d in (start, end, as_of))
+    except ValueError:  # 29 February
+        first, last, day = (d - timedelta(days=365) for d in (start, end, as_of))
+    if not index.measured(metric, first, first + timedelta(days=30)) or \
+            not index.measured(metric, last - timedelta(days=30), last):
+        return None
+    total = index.aggregate(metric, first, last, "sum")
+    reached = index.aggregate(metric, first, day, "sum") or 0.0
+    if not total or total <= 0:
+        return None
+    return min(1.0, max(0.0, reached / total))
+
+
+def _flow_forecast(index, metric, start, as_of, end, actual, share):
+    """actual / expected share, with an interval from the day-to-day spread of the metric."""
+    if not share:
+        return None, None, None
+    forecast = actual / share
+    series = index.daily(metric)
+    remaining = (end - as_of).days
+    if series is None or remaining <= 0:
+        return forecast, None, None
+    days, values = series
+    lo, hi = index._bounds(days, start, as_of)
+    window = values[lo:hi]
+    if len(window) < MIN_DAILY_POINTS:
+        return forecast, None, None
+    from scipy.stats import norm
+
+    half = norm.ppf(0.5 + INTERVAL / 2) * float(np.std(window, ddof=1)) * math.sqrt(remaining)
+    return forecast, forecast - half, forecast + half
+
+
+def _weekly_levels(kpi, index, start, as_of) -> tuple[np.ndarray, np.ndarray]:
+    """The KPI's value each whole week of the window (x: days from the start to the week's end)."""
+    xs, ys = [], []
+    week_end = start + timedelta(days=6)
+    while week_end <= as_of:
+        value = kpi_value(kpi, index, week_end - timedelta(days=6), week_end).value
+        if value is not None:
+            xs.append((week_end - start).days)
+            ys.append(value)
+        week_end += timedelta(days=7)
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
+
+
+def _level_forecast(kpi, index, start, as_of, end):
+    """The weekly trend extended to the deadline, with its 80 % prediction interval."""
+    xs, ys = _weekly_levels(kpi, index, start, as_of)
+    if len(xs) < MIN_WEEKLY_POINTS:
+        return None, None, None
+    slope, intercept = np.polyfit(xs, ys, 1)
+    x0 = float((end - start).days)
+    forecast = float(intercept + slope * x0)
+    residuals = ys - (intercept + slope * xs)
+    n = len(xs)
+    spread = math.sqrt(float(residuals @ residuals) / (n - 2)) if n > 2 else 0.0
+    leverage = 1 + 1 / n + (x0 - xs.mean()) ** 2 / float(((xs - xs.mean()) ** 2).sum())
+    from scipy.stats import t
+
+    half = float(t.ppf(0.5 + INTERVAL / 2, n - 2)) * spread * math.sqrt(leverage)
+    return forecast, forecast - half, forecast + half
+
+
+def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> Pacing:
+    """One key result's pacing at `as_of` (see the module's docstring for every definition)."""
+    kpis = plan.kpis.set_index("id")
+    year = plan.calendar.fiscal_year(plan.calendar.year)
+    start = year.start
+    end = _day(kr.get("deadline")) or year.end
+    target, baseline = _number(kr.get("target")), _number(kr.get("baseline"))
+    base = dict(id=kr["id"], kpi_id=kr.get("kpi_id") or "", target=target, baseline=baseline,
+                start=start.isoformat(), deadline=end.isoformat())
+    empty = dict(actual=None, expected_to_date=None, progress=None, expected_progress=None, pace=None,
+                 forecast=None, forecast_low=None, forecast_high=None, required_rate=None)
+    if not kr.get("kpi_id") or kr["kpi_id"] not in kpis.index:
+        return Pacing(**base, kind="level", status="no_data", profile="linear", no_data_reason="no_kpi", **empty)
+    kpi = kpis.loc[kr["kpi_id"]]
+    kind = "flow" if is_flow(kpi) else "level"
+    today = min(as_of, end)
+    total_days = (end - start).days + 1
+    elapsed = max(0, min((today - start).days + 1, total_days))
+    if kind == "flow":
+        measured = kpi_value(kpi, index, start, today)
+    elif (kpi["aggregation"] or "sum") == "last":
+        measured = kpi_value(kpi, index, start, today)
+    else:
+        window = int(limits["level_window_days"])
+        measured = kpi_value(kpi, index, max(start, today - timedelta(days=window - 1)), today)
+    share, profile = elapsed / total_days, "linear"
+    if kind == "flow":
+        past = last_year_share(index, str(kpi["formula"]).strip(), start, end, today)
+        if past is not None:
+            share, profile = past, "last_year"
+    if measured.value is None or target is None or (kind == "level" and baseline is None):
+        reason = measured.reason or "no_target"
+        return Pacing(**base, kind=kind, status="no_data", profile=profile, no_data_reason=reason,
+                      no_data_detail=measured.detail, **empty)
+    actual = measured.value
+    if kind == "flow":
+        progress = actual / target if target else None
+        expected_to_date = share * target
+    else:
+        gap = target - baseline
+        progress = (actual - baseline) / gap if gap else None
+        expected_to_date = baseline + share * gap
+    pace = progress / share if progress is not None and share > 0 else None
+    remaining = (end - today).days
+    if kind == "flow":
+        forecast, low, high = _flow_forecast(index, str(kpi["formula"]).strip(), start, today, end, actual, share)
+    else:
+        forecast, low, high = _level_forecast(kpi, index, start, today, end)
+    required = (target - actual) / remaining if remaining > 0 else None
+    if elapsed < int(limits["min_elapsed_days"]):
+        status = "too_early"
+    elif pace is None:
+        status = "no_data"
+    else:
+        status = "green" if pace >= limits["green"] else "amber" if pace >= limits["amber"] else "red"
+    return Pacing(**base, kind=kind, actual=actual, expected_to_date=expected_to_date, progress=progress,
+                  expected_progress=share, pace=pace, status=status, profile=profile, forecast=forecast,
+                  forecast_low=low, forecast_high=high, required_rate=required)
+
+
+def review(plan, as_of: date, index: MetricIndex | None = None) -> list[Pacing]:
+    """Every key result's pacing at a date, in the order of key_results.csv."""
+    index = index or MetricIndex(plan.actuals)
+    limits = thresholds(plan.settings)
+    return [pace_key_result(plan, kr, as_of, index, limits) for kr in plan.key_results.to_dict("records")]

@@ -1,0 +1,62 @@
+"""Step 7 as a manager reads it: statuses in words, numbers in the locale, decisions beside each result."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...core.i18n import format_number, format_percent, tr
+from .decisions import latest_by_key_result
+
+
+def status_label(status: str, lang: str) -> str:
+    return tr(f"status.{status}", lang)
+
+
+def _num(value, lang: str, decimals: int = 1) -> str:
+    return "" if value is None else format_number(value, lang, decimals if abs(value) < 1000 else 0)
+
+
+def _pct(value, lang: str) -> str:
+    return "" if value is None else format_percent(100 * value, lang, 0)
+
+
+def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
+    """One row per key result, in words: status, actual against expected and target, pace, forecast, decision."""
+    titles = dict(zip(plan.key_results["id"], plan.key_results["title"]))
+    units = dict(zip(plan.key_results["id"], plan.key_results["unit"]))
+    decisions = latest_by_key_result(plan, as_of)
+    rows = []
+    for p in pacings:
+        decided = decisions.get(p.id)
+        forecast = _num(p.forecast, lang)
+        if p.forecast_low is not None:
+            forecast += f" ({_num(p.forecast_low, lang)} – {_num(p.forecast_high, lang)})"
+        reason = "" if p.status != "no_data" else tr(f"nodata.{p.no_data_reason}", lang, metric=p.no_data_detail)
+        rows.append({
+            tr("review.key_result", lang): f"{p.id} {titles.get(p.id, '')}",
+            tr("review.status", lang): status_label(p.status, lang) + (f" ({reason})" if reason else ""),
+            tr("review.actual", lang): f"{_num(p.actual, lang)} {units.get(p.id, '')}".strip(),
+            tr("review.expected", lang): _num(p.expected_to_date, lang),
+            tr("review.target", lang): _num(p.target, lang),
+            tr("review.pace", lang): _pct(p.pace, lang),
+            tr("review.forecast", lang): forecast,
+            tr("review.decision", lang): tr(f"decision.{decided['decision']}", lang) + f" ({decided['id']})"
+            if decided else tr("review.no_decision", lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def status_counts_line(pacings: list, lang: str) -> str:
+    counts = {}
+    for p in pacings:
+        counts[p.status] = counts.get(p.status, 0) + 1
+    return " · ".join(f"{status_label(s, lang)}: {n}" for s, n in counts.items())
+
+
+def decisions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Decisions with their words in the reader's language."""
+    shown = frame.copy()
+    shown["decision"] = [tr(f"decision.{d}", lang) for d in shown["decision"]]
+    shown["status"] = [tr(f"decision_status.{s}", lang) for s in shown["status"]]
+    for column in ("date", "due"):
+        shown[column] = [d.date().isoformat() if pd.notna(d) else "" for d in shown[column]]
+    return shown
