@@ -153,6 +153,15 @@ def _level_forecast(kpi, index, start, as_of, end):
     return forecast, forecast - half, forecast + half
 
 
+def status_of(pace: float | None, elapsed_days: int, limits: dict) -> str:
+    """green from `green`, amber from `amber`, red below; too early before `min_elapsed_days`."""
+    if elapsed_days < int(limits["min_elapsed_days"]):
+        return "too_early"
+    if pace is None:
+        return "no_data"
+    return "green" if pace >= limits["green"] else "amber" if pace >= limits["amber"] else "red"
+
+
 def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> Pacing:
     """One key result's pacing at `as_of` (see the module's docstring for every definition)."""
     kpis = plan.kpis.set_index("id")
@@ -202,12 +211,7 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> 
     else:
         forecast, low, high = _level_forecast(kpi, index, start, today, end)
     required = (target - actual) / remaining if remaining > 0 else None
-    if elapsed < int(limits["min_elapsed_days"]):
-        status = "too_early"
-    elif pace is None:
-        status = "no_data"
-    else:
-        status = "green" if pace >= limits["green"] else "amber" if pace >= limits["amber"] else "red"
+    status = status_of(pace, elapsed, limits)
     return Pacing(**base, kind=kind, actual=actual, expected_to_date=expected_to_date, progress=progress,
                   expected_progress=share, pace=pace, status=status, profile=profile, forecast=forecast,
                   forecast_low=low, forecast_high=high, required_rate=required)
