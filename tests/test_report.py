@@ -49,16 +49,17 @@ def test_every_step_has_its_executed_notebook_and_html(two_quarters):
                  if o.output_type in ("stream", "error")]
         assert noise == [], f"{notebook.name} printed {noise}"
     assert {p.name for p in folder.iterdir()} == (
-        {"index.html", "summary.json"} | {n.name for n in NOTEBOOKS} | {n.with_suffix(".html").name for n in NOTEBOOKS})
+        {"index.html", "summary.json", "report.css"} | {n.name for n in NOTEBOOKS}
+        | {n.with_suffix(".html").name for n in NOTEBOOKS})
 
 
 def test_index_links_resolve_and_show_headline_figures(two_quarters):
     folder = two_quarters / "2026-Q2"
     index = (folder / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="([^"]+)"', index)
+    links = re.findall(r'<a href="([^"]+)"', index)
     assert len(links) == len(NOTEBOOKS)
     assert all((folder / link).is_file() for link in links)
-    assert "2026-Q2" in index and "2026-05-15" in index and "Verdure &amp; Co" in index
+    assert "2026-Q2" in index and "15 May 2026" in index and "Verdure &amp; Co" in index
     assert "Budget of the period" in index
 
 
@@ -247,3 +248,42 @@ def test_notebooks_reuse_the_plan_the_runner_loaded(tmp_path, monkeypatch):
                          plan=load_plan(relative), stream=open(tmp_path / "log", "w")).run()
     executed = nbformat.read(report.folder / "00_check.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "reused: True\n"
+
+
+def test_front_page_is_the_period_at_a_glance_in_one_language(tmp_path):
+    """Off-track key results with pace and decision, late actions, budget, overdue decisions; no other language."""
+    pages = {}
+    for lang in ("fr", "en"):
+        assert main(["report", str(EXAMPLE), "--period", "2026-Q2", "--as-of", "2026-06-15", "--lang", lang,
+                     "--out", str(tmp_path / lang)]) == 0
+        pages[lang] = (tmp_path / lang / "example" / "2026-Q2" / "index.html").read_text(encoding="utf-8")
+    french, english = pages["fr"], pages["en"]
+    for words in ("Résultats clés", "en retard", "ajuster (D02)", "pas encore de décision", "Enveloppe de l'année",
+                  "D02 (KR02, Thomas) : attendue le 12 juin 2026", "Décisions"):
+        assert words in french, words
+    for words in ("Key results", "behind", "adjust (D02)", "no decision yet", "Envelope of the year",
+                  "D02 (KR02, Thomas): due 12 June 2026"):
+        assert words in english, words
+    headings = lambda page: re.findall(r"<h[12]>([^<]+)</h[12]>", page)  # noqa: E731
+    assert set(headings(french)) & set(headings(english)) <= {"Budget"}  # the same word in both languages
+    for english_word in ("Key results", "Budget of", "Decisions", "Steps", "Actions late"):
+        assert english_word not in french
+    assert "KR12" in french and "46 %" in french  # the furthest behind comes first, with its pace
+
+
+def test_pdf_has_contents_outline_page_numbers_and_running_header(tmp_path):
+    from pypdf import PdfReader
+
+    assert main(["report", str(EXAMPLE), "--period", "2026-Q2", "--as-of", "2026-06-15", "--lang", "fr", "--pdf",
+                 "--out", str(tmp_path)]) == 0
+    reader = PdfReader(tmp_path / "example" / "2026-Q2" / "report-2026-Q2.pdf")
+    titles = [item.title for item in reader.outline]
+    assert titles[:2] == ["Rapport du plan d'actions marketing", "Sommaire"]
+    assert titles[2:] == ["0. Commencer ici", "2. Objectifs SMART", "5. Plan d'actions", "6. Budget", "7. Suivi des KPI"]
+    texts = [page.extract_text() for page in reader.pages]
+    for number, text in enumerate(texts, 1):  # numbered through the whole document, plan and period on each page
+        assert text.rstrip().endswith(str(number)), (number, text[-40:])
+        assert "Verdure & Co · 2026-Q2" in text
+    contents = texts[[i for i, t in enumerate(texts) if t.startswith("Sommaire")][0]]
+    budget_page = reader.get_destination_page_number(reader.outline[5]) + 1
+    assert f"6. Budget {budget_page}" in contents

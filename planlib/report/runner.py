@@ -8,7 +8,6 @@ makes a second run on the same period wait instead of racing the first.
 from __future__ import annotations
 
 import fcntl
-import html
 import json
 import os
 import pickle
@@ -23,12 +22,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from .. import __version__
 from ..core.plan import Plan, resolve_plan_path
 from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV
 from ..steps import load_plan
 from ..steps.registry import step_of_notebook
-from ..steps.summary import headline, parse_as_of, summary
+from ..steps.summary import parse_as_of, summary
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager, KernelPool
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
@@ -180,48 +178,12 @@ def describe_failure(error: Exception, notebook: Path) -> str:
     return f"{where}: {reason.strip()}"
 
 
-def index_html(plan: Plan, document: dict, pages: list[tuple[str, str]], lang: str, generated: str) -> str:
-    """The report's front page: what, when, links to each step, headline figures."""
-    from ..core.i18n import tr
-
-    esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
-    title = f"{plan.settings.get('company', plan.name)} · {document['period']['id']}"
-    labels = [tr(f"report.{key}", lang) for key in
-              ("title", "period", "as_of", "generated", "version", "steps", "figures", "plan")]
-    period = document["period"]
-    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
-    links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>
-<style>body{{font-family:sans-serif;max-width:52rem;margin:2rem auto;color:#222}}
-table{{border-collapse:collapse}}th,td{{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}}
-dt{{font-weight:bold;float:left;width:10rem}}dd{{margin-left:10rem}}</style></head>
-<body><h1>{esc(labels[0])}</h1><h2>{esc(title)}</h2>
-<dl><dt>{esc(labels[7])}</dt><dd>{esc(plan.name)}</dd>
-<dt>{esc(labels[1])}</dt><dd>{esc(period['id'])} ({esc(period['start'])} – {esc(period['end'])})</dd>
-<dt>{esc(labels[2])}</dt><dd>{esc(document['as_of'])}</dd>
-<dt>{esc(labels[3])}</dt><dd>{esc(generated)}</dd>
-<dt>{esc(labels[4])}</dt><dd>{esc(__version__)}</dd></dl>
-<h2>{esc(labels[5])}</h2><ol>{links}</ol>
-<h2>{esc(labels[6])}</h2><table>{rows}</table></body></html>
-"""
-
-
 def page_title(notebook: Path, lang: str) -> str:
     """A step's name in the reader's language, from the step registry."""
     step = step_of_notebook(notebook.name)
     if step is not None:
         return step.title(lang)
     return notebook.stem.split("_", 1)[1].replace("_", " ").capitalize()
-
-
-def write_pdf(folder: Path, pages: list[str], target: Path) -> None:
-    """One PDF of the whole report: the front page, then each step."""
-    from weasyprint import HTML
-
-    documents = [HTML(filename=str(folder / page)).render() for page in pages]
-    all_pages = [page for document in documents for page in document.pages]
-    documents[0].copy(all_pages).write_pdf(str(target))
 
 
 @dataclass
@@ -360,10 +322,17 @@ class ReportJob:
                 run.kept_at = keep / run.notebook.name
 
     def finish(self, plan, period, document: dict, lang, runs, build: Path) -> None:
+        from datetime import date
+
+        from ..steps.glance import at_a_glance
+        from .pages import STYLESHEET, front_page, stylesheet, write_pdf
+
         (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                                             encoding="utf-8")
+        (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), period.id), encoding="utf-8")
         pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
-        (build / "index.html").write_text(index_html(plan, document, pages, lang, generated), encoding="utf-8")
+        glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]))
+        (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated), encoding="utf-8")
         if self.pdf:
-            write_pdf(build, ["index.html"] + [href for _, href in pages], build / f"report-{period.id}.pdf")
+            write_pdf(build, pages, build / f"report-{period.id}.pdf", lang)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.formula import formula_metrics
-from ...core.metrics import monthly_values
+from ...core.metrics import is_flow, monthly_values
 from ...core.periods import Period
 from .compute import allocate, committed_flows, line_amounts, line_attributes
 
@@ -79,10 +78,7 @@ def cost_of_results(plan, as_of, versus: dict | None = None) -> pd.DataFrame:
     rows = []
     for kr in plan.key_results.itertuples(index=False):
         budget = round(float(per_kr.get(kr.id, 0.0)), 2)
-        flow = False
-        if kr.kpi_id in kpis.index:
-            kpi = kpis.loc[kr.kpi_id]
-            flow = kpi["aggregation"] == "sum" and formula_metrics(kpi["formula"]) == [kpi["formula"].strip()]
+        flow = kr.kpi_id in kpis.index and is_flow(kpis.loc[kr.kpi_id])
         planned = kr.target if flow else (abs(kr.target - kr.baseline) if pd.notna(kr.baseline) else None)
         achieved = None
         if kr.kpi_id:

@@ -11,8 +11,11 @@ def status_label(status: str, lang: str) -> str:
     return tr(f"status.{status}", lang)
 
 
-def _num(value, lang: str, decimals: int = 1) -> str:
-    return "" if value is None else format_number(value, lang, decimals if abs(value) < 1000 else 0)
+def _num(value, lang: str) -> str:
+    """Enough decimals to compare an actual with its target (2,07 against 2,10)."""
+    if value is None:
+        return ""
+    return format_number(value, lang, 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0)
 
 
 def _pct(value, lang: str) -> str:

@@ -1,0 +1,164 @@
+"""The report's pages: the front page (the period at a glance), the shared stylesheet, the PDF.
+
+The front page answers first what a manager asks: which key results are off
+track and what was decided, what is late, where the money stands, which
+decisions are overdue; the step pages follow. Every word comes from the
+catalogs in the report's one language; plan text is escaped.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .. import __version__
+from ..core.i18n import format_date, format_money, format_number, format_percent, tr
+from ..steps.summary import headline
+
+STYLESHEET = "report.css"
+
+CSS = """\
+body{font-family:"DejaVu Sans",sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#222;font-size:14px}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:1.6rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:12px}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;
+text-align:left;vertical-align:top}thead th{background:#f3f3f3}img{max-width:100%;height:auto}
+pre{white-space:pre-wrap;font-size:12px}dt{font-weight:bold;float:left;clear:left;width:11rem}dd{margin-left:11rem}
+.jp-OutputPrompt,.jp-InputPrompt,.jp-InputArea{display:none}.jp-Cell{margin:0}.jp-OutputArea-output{overflow-x:auto}
+.status-red{color:#c62828;font-weight:bold}.status-amber{color:#b26a00;font-weight:bold}.status-green{color:#2e7d32}
+.muted{color:#666}.toc a{text-decoration:none;color:#1f4e79}
+@page{size:A4;margin:18mm 14mm 18mm 14mm;@top-left{content:"%(header)s";font-size:8pt;color:#666}
+@bottom-right{content:counter(page);font-size:8pt;color:#666}}
+@page wide{size:A4 landscape}
+@media print{body{max-width:none;margin:0;font-size:11px}table{font-size:9px;width:auto;max-width:100%%;
+table-layout:auto;word-break:break-word}h1,h2{break-after:avoid}tr{break-inside:avoid}}
+"""
+
+
+def stylesheet(plan_name: str, period_id: str) -> str:
+    """The shared stylesheet of one period's pages; the PDF's running header names the plan and period."""
+    header = f"{plan_name} · {period_id}".replace("\\", "\\\\").replace('"', '\\"')
+    return CSS.replace("%(header)s", header).replace("%%", "%")
+
+
+def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]], lang: str, generated: str) -> str:
+    """index.html: the period at a glance, then links to the step pages and the headline figures."""
+    esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
+    t = lambda key, **values: esc(tr(f"report.{key}", lang, **values))  # noqa: E731
+    money = lambda v: esc(format_money(v, plan.currency, lang))  # noqa: E731
+    number = lambda v: "" if v is None else esc(format_number(v, lang, _decimals(v)))  # noqa: E731
+    period = document["period"]
+    company = plan.settings.get("company", plan.name)
+    counts = " · ".join(f'<span class="status-{s}">{t("count", label=tr(f"status.{s}", lang), n=n)}</span>'
+                        for s, n in glance["counts"].items() if n)
+    rows = []
+    for kr in glance["off_track"]:
+        decision = (f'{esc(tr("decision." + kr["decision"], lang))} ({esc(kr["decision_id"])})' if kr["decision"]
+                    else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
+        pace = esc(format_percent(100 * kr["pace"], lang, 0)) if kr["pace"] is not None else ""
+        rows.append(f'<tr><td>{esc(kr["id"])}</td><td>{esc(kr["title"])}</td>'
+                    f'<td class="status-{kr["status"]}">{esc(tr("status." + kr["status"], lang))}</td>'
+                    f'<td>{pace}</td><td>{number(kr["forecast"])} / {number(kr["target"])}</td><td>{decision}</td></tr>')
+    off_track = (f'<table><thead><tr><th>{t("kr")}</th><th></th><th>{t("status")}</th><th>{t("pace")}</th>'
+                 f'<th>{t("forecast_target")}</th><th>{t("decision")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                 if rows else f"<p>{t('all_on_track')}</p>")
+    action_rows = "".join(
+        f'<tr><td>{esc(tr("report.action_" + a["kind"], lang))}</td><td>{esc(a["id"])}</td><td>{esc(a["name"])}</td>'
+        f'<td>{esc(a["owner"])}</td><td>{esc(a["planned_end"])}</td><td>{esc(a["slack"])}</td></tr>'
+        for a in glance["actions"])
+    actions = (f'<table><thead><tr><th></th><th>{t("action")}</th><th></th><th>{t("owner")}</th>'
+               f'<th>{t("planned_end")}</th><th>{t("slack")}</th></tr></thead><tbody>{action_rows}</tbody></table>'
+               if action_rows else f"<p>{t('no_late_actions')}</p>")
+    budget = glance["budget"]
+    gap = budget["year_projection"] - budget["year_envelope"]
+    budget_html = (f"<table><tbody>"
+                   f"<tr><th>{t('period_committed')}</th><td>{money(budget['period_committed'])}</td></tr>"
+                   f"<tr><th>{t('period_spent')}</th><td>{money(budget['period_spent'])}</td></tr>"
+                   f"<tr><th>{t('year_committed')}</th><td>{money(budget['year_committed'])}</td></tr>"
+                   f"<tr><th>{t('year_spent')}</th><td>{money(budget['year_spent'])}</td></tr>"
+                   f"<tr><th>{t('year_projection')}</th><td>{money(budget['year_projection'])}</td></tr>"
+                   f"<tr><th>{t('year_envelope')}</th><td>{money(budget['year_envelope'])} "
+                   f"({esc(tr('method.' + budget['method'], lang))})</td></tr></tbody></table>"
+                   f"<p>{t('projection_over' if gap > 0 else 'projection_under', gap=format_money(abs(gap), plan.currency, lang))}</p>")
+    overdue = "".join(f"<li>{t('overdue_line', id=d['id'], kr=d['key_result_id'], owner=d['owner'], due=format_date(_iso(d['due']), lang))}</li>"
+                      for d in glance["decisions"]["overdue"])
+    decisions = (f"<p>{t('open_decisions', count=len(glance['decisions']['open']))}</p>"
+                 + (f"<p>{t('overdue_decisions')}</p><ul>{overdue}</ul>" if overdue else f"<p>{t('no_overdue')}</p>"))
+    links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
+    figures = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(company)} · {esc(period['id'])}</title>
+<link rel="stylesheet" href="{STYLESHEET}"></head>
+<body><h1>{t('title')}</h1>
+<dl><dt>{t('plan')}</dt><dd>{esc(company)} ({esc(plan.name)})</dd>
+<dt>{t('period')}</dt><dd>{esc(period['id'])}: {esc(format_date(_iso(period['start']), lang))} – {esc(format_date(_iso(period['end']), lang))}</dd>
+<dt>{t('as_of')}</dt><dd>{esc(format_date(_iso(document['as_of']), lang))}</dd>
+<dt>{t('generated')}</dt><dd>{esc(generated)} · {t('version')} {esc(__version__)}</dd></dl>
+<h2>{t('key_results')}</h2><p>{counts}</p>{off_track}
+<h2>{t('actions')}</h2>{actions}
+<h2>{t('budget')}</h2>{budget_html}
+<h2>{t('decisions')}</h2>{decisions}
+<h2>{t('steps')}</h2><ol class="toc">{links}</ol>
+<h2>{t('figures')}</h2><table>{figures}</table></body></html>
+"""
+
+
+def _decimals(value: float) -> int:
+    """Enough decimals to tell a forecast from its target: 2,07 against 2,10, 138 701 against 300 000."""
+    return 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
+
+
+def _iso(text: str):
+    from datetime import date
+
+    return date.fromisoformat(text)
+
+
+def contents_page(pages: list[tuple[str, int]], lang: str) -> str:
+    """The PDF's table of contents: each step page and the page it starts on."""
+    rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{number}</td></tr>" for name, number in pages)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><link rel="stylesheet" '
+            f'href="{STYLESHEET}"></head><body><h1>{html.escape(tr("report.contents", lang))}</h1>'
+            f'<table class="toc">{rows}</table></body></html>')
+
+
+def write_pdf(folder: Path, pages: list[tuple[str, str]], target: Path, lang: str) -> None:
+    """One PDF: the front page, a table of contents, then each step; page numbers run through the whole.
+
+    Each page is rendered alone (WeasyPrint), so the step pages' start pages are
+    known before the contents page is written; the outline (bookmarks) names
+    the front page and every step.
+    """
+    from weasyprint import CSS, HTML
+
+    def render(source: str | Path, first_page: int, is_file: bool = True):
+        numbering = CSS(string=f"@page:first{{counter-reset:page {first_page}}}")
+        document = HTML(filename=str(source)) if is_file else HTML(string=source, base_url=str(folder))
+        return document.render(stylesheets=[numbering])
+
+    front = render(folder / "index.html", 1)
+    steps_first = len(front.pages) + 2  # after the front page and a one-page contents page
+    rendered, starts, next_page = [], [], steps_first
+    for name, href in pages:
+        document = render(folder / href, next_page)
+        rendered.append(document)
+        starts.append((name, next_page))
+        next_page += len(document.pages)
+    contents = render(contents_page(starts, lang), len(front.pages) + 1, is_file=False)
+    documents = [front, contents, *rendered]
+    all_pages = [page for document in documents for page in document.pages]
+    combined = front.copy(all_pages)
+    _outline(combined, [tr("report.title", lang), tr("report.contents", lang)] + [name for name, _ in pages], documents)
+    combined.write_pdf(str(target))
+
+
+def _outline(combined, titles: list[str], documents) -> None:
+    """Bookmarks: one per part, pointing at its first page."""
+
+    first = 0
+    entries = []
+    for title, document in zip(titles, documents):
+        entries.append((title, first))
+        first += len(document.pages)
+    for page in combined.pages:
+        page.bookmarks = []
+    for title, index in entries:
+        combined.pages[index].bookmarks.append((1, title, (0, 0), "open"))
