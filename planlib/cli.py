@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
     imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
+    actuals = commands.add_parser("import-actuals", help="append an export's values (analytics, ads, e-mailing, CSV) to actuals.csv")
+    actuals.add_argument("plan", type=Path, help="plan folder")
+    actuals.add_argument("file", type=Path, help="the exported CSV file (UTF-8 or French Excel)")
+    actuals.add_argument("--source", required=True,
+                         help="generic, web_analytics, ad_platform, emailing, or a mapping in <plan>/sources/NAME.yaml")
+    actuals.add_argument("--mapping", type=Path, default=None, help="a mapping file for a source of your own")
+    actuals.add_argument("--channel", default="", help="channel id the values belong to (e.g. C03)")
     smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
     smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
     smart.add_argument("--lang", choices=languages(), default="en", help="language of the verdict")
@@ -177,7 +184,23 @@ def run_import(args) -> int:
     return 0
 
 
-COMMANDS = {"new": run_new, "check": run_check, "summary": run_summary, "export": run_export,
+def run_import_actuals(args) -> int:
+    from .core.i18n import tr
+    from .steps import load_plan
+    from .steps.review.imports import import_actuals
+
+    plan = load_plan(args.plan)
+    _, result = import_actuals(plan, args.file, args.source, args.channel, args.mapping)
+    lang = args.messages
+    print(tr("label.imported", lang, rows=result.rows, metrics=", ".join(result.metrics), file="actuals.csv",
+             first=result.first or "", last=result.last or ""))
+    for metric, runs in result.gaps.items():
+        for start, end in runs:
+            print(tr("label.gap", lang, metric=metric, start=start, end=end))
+    return 0
+
+
+COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart}
 
 

@@ -98,3 +98,17 @@ def test_budget_form_from_the_browser(tmp_path):
         page.wait_for_selector(".planlib-budget-line-message:has-text('Saved B061')", timeout=30_000)
     line = load_plan(plan_dir).budget.set_index("id").loc["B061"]
     assert (line["label"], line["category"], line["amount"], line["period"]) == ("Regional fair", "events", 2400.0, "2026-09")
+
+
+def test_decision_form_saves_from_the_browser(tmp_path):
+    """Step 7: a decision on a key result behind, logged from the notebook in JupyterLab."""
+    with notebook_in_lab(tmp_path, "07_kpi_review.ipynb", "button.planlib-decision-save") as (page, plan_dir):
+        title = load_plan(plan_dir).key_results.set_index("id").loc["KR03", "title"]
+        page.select_option(".planlib-decision-key-result-id select", label=f"KR03 – {title}"[:60])
+        page.select_option(".planlib-decision-decision select", "adjust")
+        page.fill(".planlib-decision-reason textarea", "Bundles first, then the free delivery threshold")
+        page.fill(".planlib-decision-owner input", "Camille")
+        page.click("button.planlib-decision-save")
+        page.wait_for_selector(".planlib-decision-message:has-text('Saved D04 in decisions.csv')", timeout=30_000)
+    saved = load_plan(plan_dir).decisions.set_index("id").loc["D04"]
+    assert (saved["key_result_id"], saved["decision"], saved["owner"], saved["status"]) == ("KR03", "adjust", "Camille", "open")

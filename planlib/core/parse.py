@@ -74,6 +74,30 @@ def parse_number_text(text: str) -> float | None:
     return None if pd.isna(parsed) else float(parsed)
 
 
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def parse_amount_text(text: str) -> float | None:
+    """One number from an export of any locale: 1 250,50 €, €1,250.50, 12,500, 1.250,5, 3,5 %; else None.
+
+    Which of `,` and `.` is the decimal mark is decided per cell: the last one
+    written, unless commas group thousands (12,500 or 1,250.50).
+    """
+    clean = _NUMBER_NOISE.sub("", str(text)).replace("\u00a0", "").replace("\u202f", "")
+    if not clean:
+        return None
+    if _THOUSANDS_COMMA.match(clean):
+        clean = clean.replace(",", "")
+    elif "," in clean and "." in clean:
+        clean = clean.replace(".", "").replace(",", ".") if clean.rfind(",") > clean.rfind(".") else clean.replace(",", "")
+    else:
+        clean = clean.replace(",", ".")
+    try:
+        return float(clean)
+    except ValueError:
+        return None
+
+
 def parse_dates(series):
     """A column of dates in any of COLUMN_DATE_FORMS; cells that fit none are NaT."""
     import pandas as pd

@@ -91,15 +91,20 @@ def read_csv(path: Path, name: str | None = None) -> RawTable:
     """One CSV file, whatever its encoding and separator."""
     path = Path(path)
     text, _ = decode(path.read_bytes())
+    return read_csv_text(text, path.name, name or path.stem)
+
+
+def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> RawTable:
+    """CSV text (already decoded); `skipped_before` lines were set aside above it, for row numbers."""
     preamble, body, skipped = _split_preamble(text)
-    name = name or path.stem
+    skipped += skipped_before
     if not body.strip():
-        return RawTable(name, path.name, pd.DataFrame(), preamble=preamble)
+        return RawTable(name, label, pd.DataFrame(), preamble=preamble)
     header = body.splitlines()[0]
     sep = sniff_separator(header)
     frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
                         na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
-    return RawTable(name, path.name, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
+    return RawTable(name, label, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
                     decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
                     may_hold_quotes="'" in body)
 
