@@ -63,7 +63,8 @@ def literal_keys() -> set[str]:
         in_fstrings = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and id(node) not in in_fstrings and isinstance(node.value, str) and \
-                    re.fullmatch(rf"(?:{'|'.join(KEY_NAMESPACES)})\.[\w.-]+", node.value):
+                    re.fullmatch(rf"(?:{'|'.join(KEY_NAMESPACES)})\.[\w.-]+", node.value) and \
+                    not re.search(r"\.(css|csv|yaml|html|json|pdf|ipynb)$", node.value):
                 found.add(node.value)
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)

@@ -47,21 +47,22 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     number = lambda v: "" if v is None else esc(format_number(v, lang, _decimals(v)))  # noqa: E731
     period = document["period"]
     company = plan.settings.get("company", plan.name)
-    counts = " · ".join(f'<span class="status-{s}">{t("count", label=tr(f"status.{s}", lang), n=n)}</span>'
+    counts = " · ".join(f'<span class="status-{s}">{t("count", label=tr("status." + s, lang), n=n)}</span>'
                         for s, n in glance["counts"].items() if n)
+    word = lambda family, code: esc(tr(f"{family}.{code}", lang))  # noqa: E731 - a code in words
     rows = []
     for kr in glance["off_track"]:
-        decision = (f'{esc(tr("decision." + kr["decision"], lang))} ({esc(kr["decision_id"])})' if kr["decision"]
+        decision = (f'{word("decision", kr["decision"])} ({esc(kr["decision_id"])})' if kr["decision"]
                     else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
         pace = esc(format_percent(100 * kr["pace"], lang, 0)) if kr["pace"] is not None else ""
         rows.append(f'<tr><td>{esc(kr["id"])}</td><td>{esc(kr["title"])}</td>'
-                    f'<td class="status-{kr["status"]}">{esc(tr("status." + kr["status"], lang))}</td>'
+                    f'<td class="status-{kr["status"]}">{word("status", kr["status"])}</td>'
                     f'<td>{pace}</td><td>{number(kr["forecast"])} / {number(kr["target"])}</td><td>{decision}</td></tr>')
     off_track = (f'<table><thead><tr><th>{t("kr")}</th><th></th><th>{t("status")}</th><th>{t("pace")}</th>'
                  f'<th>{t("forecast_target")}</th><th>{t("decision")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
                  if rows else f"<p>{t('all_on_track')}</p>")
     action_rows = "".join(
-        f'<tr><td>{esc(tr("report.action_" + a["kind"], lang))}</td><td>{esc(a["id"])}</td><td>{esc(a["name"])}</td>'
+        f'<tr><td>{word("report", "action_" + a["kind"])}</td><td>{esc(a["id"])}</td><td>{esc(a["name"])}</td>'
         f'<td>{esc(a["owner"])}</td><td>{esc(a["planned_end"])}</td><td>{esc(a["slack"])}</td></tr>'
         for a in glance["actions"])
     actions = (f'<table><thead><tr><th></th><th>{t("action")}</th><th></th><th>{t("owner")}</th>'
@@ -76,7 +77,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
                    f"<tr><th>{t('year_spent')}</th><td>{money(budget['year_spent'])}</td></tr>"
                    f"<tr><th>{t('year_projection')}</th><td>{money(budget['year_projection'])}</td></tr>"
                    f"<tr><th>{t('year_envelope')}</th><td>{money(budget['year_envelope'])} "
-                   f"({esc(tr('method.' + budget['method'], lang))})</td></tr></tbody></table>"
+                   f"({word('method', budget['method'])})</td></tr></tbody></table>"
                    f"<p>{t('projection_over' if gap > 0 else 'projection_under', gap=format_money(abs(gap), plan.currency, lang))}</p>")
     overdue = "".join(f"<li>{t('overdue_line', id=d['id'], kr=d['key_result_id'], owner=d['owner'], due=format_date(_iso(d['due']), lang))}</li>"
                       for d in glance["decisions"]["overdue"])

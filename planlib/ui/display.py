@@ -19,10 +19,26 @@ def display_markdown(text: str) -> None:
     display(Markdown(text))
 
 
+# Columns holding codes of the plan format, shown as words (`value.<code>` in the catalogs).
+CODE_COLUMNS = ("status", "priority", "recurrence", "level", "kind", "flag", "cost_type", "critical", "overloaded",
+                "smart", "over_budget")
+
+
+def localize_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Codes (in_progress, high, True) in words of the reader's language; anything else as it is."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in CODE_COLUMNS or pd.api.types.is_bool_dtype(frame[column]):
+            words = {v: tr(f"value.{v}", lang) for v in frame[column].dropna().unique()}
+            frame[column] = frame[column].map(lambda v: v if pd.isna(v) or words[v].startswith("value.")
+                                              else words[v])
+    return frame
+
+
 def table(frame: pd.DataFrame, lang: str | None = None):
-    """A table for a notebook or report: no index, text escaped, headers in `lang` if given."""
+    """A table for a notebook or report: no index, text escaped, codes and headers in `lang` if given."""
     if lang:
-        frame = localize_columns(frame, lang)
+        frame = localize_columns(localize_values(frame, lang), lang)
     frame = frame.copy()
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):

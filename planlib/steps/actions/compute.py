@@ -127,7 +127,7 @@ def status_as_of(plan: Plan, period: Period, as_of: date, scheduled: pd.DataFram
     open_ = ~scheduled["status"].isin(["done", "cancelled"])
     late = scheduled[open_ & when("planned_end", lambda d: d < as_of)]
     at_risk = scheduled[open_ & (scheduled["slack"] < 0)]
-    starting = scheduled[when("planned_start", lambda d: following.start <= d <= following.end)]
+    starting = scheduled[open_ & when("planned_start", lambda d: following.start <= d <= following.end)]
     done = scheduled[(scheduled["status"] == "done") & when("planned_end", lambda d: period.start <= d <= period.end)]
     columns = ["id", "workstream", "name", "owner", "status", "planned_start", "planned_end", "deadline", "slack"]
     return {"late": late[columns], "at_risk": at_risk[columns], "starting_next": starting[columns],
