@@ -173,3 +173,30 @@ def test_action_form_adds_and_changes_status(plan):
     form.save_button.click()
     assert "dependency cycle: A2 -&gt; A3 -&gt; A2" in form.message.value
     assert load_plan(plan.path).actions.set_index("id").loc["A2", "depends_on"] == "A1"
+
+
+def test_front_page_and_step_page_count_the_same_actions_in_a_period(plan_dir):
+    """One definition of 'running in the period': scheduled dates, cancelled actions aside."""
+    from conftest import set_cell
+
+    set_cell(plan_dir / "actions.csv", "A23", "status", "cancelled")
+    plan = load_plan(plan_dir)
+    for period_id in ("2026-Q1", "2026-Q2", "2026-05", "2026-S10", "2026"):
+        figures, view = period_view(plan, plan.period(period_id))
+        front = summary(plan, period_id, "2026-06-15")["actions"]["in_period"]
+        assert front == figures["actions"] == len(view), period_id
+        assert "A23" not in set(view["id"]) and "cancelled" not in set(view["status"])
+
+
+def test_done_actions_are_neither_late_nor_starting_next(plan_dir):
+    from conftest import set_cell
+
+    plan = load_plan(plan_dir)
+    status = status_as_of(plan, plan.period("2026-Q2"), date(2026, 6, 15))
+    for frame in (status["late"], status["at_risk"], status["starting_next"]):
+        assert not set(frame["status"]) & {"done", "cancelled"}
+    upcoming = status["starting_next"]["id"].tolist()
+    if upcoming:
+        set_cell(plan_dir / "actions.csv", upcoming[0], "status", "done")
+        again = status_as_of(load_plan(plan_dir), plan.period("2026-Q2"), date(2026, 6, 15))
+        assert upcoming[0] not in set(again["starting_next"]["id"])

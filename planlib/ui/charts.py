@@ -7,11 +7,14 @@ own charts (planlib.steps.<step>.charts) with these helpers.
 from __future__ import annotations
 
 
+SCREEN_DPI = 72  # sharp on a screen, and a report page with six charts stays light
+
+
 def new_figure(width: float, height: float):
     """A Figure and its axes, closed for pyplot so it is shown once, by whoever displays it."""
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(width, height))
+    figure, axes = plt.subplots(figsize=(width, height), dpi=SCREEN_DPI)
     plt.close(figure)
     return figure, axes
 

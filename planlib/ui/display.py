@@ -44,7 +44,18 @@ def table(frame: pd.DataFrame, lang: str | None = None):
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
     styles = [{"selector": "th, td", "props": [("text-align", "left"), ("vertical-align", "top")]}]
-    return frame.style.hide(axis="index").format(escape="html", na_rep="", precision=2).set_table_styles(styles)
+    numbers = {}
+    if lang:  # numbers in the reader's locale: 1 250,5 in French, 1,250.5 in English
+        from ..core.i18n import format_number
+
+        for column in frame.columns:
+            if pd.api.types.is_float_dtype(frame[column]):
+                whole = frame[column].dropna().apply(float.is_integer).all()
+                numbers[column] = (lambda d: lambda v: format_number(v, lang, d))(0 if whole else 2)
+    styled = frame.style.hide(axis="index").format(escape="html", na_rep="", precision=2)
+    if numbers:
+        styled = styled.format(numbers, na_rep="")
+    return styled.set_table_styles(styles)
 
 
 def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:

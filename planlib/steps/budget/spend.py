@@ -69,7 +69,8 @@ def cost_of_results(plan, as_of, versus: dict | None = None) -> pd.DataFrame:
     A KPI that counts something (one metric, summed: leads, customers) is a
     flow: planned units = the target, achieved = the total so far this year. A
     rate or a level (conversion rate, followers): planned units = the change
-    from the baseline, achieved = the latest month's change from it.
+    from the baseline, achieved = the latest month's change from it, and no
+    cost per unit (a euro amount per point of a rate means nothing to a reader).
     """
     versus = versus or spend_vs_plan(plan, as_of)  # pass it when already computed
     by_key_result = versus["lines"].groupby("key_result_id")  # each line's budget and spend, with its key result
@@ -90,10 +91,10 @@ def cost_of_results(plan, as_of, versus: dict | None = None) -> pd.DataFrame:
                     float(history.iloc[-1] - kr.baseline) * (1 if kpis.loc[kr.kpi_id, "direction"] == "up" else -1)
                     if pd.notna(kr.baseline) else None)
         rows.append({"id": kr.id, "key_result": kr.title, "budget": budget, "planned_units": planned,
-                     "cost_per_planned_unit": round(budget / planned, 2) if planned else None,
+                     "cost_per_planned_unit": round(budget / planned, 2) if planned and flow else None,
                      "spent_to_date": round(float(spent.get(kr.id, 0.0)), 2),
                      "achieved_units": round(achieved, 2) if achieved is not None else None,
                      "cost_per_achieved_unit": round(float(spent.get(kr.id, 0.0)) / achieved, 2)
-                     if achieved and achieved > 0 else None})
+                     if flow and achieved and achieved > 0 else None})
     return pd.DataFrame(rows, columns=["id", "key_result", "budget", "planned_units", "cost_per_planned_unit",
                                        "spent_to_date", "achieved_units", "cost_per_achieved_unit"])
