@@ -49,7 +49,7 @@ def test_every_step_has_its_executed_notebook_and_html(two_quarters):
                  if o.output_type in ("stream", "error")]
         assert noise == [], f"{notebook.name} printed {noise}"
     assert {p.name for p in folder.iterdir()} == (
-        {"index.html", "summary.json", "report.css"} | {n.name for n in NOTEBOOKS}
+        {"index.html", "summary.json", "report.css", "appendix.html"} | {n.name for n in NOTEBOOKS}
         | {n.with_suffix(".html").name for n in NOTEBOOKS})
 
 
@@ -57,7 +57,7 @@ def test_index_links_resolve_and_show_headline_figures(two_quarters):
     folder = two_quarters / "2026-Q2"
     index = (folder / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)"', index)
-    assert len(links) == len(NOTEBOOKS)
+    assert len(links) == len(NOTEBOOKS) + 1  # the step pages and the appendix
     assert all((folder / link).is_file() for link in links)
     assert "2026-Q2" in index and "15 May 2026" in index and "Verdure &amp; Co" in index
     assert "Budget of the period" in index
@@ -287,3 +287,18 @@ def test_pdf_has_contents_outline_page_numbers_and_running_header(tmp_path):
     contents = texts[[i for i, t in enumerate(texts) if t.startswith("Sommaire")][0]]
     budget_page = reader.get_destination_page_number(reader.outline[5]) + 1
     assert f"6. Budget {budget_page}" in contents
+
+
+def test_long_tables_are_summarised_with_the_whole_table_in_the_appendix(tmp_path):
+    """A year's retroplanning shows its first rows on the step page; the appendix holds every row."""
+    [report] = ReportJob(EXAMPLE, ["2026-Q2"], out=tmp_path, as_of="2026-06-15", lang="en", jobs=2,
+                         stream=open(tmp_path / "log", "w")).run()
+    page = (report.folder / "05_action_plan.html").read_text(encoding="utf-8")
+    appendix = (report.folder / "appendix.html").read_text(encoding="utf-8")
+    actions = load_plan(EXAMPLE).actions
+    active = actions[actions["status"] != "cancelled"]
+    assert "more rows: the whole table (retroplanning of every action) is in the report" in page
+    assert all(f">{i}<" in appendix for i in active["id"])  # every scheduled action in the appendix
+    assert sum(f">{i}<" in page for i in active["id"]) < len(active)  # not all of them on the page
+    assert '<a href="appendix.html">Appendix: full tables</a>' in (report.folder / "index.html").read_text()
+    assert not list(report.folder.glob(".appendix-*"))

@@ -24,7 +24,7 @@ text-align:left;vertical-align:top}thead th{background:#f3f3f3}img{max-width:100
 pre{white-space:pre-wrap;font-size:12px}dt{font-weight:bold;float:left;clear:left;width:11rem}dd{margin-left:11rem}
 .jp-OutputPrompt,.jp-InputPrompt,.jp-InputArea{display:none}.jp-Cell{margin:0}.jp-OutputArea-output{overflow-x:auto}
 .status-red{color:#c62828;font-weight:bold}.status-amber{color:#b26a00;font-weight:bold}.status-green{color:#2e7d32}
-.muted{color:#666}.toc a{text-decoration:none;color:#1f4e79}
+.muted{color:#666}.toc a{text-decoration:none;color:#1f4e79}.anchor-link{display:none}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@top-left{content:"%(header)s";font-size:8pt;color:#666}
 @bottom-right{content:counter(page);font-size:8pt;color:#666}}
 @page wide{size:A4 landscape}
@@ -111,6 +111,13 @@ def _iso(text: str):
     from datetime import date
 
     return date.fromisoformat(text)
+
+
+def appendix_page(tables: list[tuple[str, str]], lang: str) -> str:
+    """The full versions of the long tables the step pages only summarise."""
+    parts = "".join(f"<h2>{html.escape(title)}</h2>{body}" for title, body in tables)  # bodies are escaped tables
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><link rel="stylesheet" '
+            f'href="{STYLESHEET}"></head><body><h1>{html.escape(tr("report.appendix", lang))}</h1>{parts}</body></html>')
 
 
 def contents_page(pages: list[tuple[str, int]], lang: str) -> str:

@@ -153,6 +153,27 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) 
                                request_save_on_cell_execute=km is None, **extra)
 
 
+def split_appendix(executed: Path):
+    """The executed notebook without its appendix tables, and those tables as [(title, html)]."""
+    import nbformat
+
+    from ..ui.display import APPENDIX_KEY
+
+    notebook = nbformat.read(executed, as_version=4)
+    appendix = []
+    for cell in notebook.cells:
+        kept = []
+        for output in cell.get("outputs", []):
+            title = output.get("metadata", {}).get(APPENDIX_KEY)
+            if title:
+                appendix.append((title, output["data"].get("text/html", "")))
+            else:
+                kept.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = kept
+    return notebook, appendix
+
+
 def source_cell_number(notebook: Path, executed_index: int) -> int:
     """The 1-based number, in the notebook as stored, of a cell of its executed copy.
 
@@ -305,8 +326,11 @@ class ReportJob:
             started = time.perf_counter()
             try:
                 output = build / run.notebook.name
-                body, _ = _exporter().from_filename(str(output))
+                page, appendix = split_appendix(output)
+                body, _ = _exporter().from_notebook_node(page)
                 output.with_suffix(".html").write_text(body, encoding="utf-8")
+                if appendix:
+                    (build / f".appendix-{run.notebook.stem}.json").write_text(json.dumps(appendix), encoding="utf-8")
             except Exception as error:  # noqa: BLE001
                 run.error = f"{run.notebook.name}: the HTML export failed: {type(error).__name__}: {error}"
             run.seconds += time.perf_counter() - started
@@ -325,7 +349,8 @@ class ReportJob:
         from datetime import date
 
         from ..steps.glance import at_a_glance
-        from .pages import STYLESHEET, front_page, stylesheet, write_pdf
+        from ..core.i18n import tr
+        from .pages import STYLESHEET, appendix_page, front_page, stylesheet, write_pdf
 
         (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                                             encoding="utf-8")
@@ -333,6 +358,13 @@ class ReportJob:
         pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]))
+        parts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(build.glob(".appendix-*.json"))]
+        if any(parts):
+            (build / "appendix.html").write_text(appendix_page([t for part in parts for t in part], lang),
+                                                 encoding="utf-8")
+            pages.append((tr("report.appendix", lang), "appendix.html"))
+        for part in build.glob(".appendix-*.json"):
+            part.unlink()
         (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated), encoding="utf-8")
         if self.pdf:
             write_pdf(build, pages, build / f"report-{period.id}.pdf", lang)

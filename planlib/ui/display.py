@@ -106,3 +106,20 @@ def heading_text(key: str, lang: str = "en", level: int = 2) -> None:
 def paragraph(key: str, lang: str = "en", **values) -> None:
     """A paragraph worded by the catalogs, with plan values escaped."""
     display_markdown(tr(key, lang, **{k: escape(v) for k, v in values.items()}))
+
+
+APPENDIX_KEY = "planlib_appendix"  # output metadata: this table belongs in the report's appendix
+SUMMARY_ROWS = 15
+
+
+def long_table(frame: pd.DataFrame, lang: str, title_key: str, limit: int = SUMMARY_ROWS) -> None:
+    """A table long by nature (a year's retroplanning): whole in JupyterLab; in a report, its first
+    rows on the page and the whole table in the report's appendix."""
+    from IPython.display import HTML, display
+
+    if interactive() or len(frame) <= limit:
+        display(table(frame, lang))
+        return
+    display(table(frame.head(limit), lang))
+    display_markdown(tr("label.more_rows", lang, n=len(frame) - limit, title=tr(title_key, lang)))
+    display(HTML(table(frame, lang).to_html()), metadata={APPENDIX_KEY: tr(title_key, lang)})
