@@ -42,32 +42,24 @@ def _default_mode(path: Path) -> int:
 
 def atomic_write_bytes(path: Path, data: bytes, keep_history: bool = True) -> None:
     """Replace a file's content all at once, or not at all."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
+    def write(temp: Path) -> None:
+        with open(temp, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, _default_mode(path))
-        if keep_history:
-            keep_previous(path)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+
+    atomic_write_with(path, write, keep_history, suffix=".tmp")
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", keep_history: bool = True) -> None:
     atomic_write_bytes(path, text.encode(encoding), keep_history)
 
 
-def atomic_write_with(path: Path, write, keep_history: bool = True) -> None:
-    """Let `write(temp_path)` produce the file (e.g. openpyxl), then swap it in."""
+def atomic_write_with(path: Path, write, keep_history: bool = True, suffix: str | None = None) -> None:
+    """Let `write(temp_path)` produce the file (e.g. openpyxl), then swap it in: all of it, or nothing."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix, dir=path.parent)
     os.close(handle)
     try:
         write(Path(temp_name))
