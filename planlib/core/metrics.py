@@ -109,10 +109,15 @@ class MetricIndex:
         total = float(running[last] - running[first])
         return total if how == "sum" else total / (last - first)
 
-    def daily(self, metric: str):
-        """(day numbers, daily totals) of a metric, or None."""
+    def daily(self, metric: str, start, end):
+        """The daily totals of a metric within [start, end] (an empty array when unmeasured)."""
+        import numpy as np
+
         found = self.series.get(metric)
-        return None if found is None else found[:2]
+        if found is None:
+            return np.array([], dtype=float)
+        first, last = self._bounds(found[0], start, end)
+        return found[1][first:last]
 
 
 def kpi_value(kpi, index: MetricIndex, start, end) -> KpiValue:

@@ -107,14 +107,9 @@ def _flow_forecast(index, metric, start, as_of, end, actual, share):
     if not share:
         return None, None, None
     forecast = actual / share
-    series = index.daily(metric)
     remaining = (end - as_of).days
-    if series is None or remaining <= 0:
-        return forecast, None, None
-    days, values = series
-    lo, hi = index._bounds(days, start, as_of)
-    window = values[lo:hi]
-    if len(window) < MIN_DAILY_POINTS:
+    window = index.daily(metric, start, as_of)
+    if remaining <= 0 or len(window) < MIN_DAILY_POINTS:
         return forecast, None, None
     from scipy.stats import norm
 
