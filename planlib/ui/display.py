@@ -54,7 +54,7 @@ def table(frame: pd.DataFrame, lang: str | None = None):
                 numbers[column] = (lambda d: lambda v: format_number(v, lang, d))(0 if whole else 2)
     styled = frame.style.hide(axis="index").format(escape="html", na_rep="", precision=2)
     if numbers:
-        styled = styled.format(numbers, na_rep="")
+        styled = styled.format(numbers, subset=list(numbers), na_rep="", escape="html")  # the other columns keep theirs
     return styled.set_table_styles(styles)
 
 
