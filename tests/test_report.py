@@ -303,3 +303,12 @@ def test_long_tables_are_summarised_with_the_whole_table_in_the_appendix(tmp_pat
     assert sum(f">{i}<" in page for i in active["id"]) < len(active)  # not all of them on the page
     assert '<a href="appendix.html">Appendix: full tables</a>' in (report.folder / "index.html").read_text()
     assert not list(report.folder.glob(".appendix-*"))
+
+
+def test_report_pages_are_light(tmp_path):
+    """One shared stylesheet instead of the JupyterLab CSS in every page, charts as compact PNG."""
+    [report] = ReportJob(EXAMPLE, ["2026-Q2"], out=tmp_path, as_of="2026-06-15", lang="en", jobs=2,
+                         stream=open(tmp_path / "log", "w")).run()
+    sizes = {p.name: p.stat().st_size for p in report.folder.glob("*.html")}
+    assert max(sizes.values()) < 150_000, sizes
+    assert all('href="report.css"' in p.read_text(encoding="utf-8") for p in report.folder.glob("*.html"))
