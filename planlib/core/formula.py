@@ -8,6 +8,7 @@ against a whitelist: nothing in a plan file is ever executed.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from .errors import CodedError
 
@@ -15,10 +16,21 @@ _ALLOWED_NODES = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant
                   ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub, ast.UAdd)
 
 
+@lru_cache(maxsize=4096)
+def _tree(formula: str) -> ast.Expression:
+    """A formula's syntax tree, parsed once: a review evaluates each KPI for many windows."""
+    return ast.parse(formula.strip(), mode="eval")
+
+
 def formula_metrics(formula: str) -> list[str]:
-    """Metric names a formula uses; ValueError if it is not plain arithmetic."""
+    """Metric names a formula uses; CodedError if it is not plain arithmetic."""
+    return list(_metrics(str(formula)))
+
+
+@lru_cache(maxsize=4096)
+def _metrics(formula: str) -> tuple[str, ...]:
     try:
-        tree = ast.parse(str(formula).strip(), mode="eval")
+        tree = _tree(str(formula))
     except SyntaxError:
         raise CodedError("bad_formula", "formula", value=formula) from None
     names = []
@@ -29,12 +41,12 @@ def formula_metrics(formula: str) -> list[str]:
             raise CodedError("formula_not_arithmetic", "formula", value=formula)
         if isinstance(node, ast.Name) and node.id not in names:
             names.append(node.id)
-    return names
+    return tuple(names)
 
 
 def evaluate(formula: str, values: dict):
     """Compute a formula over numbers or pandas Series, walking its syntax tree (never eval)."""
-    tree = ast.parse(str(formula).strip(), mode="eval")
+    tree = _tree(str(formula))
 
     def walk(node):
         if isinstance(node, ast.Expression):

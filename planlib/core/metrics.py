@@ -9,6 +9,7 @@ and 7 all read KPI values through this module.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .formula import evaluate, formula_metrics
 
@@ -43,6 +44,7 @@ def monthly_values(plan, kpi_id: str, until=None):
 # -- values over any window, fast enough for a year of reviews -------------------------------------
 
 NO_KPI, UNMEASURED, ZERO_DENOMINATOR = "no_kpi", "unmeasured", "zero_denominator"
+_EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,10 @@ class MetricIndex:
 
     @staticmethod
     def day_number(day) -> int:
-        import numpy as np
-
-        return int(np.datetime64(day, "D").astype(np.int64))
+        """Days since 1970-01-01, as numpy numbers the days of actuals."""
+        if hasattr(day, "date") and callable(day.date):  # a Timestamp or a datetime
+            day = day.date()
+        return (day - _EPOCH).days
 
     def measured(self, metric: str, start, end) -> int:
         """How many days of a window hold a value of the metric."""
