@@ -175,3 +175,27 @@ def test_summary_kpi_review_keys(example):
                 "required_rate"):
         assert key in first
     assert document["decisions"]["overdue_ids"] == ["D02"]
+
+
+def test_edge_cases_give_a_reason_not_a_crash(tmp_path):
+    rows = [(d.isoformat(), "leads", 2) for d in days(date(2026, 1, 1), date(2026, 3, 31))]
+    rows += [(d.isoformat(), "cost", 10) for d in days(date(2026, 1, 1), date(2026, 3, 31))]
+    plan = make_plan(tmp_path, rows, ["KR1,M1,Cost per lead,K3,5,5,€,2026-12-31",
+                                      "KR2,M1,Leads before the year,K1,,100,leads,2025-12-31",
+                                      "KR3,M1,No target,K1,,,leads,2026-12-31"])
+    first, second, third = review(plan, date(2026, 3, 31))
+    assert (first.status, first.no_data_reason) == ("no_data", "no_change")
+    assert (second.status, second.no_data_reason) == ("no_data", "deadline_before_year")
+    assert (third.status, third.no_data_reason) == ("no_data", "no_target")
+
+
+def test_a_flow_that_should_go_down_is_a_ceiling(tmp_path):
+    plan = make_plan(tmp_path, [(d.isoformat(), "complaints", 1) for d in days(date(2026, 1, 1), date(2026, 1, 31))], [])
+    (plan.path / "kpis.csv").write_text(KPIS + "K5,Complaints,complaints,complaints,sum,down\n", encoding="utf-8")
+    (plan.path / "key_results.csv").write_text("id,objective_id,title,kpi_id,baseline,target,unit,deadline\n"
+                                               "KR1,M1,At most 730 complaints,K5,,730,complaints,2026-12-31\n"
+                                               "KR2,M1,At most 200 complaints,K5,,200,complaints,2026-12-31\n",
+                                               encoding="utf-8")
+    under, over = review(load_plan(plan.path), date(2026, 1, 31))
+    assert under.pace == pytest.approx((31 / 365) / (31 / 730)) and under.status == "green"  # half the allowed pace
+    assert over.pace == pytest.approx((31 / 365) / (31 / 200)) and over.status == "red"

@@ -54,7 +54,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     for kr in glance["off_track"]:
         decision = (f'{word("decision", kr["decision"])} ({esc(kr["decision_id"])})' if kr["decision"]
                     else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
-        pace = esc(format_percent(100 * kr["pace"], lang, 0)) if kr["pace"] is not None else ""
+        pace = esc(format_percent(100 * kr["pace"], lang, 0)) if kr["pace"] not in (None, float("inf")) else ""
         rows.append(f'<tr><td>{esc(kr["id"])}</td><td>{esc(kr["title"])}</td>'
                     f'<td class="status-{kr["status"]}">{word("status", kr["status"])}</td>'
                     f'<td>{pace}</td><td>{number(kr["forecast"])} / {number(kr["target"])}</td><td>{decision}</td></tr>')

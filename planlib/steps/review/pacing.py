@@ -69,7 +69,9 @@ class Pacing:
     deadline: str = ""
 
     def as_dict(self) -> dict:
-        return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        """JSON-ready: numbers rounded, and no infinity (a ceiling not touched yet has no finite pace)."""
+        return {k: ((round(v, 6) if math.isfinite(v) else None) if isinstance(v, float) else v)
+                for k, v in asdict(self).items()}
 
 
 def _number(value) -> float | None:
@@ -172,6 +174,9 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> 
         return Pacing(**base, kind="level", status="no_data", profile="linear", no_data_reason="no_kpi", **empty)
     kpi = kpis.loc[kr["kpi_id"]]
     kind = "flow" if is_flow(kpi) else "level"
+    if end < start:  # a deadline before the plan's year: nothing to pace
+        return Pacing(**base, kind=kind, status="no_data", profile="linear", no_data_reason="deadline_before_year",
+                      **empty)
     today = min(as_of, end)
     total_days = (end - start).days + 1
     elapsed = max(0, min((today - start).days + 1, total_days))
@@ -187,8 +192,9 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> 
         past = last_year_share(index, str(kpi["formula"]).strip(), start, end, today)
         if past is not None:
             share, profile = past, "last_year"
-    if measured.value is None or target is None or (kind == "level" and baseline is None):
-        reason = measured.reason or "no_target"
+    if measured.value is None or target is None or (kind == "level" and baseline is None) \
+            or (kind == "level" and target == baseline) or (kind == "flow" and not target):
+        reason = measured.reason or ("no_change" if target is not None and target == baseline else "no_target")
         return Pacing(**base, kind=kind, status="no_data", profile=profile, no_data_reason=reason,
                       no_data_detail=measured.detail, **empty)
     actual = measured.value
@@ -199,7 +205,10 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> 
         gap = target - baseline
         progress = (actual - baseline) / gap if gap else None
         expected_to_date = baseline + share * gap
-    pace = progress / share if progress is not None and share > 0 else None
+    if kind == "flow" and kpi["direction"] == "down":  # a ceiling (complaints, returns): on track below the pace
+        pace = (share / progress if progress > 0 else float("inf")) if share > 0 else None
+    else:
+        pace = progress / share if progress is not None and share > 0 else None
     remaining = (end - today).days
     if kind == "flow":
         forecast, low, high = _flow_forecast(index, str(kpi["formula"]).strip(), start, today, end, actual, share)

@@ -19,7 +19,7 @@ def _num(value, lang: str) -> str:
 
 
 def _pct(value, lang: str) -> str:
-    return "" if value is None else format_percent(100 * value, lang, 0)
+    return "" if value is None or value == float("inf") else format_percent(100 * value, lang, 0)
 
 
 def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
