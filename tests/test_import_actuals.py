@@ -83,3 +83,13 @@ def test_unknown_source_and_unreadable_dates(plan_dir, tmp_path, capsys):
     export.write_text("date,sessions\nsoon,12\n", encoding="utf-8")
     assert main(["import-actuals", str(plan_dir), str(export), "--source", "generic"]) == 1
     assert "wide.csv:2:date: not a date: 'soon' (expected a date in one of these forms: %Y-%m-%d" in capsys.readouterr().err
+
+
+def test_a_broken_mapping_file_is_a_located_message(plan_dir, tmp_path, capsys):
+    mapping = tmp_path / "mine.yaml"
+    mapping.write_text("date: {column: Jour\nmetrics: [", encoding="utf-8")
+    assert main(["import-actuals", str(plan_dir), str(EXPORTS / "emailing.csv"), "--source", "mine",
+                 "--mapping", str(mapping)]) == 1
+    err = capsys.readouterr().err
+    assert "mine.yaml:" in err and "not a source mapping (expected a YAML mapping with date: and metrics:)" in err
+    assert "internal error" not in err

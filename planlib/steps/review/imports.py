@@ -52,7 +52,12 @@ def load_mapping(name: str, plan_path: Path | None, mapping_file: Path | None = 
     candidates.append(SOURCES_DIR / f"{name}.yaml")
     for path in candidates:
         if path is not None and path.exists():
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except (yaml.YAMLError, UnicodeDecodeError) as error:
+                mark = getattr(error, "problem_mark", None)
+                raise PlanError([Problem(str(path), mark.line + 1 if mark else None, None, "bad_mapping", {},
+                                         "mapping_keys")]) from None
             if not isinstance(data, dict) or "date" not in data or "metrics" not in data:
                 raise PlanError([Problem(str(path), None, None, "bad_mapping", {}, "mapping_keys")])
             return data
