@@ -160,6 +160,11 @@ def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=babel_locale(check_language(lang)))
 
 
+def format_measure(value: float, lang: str = "en") -> str:
+    """A KPI's value with enough decimals to compare it with its target: 2,07 against 2,10, 138 701 against 300 000."""
+    return format_number(value, lang, 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0)
+
+
 def format_money(value: float, currency: str = "EUR", lang: str = "en", decimals: int = 2) -> str:
     """An amount in the plan's currency: 1 250,50 € (fr) or €1,250.50 (en)."""
     from babel.numbers import format_currency

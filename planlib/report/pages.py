@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 from .. import __version__
-from ..core.i18n import format_date, format_money, format_number, format_percent, tr
+from ..core.i18n import format_date, format_measure, format_money, format_percent, tr
 from ..steps.summary import headline
 
 STYLESHEET = "report.css"
@@ -44,7 +44,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
     t = lambda key, **values: esc(tr(f"report.{key}", lang, **values))  # noqa: E731
     money = lambda v: esc(format_money(v, plan.currency, lang))  # noqa: E731
-    number = lambda v: "" if v is None else esc(format_number(v, lang, _decimals(v)))  # noqa: E731
+    number = lambda v: "" if v is None else esc(format_measure(v, lang))  # noqa: E731
     period = document["period"]
     company = plan.settings.get("company", plan.name)
     counts = " · ".join(f'<span class="status-{s}">{t("count", label=tr("status." + s, lang), n=n)}</span>'
@@ -100,11 +100,6 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
 <h2>{t('steps')}</h2><ol class="toc">{links}</ol>
 <h2>{t('figures')}</h2><table>{figures}</table></body></html>
 """
-
-
-def _decimals(value: float) -> int:
-    """Enough decimals to tell a forecast from its target: 2,07 against 2,10, 138 701 against 300 000."""
-    return 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
 
 
 def _iso(text: str):

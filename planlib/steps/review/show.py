@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.i18n import format_number, format_percent, tr
+from ...core.i18n import format_measure, format_percent, tr
 from .decisions import latest_by_key_result
 
 
@@ -12,10 +12,7 @@ def status_label(status: str, lang: str) -> str:
 
 
 def _num(value, lang: str) -> str:
-    """Enough decimals to compare an actual with its target (2,07 against 2,10)."""
-    if value is None:
-        return ""
-    return format_number(value, lang, 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0)
+    return "" if value is None else format_measure(value, lang)
 
 
 def _pct(value, lang: str) -> str:
