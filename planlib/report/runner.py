@@ -357,7 +357,7 @@ class ReportJob:
         (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), period.id), encoding="utf-8")
         pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
-        glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]))
+        glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]), document)
         parts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(build.glob(".appendix-*.json"))]
         if any(parts):
             (build / "appendix.html").write_text(appendix_page([t for part in parts for t in part], lang),
