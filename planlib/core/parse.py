@@ -19,9 +19,9 @@ DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y")
 COLUMN_DATE_FORMS = DATE_FORMS + ("%Y-%m-%d %H:%M:%S",)  # spreadsheets add a time to dates
 
 
-def parse_date_text(text: str) -> date | None:
-    """A date written in one of DATE_FORMS, else None."""
-    for form in DATE_FORMS:
+def parse_date_text(text: str, forms: tuple[str, ...] | list[str] = DATE_FORMS) -> date | None:
+    """A date written in one of `forms` (the plan's DATE_FORMS unless an export says otherwise), else None."""
+    for form in forms:
         try:
             return datetime.strptime(str(text).strip(), form).date()
         except ValueError:

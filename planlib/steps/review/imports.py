@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +26,7 @@ import yaml
 
 from ...core.errors import PlanError, Problem
 from ...core.io.readers import decode, read_csv_text
-from ...core.parse import parse_amount_text
+from ...core.parse import parse_amount_text, parse_date_text
 
 SOURCES_DIR = Path(__file__).resolve().parent / "sources"
 
@@ -74,15 +74,6 @@ def _find_column(frame: pd.DataFrame, wanted) -> str | None:
     return None
 
 
-def _parse_day(text: str, formats: list[str]) -> date | None:
-    for form in formats:
-        try:
-            return datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    return None
-
-
 def read_export_table(path: Path, date_names):
     """The export's table, its header found as the first line naming the date column (title lines above it are set aside)."""
     text, _ = decode(Path(path).read_bytes())
@@ -122,7 +113,7 @@ def read_export(path: Path, mapping: dict, channel: str = "") -> tuple[pd.DataFr
         day_text = str(record[date_column])
         if not day_text.strip() or (skipping and skipping.search(day_text)):
             continue
-        day = _parse_day(day_text, formats)
+        day = parse_date_text(day_text, formats)
         if day is None:
             problems.append(Problem(label, row, date_column, "not_a_date",
                                     {"value": day_text, "formats": ", ".join(formats)}, "import_date"))
