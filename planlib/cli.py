@@ -138,6 +138,12 @@ def run_check(args) -> int:
     plan = load_plan(args.plan)
     counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in plan.tables.items())
     print(f"{args.plan}: valid ({counts}; {len(plan.personas)} personas)")
+    if plan.warnings:
+        from .core.i18n import tr
+
+        print(tr("problem.warnings_heading", args.messages, count=len(plan.warnings), n=len(plan.warnings)))
+        for warning in plan.warnings:
+            print(f"  {warning.text(args.messages)}")
     return 0
 
 

@@ -26,6 +26,11 @@ class Problem:
     code: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
     expected: str | None = None
+    severity: str = "error"  # "warning": shown by checks and notebooks, never blocks a load or a save
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     @property
     def where(self) -> str:

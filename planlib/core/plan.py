@@ -59,6 +59,7 @@ class Plan:
     yaml_texts: dict[str, str | None] = field(default_factory=dict)
     preambles: dict[str, str] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()  # the steps' rules this plan was validated with; saves use them again
+    warnings: list[Problem] = field(default_factory=list)  # findings that do not block (an empty SWOT quadrant)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -179,14 +180,17 @@ def build_plan(source: PlanSource, path: Path | None, rules: tuple[Rule, ...] = 
         raw = source.tables.get(name) or RawTable(name, S.TABLES[name].file, pd.DataFrame())
         raws[name] = raw
         tables[name] = check_table(raw, problems, calendar, settings)
-    context = Context(tables, raws, yaml_data, yaml_lines, settings, problems)
+    context = Context(tables, raws, yaml_data, yaml_lines, settings, problems, Path(path) if path else None,
+                      tuple(rules))
     check_links(context)
     for rule in rules:
         rule(context)
-    if problems:
-        raise PlanError(in_reading_order(problems))
+    errors = [p for p in problems if not p.is_warning]
+    if errors:
+        raise PlanError(in_reading_order(errors))
     return Plan(Path(path) if path else None, settings, yaml_data, tables, calendar,
-                dict(source.yaml_texts), {n: r.preamble for n, r in raws.items() if r.preamble}, tuple(rules))
+                dict(source.yaml_texts), {n: r.preamble for n, r in raws.items() if r.preamble}, tuple(rules),
+                in_reading_order([p for p in problems if p.is_warning]))
 
 
 FILE_ORDER = (*S.YAML_FILES, *(S.TABLES[name].file for name in S.TABLE_ORDER))

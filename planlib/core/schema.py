@@ -264,6 +264,7 @@ PLAN_SETTINGS: dict[str, tuple[tuple[type, ...], bool]] = {
     "team": ((list,), False),
     "other_deadlines": ((list,), False),
     "review": ((dict,), False),
+    "previous": ((str,), False),
 }
 MARKETS = ("B2B", "B2C", "B2B2C")
 BUDGET_METHODS = ("fixed", "revenue_share", "bottom_up")

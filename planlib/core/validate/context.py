@@ -7,6 +7,7 @@ never imports a step, so a step's rules live (and change) in the step's room.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
@@ -27,6 +28,8 @@ class Context:
     lines: dict[str, dict]  # file name -> {key path: line number}
     settings: dict
     problems: list[Problem]
+    path: Path | None = None  # the plan folder, for files a plan names (last year's plan)
+    rules: tuple = ()  # the rules being run, to load a plan the plan names with the same rules
 
     def checker(self, file_name: str) -> YamlChecker:
         """Locates problems of a YAML file by line and key path."""

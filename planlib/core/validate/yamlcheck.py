@@ -21,12 +21,19 @@ class YamlChecker:
         self.label, self.lines, self.problems = label, lines, problems
 
     def problem(self, path: tuple, code: str, expected: str | None = None, **params) -> None:
+        self.problems.append(self.located(path, code, expected, params))
+
+    def warn(self, path: tuple, code: str, expected: str | None = None, **params) -> None:
+        """A finding that does not block: an empty quadrant, a heuristic's doubt."""
+        self.problems.append(self.located(path, code, expected, params, "warning"))
+
+    def located(self, path: tuple, code: str, expected, params: dict, severity: str = "error") -> Problem:
         probe = path
         while probe and probe not in self.lines:
             probe = probe[:-1]
         column = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
         row = self.lines.get(probe) if probe else None
-        self.problems.append(Problem(self.label, row, column or None, code, params, expected))
+        return Problem(self.label, row, column or None, code, params, expected, severity)
 
     def mapping(self, data, path: tuple = ()) -> dict:
         if data is None:
