@@ -357,6 +357,10 @@ def write_example(folder: Path) -> None:
 
 
 if __name__ == "__main__":
+    from example_2025 import write_previous
+
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "example"
+    previous = target.parent / "example-2025"
+    write_previous(previous)  # first: data/example names it as its previous plan
     write_example(target)
-    print(f"wrote the tables of {target}")
+    print(f"wrote the tables of {previous} and {target}")

@@ -61,3 +61,68 @@ def use_compact_png() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.display_formatter.formatters["image/png"].for_type(Figure, compact_png)
+
+
+# Offsets (in points) tried for a label, nearest first: right, left, above, below, then the diagonals, then farther.
+_OFFSETS = [(dx * k, dy * k) for k in (1, 2, 3) for dx, dy in
+            ((7, -3), (-7, -3), (0, 7), (0, -12), (7, 7), (-7, 7), (7, -12), (-7, -12))]
+
+
+def place_labels(figure, axes, xs, ys, texts, fontsize: float = 7, **style) -> list:
+    """Label points so that no two labels overlap, nor a label its neighbours' markers when avoidable.
+
+    Greedy: each label takes the first of a few positions around its point
+    (right, left, above, below, diagonals, then farther) that overlaps
+    nothing placed yet; when every position overlaps, the least crowded one.
+    Returns the text artists, in the order of `texts`.
+    """
+    renderer = _renderer(figure)
+    taken = []
+    for x, y in zip(xs, ys):  # the markers themselves
+        px, py = axes.transData.transform((x, y))
+        taken.append((px - 3, py - 3, px + 3, py + 3))
+    placed = []
+    for x, y, text in zip(xs, ys, texts):
+        best, best_overlap = None, None
+        for dx, dy in _OFFSETS:
+            artist = axes.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                                   ha="left" if dx > 0 else "right" if dx < 0 else "center",
+                                   va="bottom" if dy > 0 else "top" if dy < -6 else "center", **style)
+            box = artist.get_window_extent(renderer)
+            extent = (box.x0, box.y0, box.x1, box.y1)
+            overlap = sum(_overlap(extent, other) for other in taken)
+            if best is None or overlap < best_overlap:
+                if best is not None:
+                    best[0].remove()
+                best, best_overlap = (artist, extent), overlap
+            else:
+                artist.remove()
+            if overlap == 0:
+                break
+        taken.append(best[1])
+        placed.append(best[0])
+    return placed
+
+
+def _renderer(figure):
+    """The renderer that measures text, also for a figure closed for pyplot (whose canvas has none)."""
+    get = getattr(figure.canvas, "get_renderer", None)
+    if get is None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        get = FigureCanvasAgg(figure).get_renderer
+    return get()
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def overlapping_labels(figure, artists) -> int:
+    """How many pairs of text artists overlap once drawn (for tests and checks of a chart)."""
+    renderer = _renderer(figure)
+    boxes = [a.get_window_extent(renderer) for a in artists]
+    boxes = [(b.x0, b.y0, b.x1, b.y1) for b in boxes]
+    return sum(_overlap(a, b) > 0 for i, a in enumerate(boxes) for b in boxes[i + 1:])

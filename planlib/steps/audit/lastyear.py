@@ -112,6 +112,7 @@ def review_last_year(previous, audit: dict) -> list[LastYearAction]:
             continue
         spend = float(costs["spend"].get(action["id"], 0.0))
         budget = float(costs["budget"].get(action["id"], 0.0))
+        spend, budget = round(spend, 2), round(budget, 2)
         cost, source = (spend, "spend") if spend else (budget, "budget") if budget else (0.0, "none")
         kr = key_results.get(action.get("key_result_id") or "")
         progress = actual = per_result = None
