@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from . import schema as S
 from .errors import PlanError, Problem
@@ -28,6 +27,7 @@ from .io.readers import (
     table_from_rows,
 )
 from .io.writers import text_frame, write_csv, write_xlsx
+from .io.yamledit import edited_text
 from .parse import restore_text
 from .periods import Calendar, Period
 from .validate.cells import check_table
@@ -111,8 +111,8 @@ class Plan:
         return plan
 
     def save_yaml(self, file_name: str, data) -> "Plan":
-        """Validate the plan with this YAML document replaced, then write it."""
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        """Validate the plan with this YAML document replaced, then write it (keeping the file's comments)."""
+        text = edited_text(self.yaml_texts.get(file_name), data)
         source = self.as_source()
         source.yaml_texts[file_name] = text
         plan = build_plan(source, self.path, self.rules)

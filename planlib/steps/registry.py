@@ -62,7 +62,7 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step(0, "start", (), "00_start_here.ipynb"),
-    Step(1, "audit", ("audit.yaml",), None, audit_rules.RULES),
+    Step(1, "audit", ("audit.yaml",), "01_audit.ipynb", audit_rules.RULES),
     Step(2, "objectives", ("objectives.csv", "key_results.csv"), "02_objectives.ipynb"),
     Step(3, "personas", ("personas.yaml",), None, personas_rules.RULES),
     Step(4, "channels", ("channels.csv", "messages.csv"), None),

@@ -84,6 +84,14 @@ def text_block(lines: list[str]) -> None:
     display(HTML("<pre>" + html.escape("\n".join(lines)) + "</pre>"))
 
 
+def bullets(lines: list[str], empty_key: str = "", lang: str = "en") -> None:
+    """Plan text as a bulleted list, escaped; `empty_key` worded when there is nothing to list."""
+    if lines:
+        display_markdown("\n".join(f"- {escape(line)}" for line in lines))
+    elif empty_key:
+        display_markdown(tr(empty_key, lang))
+
+
 def show_form(make_form, plan, lang: str = "en") -> None:
     """A form in JupyterLab; in a report run, only a line saying where to find it.
 

@@ -27,10 +27,30 @@ class Field:
     """One input of a form, bound to a column of the table."""
 
     column: str
-    kind: str = "text"  # text, textarea, choice, number, date, score
+    kind: str = "text"  # text, textarea, choice, number, date, score; in YAML forms also list, check
     options: object = None  # for choice: list of (label, value), or a function of the plan returning it
     required: bool = False  # refused when left empty, with the message required.<form>.<column>
     default: str = ""  # value of a new entry
+
+
+def input_widget(spec: Field, label: str, options: list):
+    """The widget of one field, the same in table and YAML forms."""
+    import ipywidgets as w
+
+    layout = w.Layout(width="36em")
+    style = {"description_width": "13em"}
+    if spec.kind == "choice":
+        return w.Dropdown(description=label, options=options, layout=layout, style=style)
+    if spec.kind == "score":
+        return w.Dropdown(description=label, options=[("", "")] + [(str(n), str(n)) for n in range(1, 6)],
+                          layout=layout, style=style)
+    if spec.kind == "date":
+        return w.DatePicker(description=label, layout=layout, style=style)
+    if spec.kind == "textarea":
+        return w.Textarea(description=label, layout=layout, style=style)
+    if spec.kind == "check":
+        return w.Checkbox(description=label, layout=layout, style=style)
+    return w.Text(description=label, layout=layout, style=style)
 
 
 def _say(key: str, lang: str, **values) -> str:
@@ -76,21 +96,7 @@ class TableForm:
         return options
 
     def make_widget(self, spec: Field):
-        import ipywidgets as w
-
-        layout = w.Layout(width="36em")
-        style = {"description_width": "13em"}
-        label = tr(f"field.{self.key}.{spec.column}", self.lang)
-        if spec.kind == "choice":
-            return w.Dropdown(description=label, options=self.options_of(spec), layout=layout, style=style)
-        if spec.kind == "score":
-            return w.Dropdown(description=label, options=[("", "")] + [(str(n), str(n)) for n in range(1, 6)],
-                              layout=layout, style=style)
-        if spec.kind == "date":
-            return w.DatePicker(description=label, layout=layout, style=style)
-        if spec.kind == "textarea":
-            return w.Textarea(description=label, layout=layout, style=style)
-        return w.Text(description=label, layout=layout, style=style)
+        return input_widget(spec, tr(f"field.{self.key}.{spec.column}", self.lang), self.options_of(spec))
 
     def pick_options(self) -> list[tuple[str, str]]:
         frame = self.plan.tables[self.table]

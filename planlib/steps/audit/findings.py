@@ -6,7 +6,8 @@
 - a competitor not scored on both axes of the positioning map, or axes not named;
 - a marketing objective that no TOWS strategy explains;
 - our market share times the market size far from last year's revenue;
-- a channel dropped last year that this year's actions use again with no stated change.
+- a channel dropped last year that this year's actions use again with no stated change;
+- a text cut at an unquoted comma inside `{...}` (YAML then reads the rest as a key).
 """
 from __future__ import annotations
 
@@ -99,5 +100,19 @@ def dropped_channels(ctx: Context, check: YamlChecker, audit: dict, previous) ->
                        channel=judged.channel or judged.channel_id, actions=", ".join(again))
 
 
-FINDINGS = (empty_quadrants, pestel_dimensions, wrong_side, unscored, unexplained_objectives, market_consistency,
+def cut_texts(ctx: Context, check: YamlChecker, audit: dict, previous) -> None:
+    """`{text: Survey, October 2025}` reads as a key `October 2025` with no value: a text cut at a comma."""
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if value is None and isinstance(key, str) and " " in key.strip():
+                    check.warn(path, "cut_text", "quoted_text", key=key)
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + (i,))
+    walk(audit, ())
+
+
+FINDINGS = (cut_texts, empty_quadrants, pestel_dimensions, wrong_side, unscored, unexplained_objectives, market_consistency,
             dropped_channels)

@@ -47,7 +47,7 @@ def tows_matrix(audit: dict, lang: str) -> pd.DataFrame:
             cells[strategy.kind].append(f"{'+'.join(strategy.pair)}: {strategy.text}{named}")
     columns = {"O": tr("label.opportunities", lang), "T": tr("label.threats", lang)}
     index = {"S": tr("label.strengths", lang), "W": tr("label.weaknesses", lang)}
-    frame = pd.DataFrame({columns[o]: ["\n".join(cells[i + o]) for i in index] for o in columns})
+    frame = pd.DataFrame({columns[o]: ["; ".join(cells[i + o]) for i in index] for o in columns})
     frame.insert(0, "", list(index.values()))
     return frame
 
