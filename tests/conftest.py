@@ -12,13 +12,15 @@ from planlib import PlanError, load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
+PREVIOUS = ROOT / "data" / "example-2025"  # the example's last year's plan (plan.yaml: previous: ../example-2025)
 
 
 @pytest.fixture
 def plan_dir(tmp_path) -> Path:
-    """A writable copy of data/example."""
+    """A writable copy of data/example, beside a copy of its previous plan."""
     target = tmp_path / "plan"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(".history"))
+    shutil.copytree(PREVIOUS, tmp_path / "example-2025", ignore=shutil.ignore_patterns(".history"))
     return target
 
 

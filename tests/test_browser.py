@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 from browser import browser_page, jupyter_lab, notebook_for, open_and_run_all
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, PREVIOUS, ROOT
 
 from planlib import load_plan
 
@@ -22,6 +22,7 @@ def notebook_in_lab(tmp_path, name: str, ready: str):
     """A copy of the example plan, and the notebook open in JupyterLab with all cells run."""
     plan_dir = tmp_path / "plan"
     shutil.copytree(EXAMPLE, plan_dir, ignore=shutil.ignore_patterns(".history"))
+    shutil.copytree(PREVIOUS, tmp_path / "example-2025", ignore=shutil.ignore_patterns(".history"))
     notebooks = tmp_path / "notebooks"
     notebook_for(ROOT / "notebooks" / name, notebooks, plan_dir)
     home = tmp_path / "home"

@@ -106,7 +106,7 @@ def cut_texts(ctx: Context, check: YamlChecker, audit: dict, previous) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 if value is None and isinstance(key, str) and " " in key.strip():
-                    check.warn(path, "cut_text", "quoted_text", key=key)
+                    check.warn(path, "cut_text", "quoted_text", words=key)
                 walk(value, path + (key,))
         elif isinstance(node, list):
             for i, value in enumerate(node):

@@ -160,13 +160,15 @@ def check_last_year_decisions(ctx: Context, check: YamlChecker, audit: dict, pre
 
 def check_previous(ctx: Context):
     """plan.yaml's `previous:` names a valid plan folder; return that plan (or None)."""
+    if ctx.path is None:  # a workbook: the previous plan is a folder beside a plan folder, checked there
+        return None
     path = previous_path(ctx.settings, ctx.path)
     if path is None:
         return None
     check = ctx.checker("plan.yaml")
     named = ctx.settings["previous"]
     if not path.is_dir():
-        check.problem(("previous",), "previous_missing", "previous_folder", value=named, path=str(path))
+        check.problem(("previous",), "previous_missing", "previous_folder", value=named, folder=str(path))
         return None
     try:
         return load_previous(path, ctx.rules, ctx.path)
@@ -175,7 +177,7 @@ def check_previous(ctx: Context):
     except PlanError as error:
         first = error.problems[0]
         check.problem(("previous",), "previous_invalid", "previous_folder", value=named,
-                      count=len(error.problems), n=len(error.problems), where=first.where, code=first.code)
+                      count=len(error.problems), n=len(error.problems), where=first.where, first_code=first.code)
     return None
 
 
