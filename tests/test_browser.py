@@ -113,3 +113,17 @@ def test_decision_form_saves_from_the_browser(tmp_path):
         page.wait_for_selector(".planlib-decision-message:has-text('Saved D04 in decisions.csv')", timeout=30_000)
     saved = load_plan(plan_dir).decisions.set_index("id").loc["D04"]
     assert (saved["key_result_id"], saved["decision"], saved["owner"], saved["status"]) == ("KR03", "adjust", "Camille", "open")
+
+
+def test_swot_form_saves_from_the_browser(tmp_path):
+    """Step 1: a threat added from the audit notebook in JupyterLab, with its importance and evidence."""
+    with notebook_in_lab(tmp_path, "01_audit.ipynb", "button.planlib-swot-save") as (page, plan_dir):
+        page.select_option(".planlib-swot-group select", label="Threats")
+        page.fill(".planlib-swot-text textarea", "A new low-cost entrant on garden tools")
+        page.select_option(".planlib-swot-importance select", "4")
+        page.fill(".planlib-swot-evidence input", "Trade press, May 2026")
+        page.click("button.planlib-swot-save")
+        page.wait_for_selector(".planlib-swot-message:has-text('Saved T4')", timeout=30_000)
+    saved = load_plan(plan_dir).audit["swot"]["threats"][-1]
+    assert saved == {"id": "T4", "text": "A new low-cost entrant on garden tools", "importance": 4,
+                     "evidence": "Trade press, May 2026"}
