@@ -53,6 +53,31 @@ def input_widget(spec: Field, label: str, options: list):
     return w.Text(description=label, layout=layout, style=style)
 
 
+def fill_widget(widget, spec: Field, value: str, options: list) -> None:
+    """Show a stored text in a field's widget (a date picker takes a date, a check box a boolean)."""
+    if spec.kind == "date":
+        widget.value = date.fromisoformat(value) if value else None
+    elif spec.kind == "choice":
+        allowed = [v for _, v in options]
+        widget.options = options
+        widget.value = value if value in allowed else (allowed[0] if allowed else None)
+    elif spec.kind == "check":
+        widget.value = value == "True"
+    else:
+        widget.value = value
+
+
+def done_html(text: str) -> str:
+    """A form's message after a save."""
+    return f'<span style="color:#2e7d32">{html.escape(text)}</span>'
+
+
+def refused_html(problems: list[str], lang: str) -> str:
+    """A form's message when a save is refused: every problem, escaped."""
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+    return f'<div style="color:#b00020"><b>{html.escape(_say("refused", lang))}</b><ul>{items}</ul></div>'
+
+
 def _say(key: str, lang: str, **values) -> str:
     return tr(f"form.{key}", lang, **values)
 
@@ -114,15 +139,7 @@ class TableForm:
         row = texts[frame["id"] == row_id].iloc[0] if row_id else None
         for spec in self.fields:
             widget = self.widgets[spec.column]
-            value = spec.default if row is None else row[spec.column]
-            if spec.kind == "date":
-                widget.value = date.fromisoformat(value) if value else None
-            elif spec.kind == "choice":
-                allowed = [v for _, v in self.options_of(spec)]
-                widget.options = self.options_of(spec)
-                widget.value = value if value in allowed else (allowed[0] if allowed else None)
-            else:
-                widget.value = value
+            fill_widget(widget, spec, spec.default if row is None else row[spec.column], self.options_of(spec))
         self.message.value = ""
 
     def values(self) -> dict[str, str]:
@@ -170,13 +187,11 @@ class TableForm:
         self.pick.options = self.pick_options()
         self.pick.value = row_id
         self.pick.observe(lambda change: self.load(change["new"]), names="value")
-        self.message.value = f'<span style="color:#2e7d32">{html.escape(_say("saved", self.lang, id=row_id, file=table.file))}</span>'
+        self.message.value = done_html(_say("saved", self.lang, id=row_id, file=table.file))
         return True
 
     def show_problems(self, problems: list[str]) -> None:
-        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-        self.message.value = (f'<div style="color:#b00020"><b>{html.escape(_say("refused", self.lang))}</b>'
-                              f"<ul>{items}</ul></div>")
+        self.message.value = refused_html(problems, self.lang)
 
 
 def id_choices(table: str, label: str, lang: str, empty: bool = True, keep=None):

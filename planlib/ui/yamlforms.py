@@ -10,14 +10,13 @@ TableForm's: `planlib-<form>-<field>`, `-group`, `-pick`, `-save`, `-message`.
 from __future__ import annotations
 
 import copy
-import html
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ..core.errors import PlanError
 from ..core.i18n import tr
 from ..core.plan import Plan
-from .forms import Field, _say, input_widget
+from .forms import Field, _say, done_html, fill_widget, input_widget, refused_html
 
 
 def get_path(item, column: str):
@@ -145,17 +144,9 @@ class YamlListForm:
         items = self.items()
         item = items[index] if 0 <= index < len(items) else None
         for spec in self.fields:
-            widget = self.widgets[spec.column]
             value = spec.default if item is None else as_text(get_path(item, spec.column) if isinstance(item, dict)
                                                              else item if spec.column == "text" else None)
-            if spec.kind == "choice":
-                allowed = [v for _, v in self.options_of(spec)]
-                widget.options = self.options_of(spec)
-                widget.value = value if value in allowed else (allowed[0] if allowed else None)
-            elif spec.kind == "check":
-                widget.value = value == "True"
-            else:
-                widget.value = value
+            fill_widget(self.widgets[spec.column], spec, value, self.options_of(spec))
         self.message.value = ""
 
     def values(self) -> dict[str, str]:
@@ -198,11 +189,9 @@ class YamlListForm:
         self.refresh_pick(index)
         word = "updated" if old is not None else "saved"
         shown = (self.label_of or (lambda item, i, path: as_text(item)))(item, index, self.path)
-        self.message.value = f'<span style="color:#2e7d32">{html.escape(_say(word, self.lang, id=shown, file=self.file))}</span>'
+        self.message.value = done_html(_say(word, self.lang, id=shown, file=self.file))
         return True
 
     def show_problems(self, problems: list[str]) -> bool:
-        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-        self.message.value = (f'<div style="color:#b00020"><b>{html.escape(_say("refused", self.lang))}</b>'
-                              f"<ul>{items}</ul></div>")
+        self.message.value = refused_html(problems, self.lang)
         return False
