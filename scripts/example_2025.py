@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-
-from planlib.core import schema as S
-from planlib.core.io.writers import write_csv
+from make_example import frame, write_tables
 
 YEAR = 2025
 
@@ -68,11 +66,6 @@ MONTHLY = {
 }
 
 
-def _frame(table: str, rows: list) -> pd.DataFrame:
-    return pd.DataFrame([["" if v is None else str(v) for v in row] for row in rows],
-                        columns=S.TABLES[table].column_names)
-
-
 def _month_end(month: int) -> str:
     return (pd.Timestamp(YEAR, month, 1) + pd.offsets.MonthEnd(0)).date().isoformat()
 
@@ -92,19 +85,12 @@ def tables() -> dict[str, pd.DataFrame]:
     actuals = [(f"M{n:05d}", _month_end(m + 1), metric, value, "")
                for n, (metric, m, value) in enumerate(((metric, m, v) for metric, values in MONTHLY.items()
                                                        for m, v in enumerate(values)), 1)]
-    return {"objectives": _frame("objectives", OBJECTIVES), "key_results": _frame("key_results", KEY_RESULTS),
-            "kpis": _frame("kpis", KPIS), "channels": _frame("channels", CHANNELS),
-            "actions": _frame("actions", actions), "budget": _frame("budget", budget),
-            "spend": _frame("spend", spend), "actuals": _frame("actuals", actuals)}
+    return {"objectives": frame("objectives", OBJECTIVES), "key_results": frame("key_results", KEY_RESULTS),
+            "kpis": frame("kpis", KPIS), "channels": frame("channels", CHANNELS),
+            "actions": frame("actions", actions), "budget": frame("budget", budget),
+            "spend": frame("spend", spend), "actuals": frame("actuals", actuals)}
 
 
 def write_previous(folder: Path) -> None:
     """Write the 2025 plan's tables (its plan.yaml and audit.yaml are written by hand)."""
-    from planlib import load_plan
-
-    frames = tables()
-    for name, frame in frames.items():
-        (folder / S.TABLES[name].file).write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-    plan = load_plan(folder)
-    for name in frames:
-        write_csv(folder / S.TABLES[name].file, plan.tables[name], S.TABLES[name], keep_history=False)
+    write_tables(folder, tables())

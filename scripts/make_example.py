@@ -326,8 +326,6 @@ def frame(table: str, rows: list) -> pd.DataFrame:
 
 
 def write_example(folder: Path) -> None:
-    from planlib import load_plan
-
     rng = random.Random(SEED)
     objectives = frame("objectives", [(i, lvl, title, parent, owner, "") for i, lvl, title, parent, owner in OBJECTIVES])
     key_results = frame("key_results", KEY_RESULTS)
@@ -349,9 +347,16 @@ def write_example(folder: Path) -> None:
     tables = {"objectives": objectives, "key_results": key_results, "kpis": kpis, "channels": channels,
               "messages": messages, "actions": actions, "forecasts": forecasts, "budget": budget,
               "actuals": actuals, "spend": spend, "decisions": decisions}
+    write_tables(folder, tables)
+
+
+def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Write a plan's tables as text, validate the plan, then rewrite them in canonical form."""
+    from planlib import load_plan
+
     for name, table in tables.items():
         (folder / S.TABLES[name].file).write_text(table.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-    plan = load_plan(folder)  # validates, then rewrite in canonical form
+    plan = load_plan(folder)
     for name in tables:
         write_csv(folder / S.TABLES[name].file, plan.tables[name], S.TABLES[name], keep_history=False)
 
