@@ -66,6 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
     smart.add_argument("--lang", choices=languages(), default="en", help="language of the verdict")
     smart.add_argument("--json", action="store_true", help="one JSON document, one key per letter")
 
+    abtest = commands.add_parser("abtest", help="size an A/B test, or read its result")
+    tests = abtest.add_subparsers(dest="abtest", required=True, metavar="size|read")
+    size = tests.add_parser("size", help="visitors needed per variant, in all, and for how many weeks")
+    size.add_argument("--baseline", required=True, help="today's conversion rate: 0.20 or 20%%")
+    size.add_argument("--target", required=True, help="the rate the new variant should reach: 0.25 or 25%%")
+    size.add_argument("--alpha", default="0.05", help="false-positive risk (default: 0.05)")
+    size.add_argument("--power", default="0.8", help="chance of seeing a real change (default: 0.8)")
+    size.add_argument("--one-sided", action="store_true", help="only an improvement matters")
+    size.add_argument("--daily", default=None, help="visitors a day entering the test: gives the duration in weeks")
+    size.add_argument("--variants", default="2", help="number of variants, control included (default: 2)")
+    size.add_argument("--json", action="store_true", help="one JSON document")
+    size.add_argument("--lang", choices=languages(), default=None, help="language of the text (default: --messages)")
+    reading = tests.add_parser("read", help="difference, 95%% interval and p-value of a finished test")
+    reading.add_argument("--a", required=True, help="control: conversions/visitors, e.g. 200/1000")
+    reading.add_argument("--b", required=True, help="variant: conversions/visitors, e.g. 250/1000")
+    reading.add_argument("--json", action="store_true", help="one JSON document")
+    reading.add_argument("--lang", choices=languages(), default=None, help="language of the text (default: --messages)")
+
     report = commands.add_parser("report", help="run every notebook for one or more periods into a report")
     _plan_arg(report)
     which = report.add_mutually_exclusive_group()
@@ -121,6 +139,21 @@ def run_smart(args) -> int:
 
     result = smart(args.text, args.lang)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))
+    return 0
+
+
+def run_abtest(args) -> int:
+    from .steps.channels import abtest
+
+    lang = args.lang or args.messages
+    if args.abtest == "size":
+        result = abtest.size(args.baseline, args.target, args.alpha, args.power, args.one_sided, args.daily,
+                             args.variants)
+        text = abtest.size_text(result, lang)
+    else:
+        result = abtest.read(args.a, args.b)
+        text = abtest.read_text(result, lang)
+    print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if args.json else text)
     return 0
 
 
@@ -207,7 +240,7 @@ def run_import_actuals(args) -> int:
 
 
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "check": run_check, "summary": run_summary, "export": run_export,
-            "import": run_import, "report": run_report, "smart": run_smart}
+            "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -86,7 +86,7 @@ def tables() -> dict[str, pd.DataFrame]:
                for n, (metric, m, value) in enumerate(((metric, m, v) for metric, values in MONTHLY.items()
                                                        for m, v in enumerate(values)), 1)]
     return {"objectives": frame("objectives", OBJECTIVES), "key_results": frame("key_results", KEY_RESULTS),
-            "kpis": frame("kpis", KPIS), "channels": frame("channels", CHANNELS),
+            "kpis": frame("kpis", KPIS), "channels": frame("channels", CHANNELS, ("id", "name", "type", "reach", "cost", "fit", "notes")),
             "actions": frame("actions", actions), "budget": frame("budget", budget),
             "spend": frame("spend", spend), "actuals": frame("actuals", actuals)}
 

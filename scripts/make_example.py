@@ -40,18 +40,18 @@ OBJECTIVES = [
 
 # id, objective, title, kpi, baseline, target, unit, deadline, priority, impact, effort, levers, owner
 KEY_RESULTS = [
-    ("KR01", "M1", "Reach 2.9 M sessions over the year", "K01", 2400000, 2900000, "sessions", "2026-12-31", "high", 5, 3, "SEO, search ads, social", "Hugo"),
-    ("KR02", "M2", "Raise the conversion rate from 1.6% to 2.1%", "K02", 1.6, 2.1, "%", "2026-12-31", "high", 5, 4, "checkout redesign, reviews, A/B tests", "Thomas"),
-    ("KR03", "M3", "Raise the average order value from 62 € to 70 €", "K04", 62, 70, "€", "2026-12-31", "medium", 4, 2, "bundles, free delivery threshold", "Camille"),
-    ("KR04", "M1", "Reach 3 M€ of online revenue", "K03", 2500000, 3000000, "€", "2026-12-31", "high", 5, 4, "all channels", "Camille"),
-    ("KR05", "M4", "Lower the ad cost per new customer from 8.50 € to 7 €", "K11", 8.5, 7, "€", "2026-12-31", "high", 4, 3, "bidding, targeting, creative tests", "Hugo"),
-    ("KR06", "M4", "Keep the cost per click under 0.55 €", "K10", 0.62, 0.55, "€", "2026-09-30", "medium", 3, 2, "negative keywords, quality score", "Hugo"),
-    ("KR07", "M5", "Collect 12 000 new newsletter subscribers", "K06", 8000, 12000, "subscribers", "2026-12-31", "high", 4, 2, "lead magnet, pop-in, contests", "Nadia"),
-    ("KR08", "M6", "Raise the email open rate from 24% to 30%", "K07", 24, 30, "%", "2026-12-31", "medium", 3, 2, "segmentation, subject tests", "Nadia"),
-    ("KR09", "M6", "Raise the email click rate from 2.5% to 3.5%", "K08", 2.5, 3.5, "%", "2026-12-31", "medium", 3, 3, "personalised content", "Nadia"),
-    ("KR10", "M7", "Reach 40 000 Instagram followers", "K13", 25000, 40000, "followers", "2026-12-31", "medium", 3, 3, "influencers, reels, contests", "Léa"),
-    ("KR11", "M7", "Collect 1 500 customer reviews", "K14", 900, 1500, "reviews", "2026-12-31", "low", 2, 1, "post-purchase emails", "Nadia"),
-    ("KR12", "M8", "Reach 300 000 € of marketplace revenue", "K15", 120000, 300000, "€", "2026-12-31", "high", 4, 4, "catalogue on two marketplaces", "Hugo"),
+    ("KR01", "M1", "Reach 2.9 M sessions over the year", "K01", 2400000, 2900000, "sessions", "2026-12-31", "high", 5, 3, "SEO, search ads, social", "Hugo", "P1,P2,P3"),
+    ("KR02", "M2", "Raise the conversion rate from 1.6% to 2.1%", "K02", 1.6, 2.1, "%", "2026-12-31", "high", 5, 4, "checkout redesign, reviews, A/B tests", "Thomas", "P1,P2"),
+    ("KR03", "M3", "Raise the average order value from 62 € to 70 €", "K04", 62, 70, "€", "2026-12-31", "medium", 4, 2, "bundles, free delivery threshold", "Camille", "P1,P2"),
+    ("KR04", "M1", "Reach 3 M€ of online revenue", "K03", 2500000, 3000000, "€", "2026-12-31", "high", 5, 4, "all channels", "Camille", "P1,P2,P3"),
+    ("KR05", "M4", "Lower the ad cost per new customer from 8.50 € to 7 €", "K11", 8.5, 7, "€", "2026-12-31", "high", 4, 3, "bidding, targeting, creative tests", "Hugo", "P1,P3"),
+    ("KR06", "M4", "Keep the cost per click under 0.55 €", "K10", 0.62, 0.55, "€", "2026-09-30", "medium", 3, 2, "negative keywords, quality score", "Hugo", "P2"),
+    ("KR07", "M5", "Collect 12 000 new newsletter subscribers", "K06", 8000, 12000, "subscribers", "2026-12-31", "high", 4, 2, "lead magnet, pop-in, contests", "Nadia", "P1,P2"),
+    ("KR08", "M6", "Raise the email open rate from 24% to 30%", "K07", 24, 30, "%", "2026-12-31", "medium", 3, 2, "segmentation, subject tests", "Nadia", "P1,P2"),
+    ("KR09", "M6", "Raise the email click rate from 2.5% to 3.5%", "K08", 2.5, 3.5, "%", "2026-12-31", "medium", 3, 3, "personalised content", "Nadia", "P1,P2"),
+    ("KR10", "M7", "Reach 40 000 Instagram followers", "K13", 25000, 40000, "followers", "2026-12-31", "medium", 3, 3, "influencers, reels, contests", "Léa", "P1,P3"),
+    ("KR11", "M7", "Collect 1 500 customer reviews", "K14", 900, 1500, "reviews", "2026-12-31", "low", 2, 1, "post-purchase emails", "Nadia", "P1,P2,P3"),
+    ("KR12", "M8", "Reach 300 000 € of marketplace revenue", "K15", 120000, 300000, "€", "2026-12-31", "high", 4, 4, "catalogue on two marketplaces", "Hugo", "P3"),
 ]
 
 # id, name, formula, unit, aggregation, direction, description
@@ -74,36 +74,68 @@ KPIS = [
 ]
 
 # id, name, type, reach, cost, fit, notes
+# id, name, type, kind, platform, cost model, skills (empty: the catalogue's), chosen, change, reach, cost, fit, notes
 CHANNELS = [
-    ("C01", "Online shop", "owned", 4, 2, 5, "Where every journey ends"),
-    ("C02", "SEO and blog", "owned", 4, 2, 4, "Guides and advice articles"),
-    ("C03", "Search ads", "paid", 5, 4, 4, "Google Ads, brand and generic"),
-    ("C04", "Social ads", "paid", 5, 3, 4, "Meta Ads, prospecting and retargeting"),
-    ("C05", "Instagram", "owned", 4, 2, 5, "Reels, stories, community"),
-    ("C06", "Newsletter", "owned", 3, 1, 5, "Weekly, 45 000 subscribers"),
-    ("C07", "Influencers", "paid", 4, 3, 4, "Micro-influencers, home and garden"),
-    ("C08", "Press relations", "earned", 3, 2, 3, "Home, garden and consumer press"),
-    ("C09", "Marketplaces", "paid", 5, 3, 3, "Two eco marketplaces, commission on sales"),
-    ("C10", "Trade fairs and events", "paid", 2, 5, 3, "Garden fair in spring, Christmas market"),
+    ("C01", "Online shop", "owned", "website", "", "", "", "yes", "", 4, 2, 5, "Where every journey ends"),
+    ("C02", "SEO and blog", "owned", "seo", "", "", "", "yes", "", 4, 2, 4, "Guides and advice articles"),
+    ("C03", "Search ads", "paid", "search_ads", "Google Ads", "", "", "yes", "", 5, 4, 4, "Brand and generic"),
+    ("C04", "Social ads", "paid", "social_ads", "Meta", "", "", "yes", "", 5, 3, 4, "Prospecting and retargeting"),
+    ("C05", "Instagram", "owned", "social_organic", "Instagram", "", "", "yes", "", 4, 2, 5, "Reels, stories, community"),
+    ("C06", "Newsletter", "owned", "emailing", "", "", "", "yes", "", 3, 1, 5, "Weekly, 45 000 subscribers"),
+    ("C07", "Influencers", "paid", "influence", "Instagram", "", "", "yes", "", 4, 3, 4,
+     "Micro-influencers, home and garden"),
+    ("C08", "Press relations", "earned", "press_relations", "", "", "", "yes", "", 3, 2, 3,
+     "Home, garden and consumer press"),
+    ("C09", "Marketplaces", "paid", "marketplace", "", "", "", "yes", "", 5, 3, 3,
+     "Two eco marketplaces, commission on sales"),
+    ("C10", "Trade fairs and events", "paid", "events", "", "", "", "yes",
+     "One spring fair only, with a lead-capture app and a follow-up sequence", 2, 5, 3,
+     "Garden fair in spring, Christmas market"),
+    ("C12", "Podcast sponsoring", "paid", "partnerships", "", "flat_fee", "partnerships,audio", "no", "", 2, 3, 3,
+     "A candidate: gardening podcasts, not chosen this year"),
 ]
 
-# id, persona, channel, message, variant, call to action
+# id, persona, channel, format, message, proof, call to action, variant
 MESSAGES = [
-    ("MS01", "P1", "C04", "Safe for the kids, good for the planet: our essentials tested by parents", "A", "Discover the range"),
-    ("MS02", "P1", "C04", "30 minutes saved every week with our ready-to-use cleaning kits", "B", "Try the kit"),
-    ("MS03", "P1", "C06", "This week: five swaps for a greener family home", "A", "Read and shop"),
-    ("MS04", "P1", "C05", "Real homes, real parents: how Claire went zero-plastic in the kitchen", "A", "See the reel"),
-    ("MS05", "P1", "C01", "Free returns for 60 days, delivery in 48 h", "A", "Order now"),
-    ("MS06", "P2", "C02", "The complete guide to natural pest control in the vegetable garden", "A", "Read the guide"),
-    ("MS07", "P2", "C03", "Garden tools built to last 20 years, repairable and guaranteed", "A", "See the tools"),
-    ("MS08", "P2", "C03", "Advice from our gardeners before you buy, by phone or chat", "B", "Ask an expert"),
-    ("MS09", "P2", "C06", "Monthly garden calendar: what to sow and prune now", "A", "Get the calendar"),
-    ("MS10", "P2", "C08", "A Lyon company makes eco gardening mainstream", "A", "Press kit"),
-    ("MS11", "P3", "C05", "Zero-waste starter kit under 25 €", "A", "Shop the kit"),
-    ("MS12", "P3", "C07", "What our favourite creators actually use at home", "A", "Use the creator's code"),
-    ("MS13", "P3", "C07", "Less packaging, more impact: our shipping promise", "B", "Learn more"),
-    ("MS14", "P3", "C09", "Our eco bestsellers, now on your favourite marketplace", "A", "See the shop"),
-    ("MS15", "P1", "C06", "Your children's room, without harmful chemicals", "B", "Read and shop"),
+    ("MS01", "P1", "C04", "social_post", "Safe for the kids, good for the planet: our essentials tested by parents",
+     "Tested by 200 parent panellists", "Discover the range", "A"),
+    ("MS02", "P1", "C04", "social_post", "30 minutes saved every week with our ready-to-use cleaning kits",
+     "Timed by our customer panel", "Try the kit", "B"),
+    ("MS03", "P1", "C06", "email_subject", "Five swaps for a greener family home", "", "Read and shop", "A"),
+    ("MS04", "P1", "C06", "email_subject", "Your children's room, without harmful chemicals", "", "Read and shop", "B"),
+    ("MS05", "P1", "C05", "social_post", "Real homes, real parents: how Claire went zero-plastic in the kitchen",
+     "A customer's real kitchen", "See the reel", "A"),
+    ("MS06", "P1", "C05", "social_post", "One shelf, zero plastic: a parent's kitchen in 30 seconds",
+     "A customer's real kitchen", "See the reel", "B"),
+    ("MS07", "P1", "C01", "page_title", "Eco home essentials, tested by parents", "Free returns for 60 days",
+     "Order now", "A"),
+    ("MS08", "P1", "C01", "page_title", "Safe, green home products delivered in 48 h", "Free returns for 60 days",
+     "Order now", "B"),
+    ("MS09", "P2", "C02", "meta_description",
+     "The complete guide to natural pest control in the vegetable garden, season by season.",
+     "Written with our gardeners", "Read the guide", "A"),
+    ("MS10", "P2", "C02", "meta_description",
+     "Aphids, slugs, mildew: what really works without chemicals, tested in our own garden.",
+     "Written with our gardeners", "Read the guide", "B"),
+    ("MS11", "P2", "C03", "search_ad_headline", "Tools built to last 20 years", "20-year guarantee", "See the tools", "A"),
+    ("MS12", "P2", "C03", "search_ad_headline", "Ask our gardeners first", "Phone and chat advice",
+     "Ask an expert", "B"),
+    ("MS13", "P2", "C06", "email_subject", "What to sow and prune this month", "", "Get the calendar", "A"),
+    ("MS14", "P2", "C06", "email_subject", "Your garden calendar for the month", "", "Get the calendar", "B"),
+    ("MS15", "P2", "C08", "press_release", "A Lyon company makes eco gardening mainstream", "Sales +20 % in 2025",
+     "Press kit", "A"),
+    ("MS16", "P2", "C08", "press_release", "Repair, not replace: the garden tools guaranteed for 20 years",
+     "Repair service figures", "Press kit", "B"),
+    ("MS17", "P3", "C05", "social_post", "Zero-waste starter kit under 25 €", "Price checked against 3 shops",
+     "Shop the kit", "A"),
+    ("MS18", "P3", "C05", "social_post", "Your first zero-waste week costs less than a pizza night",
+     "Price checked against 3 shops", "Shop the kit", "B"),
+    ("MS19", "P3", "C07", "social_post", "What our favourite creators actually use at home", "Unpaid product picks",
+     "Use the creator's code", "A"),
+    ("MS20", "P3", "C07", "social_post", "Less packaging, more impact: our shipping promise", "Packaging cut by 40 %",
+     "Learn more", "B"),
+    ("MS21", "P3", "C09", "page_title", "Eco bestsellers, now on your marketplace", "", "See the shop", "A"),
+    ("MS22", "P3", "C09", "page_title", "Zero-waste kits from a Lyon eco brand", "", "See the shop", "B"),
 ]
 
 W_ACQ, W_CONTENT, W_CRM, W_SITE, W_MARKET, W_EVENTS = (
@@ -318,11 +350,13 @@ DECISIONS = [
 ]
 
 
-def frame(table: str, rows: list) -> pd.DataFrame:
-    columns = S.TABLES[table].column_names
+def frame(table: str, rows: list, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """A table's text frame from dicts or tuples (of `columns`, else of its first columns); the rest left empty."""
+    names = S.TABLES[table].column_names
     if rows and isinstance(rows[0], dict):
-        return pd.DataFrame(rows)[columns].astype(str)
-    return pd.DataFrame([[("" if v is None else str(v)) for v in r] for r in rows], columns=columns)
+        return pd.DataFrame(rows).reindex(columns=names, fill_value="").fillna("").astype(str)
+    records = [dict(zip(columns or names, ("" if v is None else str(v) for v in r))) for r in rows]
+    return pd.DataFrame(records).reindex(columns=names, fill_value="").fillna("").astype(str)
 
 
 def write_example(folder: Path) -> None:

@@ -86,6 +86,7 @@ LEVELS = ("business", "marketing")
 DIRECTIONS = ("up", "down")
 AGGREGATIONS = ("sum", "mean", "last")
 CHANNEL_TYPES = ("owned", "paid", "earned")
+COST_MODELS = ("cpc", "cpm", "cpa", "commission", "flat_fee", "subscription", "in_house")
 DECISIONS = ("continue", "adjust", "stop")
 DECISION_STATUSES = ("open", "done")
 
@@ -112,6 +113,12 @@ ALIASES: dict[str, str] = {
     "fixe": "fixed", "entreprise": "business", "hausse": "up", "baisse": "down",
     "somme": "sum", "moyenne mobile": "mean", "dernière": "last", "derniere": "last",
     "propre": "owned", "payant": "paid", "gagné": "earned", "gagne": "earned",
+    # cost models
+    "cpc": "cpc", "coût par clic": "cpc", "cout par clic": "cpc", "cost per click": "cpc",
+    "cost per thousand": "cpm", "coût pour mille": "cpm", "cout pour mille": "cpm",
+    "cost per acquisition": "cpa", "coût par acquisition": "cpa", "cout par acquisition": "cpa",
+    "forfait": "flat_fee", "flat fee": "flat_fee", "abonnement": "subscription",
+    "in house": "in_house", "interne": "in_house", "en interne": "in_house",
     # review decisions and their status
     "continuer": "continue", "poursuivre": "continue", "ajuster": "adjust", "arrêter": "stop", "arreter": "stop",
     "ouverte": "open", "ouvert": "open", "en attente": "open", "faite": "done", "close": "done",
@@ -142,6 +149,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("effort", **_SCORE),
         Column("levers"),
         Column("owner"),
+        Column("persona_ids", REFLIST, ref="personas", help="ids of the personas this result is about, comma separated"),
     ), "Target results: what will be measured, from where to where, by when."),
     Table("kpis", "kpis", (
         Column("id", ID, required=True),
@@ -163,6 +171,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("id", ID, required=True),
         Column("name", TEXT, required=True),
         Column("type", ENUM, allowed=CHANNEL_TYPES),
+        Column("kind", TEXT, help="the catalogue's kind of channel: seo, search_ads, social_ads, emailing..."),
+        Column("platform", help="for a social network or a marketplace: which one"),
+        Column("cost_model", ENUM, allowed=COST_MODELS, help="how it is paid; the catalogue's when empty"),
+        Column("skills", TEXT, help="skills it needs, comma separated; the catalogue's when empty"),
+        Column("chosen", BOOL, default="yes", help="yes when the plan uses it, no for a candidate"),
+        Column("change", help="what changes from last year, for a channel last year's review dropped"),
         Column("reach", **_SCORE),
         Column("cost", **_SCORE),
         Column("fit", **_SCORE),
@@ -172,9 +186,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("id", ID, required=True),
         Column("persona_id", REF, required=True, ref="personas"),
         Column("channel_id", REF, required=True, ref="channels"),
+        Column("format", TEXT, help="search_ad_headline, email_subject, sms...: its length limit is checked"),
         Column("message", TEXT, required=True),
-        Column("variant"),
+        Column("proof", help="why the persona should believe it"),
         Column("call_to_action"),
+        Column("variant", help="A, B...: two or more variants of a message to test"),
     ), "One message per persona and channel, with variants."),
     Table("actions", "actions", (
         Column("id", ID, required=True),
@@ -265,6 +281,8 @@ PLAN_SETTINGS: dict[str, tuple[tuple[type, ...], bool]] = {
     "other_deadlines": ((list,), False),
     "review": ((dict,), False),
     "previous": ((str,), False),
+    "positioning": ((str,), False),
+    "channel_weights": ((dict,), False),
 }
 MARKETS = ("B2B", "B2C", "B2B2C")
 BUDGET_METHODS = ("fixed", "revenue_share", "bottom_up")

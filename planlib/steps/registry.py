@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .actions import rules as actions_rules
 from .audit import rules as audit_rules
 from .budget import rules as budget_rules
+from .channels import rules as channels_rules
 from .personas import rules as personas_rules
 from .review import rules as review_rules
 
@@ -64,8 +65,8 @@ STEPS: tuple[Step, ...] = (
     Step(0, "start", (), "00_start_here.ipynb"),
     Step(1, "audit", ("audit.yaml",), "01_audit.ipynb", audit_rules.RULES),
     Step(2, "objectives", ("objectives.csv", "key_results.csv"), "02_objectives.ipynb"),
-    Step(3, "personas", ("personas.yaml",), None, personas_rules.RULES),
-    Step(4, "channels", ("channels.csv", "messages.csv"), None),
+    Step(3, "personas", ("personas.yaml",), "03_personas.ipynb", personas_rules.RULES),
+    Step(4, "channels", ("channels.csv", "messages.csv"), "04_channels_messages.ipynb", channels_rules.RULES),
     Step(5, "actions", ("actions.csv",), "05_action_plan.ipynb", actions_rules.RULES),
     Step(6, "budget", ("budget.csv", "forecasts.csv", "spend.csv"), "06_budget.ipynb", budget_rules.RULES),
     Step(7, "review", ("kpis.csv", "actuals.csv", "decisions.csv"), "07_kpi_review.ipynb", review_rules.RULES),

@@ -13,7 +13,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..core.errors import PlanError
+from ..core.errors import CodedError, PlanError
 from ..core.i18n import tr
 from ..core.plan import Plan
 from .forms import Field, _say, done_html, fill_widget, input_widget, refused_html
@@ -58,10 +58,22 @@ def typed(spec: Field, text: str):
     if text == "":
         return None
     if spec.kind in ("score", "number"):
-        number = float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        try:
+            number = float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        except ValueError:
+            raise CodedError("form_not_number", "number", value=text) from None
         return int(number) if number.is_integer() else number
     if spec.kind == "list":
         return [part.strip() for part in text.split(",") if part.strip()]
+    if spec.kind == "pairs":  # "C01: 5, C04: 4" -> {C01: 5, C04: 4}
+        pairs = {}
+        for part in (p.strip() for p in text.split(",") if p.strip()):
+            key, sep, value = part.replace("=", ":").partition(":")
+            if not sep or not key.strip():
+                raise CodedError("form_not_pairs", "pairs", value=part)
+            number = typed(Field(key, "number"), value.strip())
+            pairs[key.strip()] = number
+        return pairs
     if spec.kind == "check":
         return text == "True" or None
     return text
@@ -72,6 +84,8 @@ def as_text(value) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
     return str(value)
 
 
@@ -179,6 +193,8 @@ class YamlListForm:
         old = items[index] if index < len(items) else None
         try:
             item = (self.to_item or self.default_item)(values, old, index, self.path, self.plan)
+        except CodedError as error:
+            return self.show_problems([error.text(self.lang)])
         except ValueError as error:
             return self.show_problems([str(error)])
         items[index:index + 1] = [item]

@@ -55,5 +55,9 @@ class Context:
     def cell_problem(self, table: str, row: int, column: str, code: str, expected: str | None = None, **params) -> None:
         self.problems.append(Problem(self.raws[table].source, row, column, code, params, expected))
 
+    def cell_warning(self, table: str, row: int, column: str, code: str, expected: str | None = None, **params) -> None:
+        """A finding on a cell that does not block a save."""
+        self.problems.append(Problem(self.raws[table].source, row, column, code, params, expected, "warning"))
+
 
 Rule = Callable[[Context], None]

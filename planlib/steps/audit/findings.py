@@ -79,14 +79,21 @@ def market_consistency(ctx: Context, check: YamlChecker, audit: dict, previous) 
 
 
 def dropped_channels(ctx: Context, check: YamlChecker, audit: dict, previous) -> None:
-    """A channel whose last-year action was dropped, used again by this year's actions with no `change:`."""
+    """A channel whose last-year action was dropped, used again by this year's actions with no stated change.
+
+    The change is stated on the decision (`change:` in audit.yaml) or on the
+    channel itself (channels.csv's `change` column).
+    """
     if previous is None:
         return
     from .lastyear import review_last_year
 
-    names_now = dict(zip(ctx.tables["channels"]["id"], ctx.tables["channels"]["name"].str.lower()))
+    channels = ctx.tables["channels"]
+    names_now = dict(zip(channels["id"], channels["name"].str.lower()))
+    changed = set(channels.loc[channels["change"].str.strip() != "", "id"])
     actions = ctx.tables["actions"]
-    used = actions[(actions["channel_id"] != "") & (actions["status"] != "cancelled")]
+    used = actions[(actions["channel_id"] != "") & (actions["status"] != "cancelled") &
+                   ~actions["channel_id"].isin(list(changed))]
     decided = M.analyst_decisions(audit)
     for judged in review_last_year(previous, audit):
         if judged.final != "drop" or not judged.channel_id or judged.change.strip():
@@ -97,7 +104,8 @@ def dropped_channels(ctx: Context, check: YamlChecker, audit: dict, previous) ->
             entry = decided.get(judged.action_id)
             path = ("last_year_review", "decisions", entry["index"]) if entry else ("last_year_review",)
             check.warn(path, "dropped_channel_reused", "stated_change", action=judged.action_id,
-                       channel=judged.channel or judged.channel_id, actions=", ".join(again))
+                       channel=judged.channel or judged.channel_id, actions=", ".join(again),
+                       channel_ids=", ".join(sorted(set(used.loc[used["id"].isin(again), "channel_id"]))))
 
 
 def cut_texts(ctx: Context, check: YamlChecker, audit: dict, previous) -> None:
