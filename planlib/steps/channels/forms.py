@@ -145,7 +145,10 @@ class MessageForm:
             rows.append({"id": row_id, "persona_id": values["persona_id"], "channel_id": values["channel_id"],
                          "format": values["format"], "message": text, "proof": values["proof"],
                          "call_to_action": values["call_to_action"], "variant": variant})
-        texts = pd.concat([kept, pd.DataFrame(rows, columns=texts.columns)], ignore_index=True)
+        at = int((~texts["id"].isin(list(old["id"]))).cumsum()[texts["id"].isin(list(old["id"]))].min()) \
+            if len(old) else len(kept)  # the group stays where it was in the file
+        texts = pd.concat([kept.iloc[:at], pd.DataFrame(rows, columns=texts.columns), kept.iloc[at:]],
+                          ignore_index=True)
         try:
             self.plan = self.plan.save_table("messages", texts, as_text=True)
         except PlanError as error:

@@ -77,9 +77,10 @@ def matrix_html(plan, lang: str) -> str:
                     mark = " ⚠" if length.over else ""
                     size = f" <small>({length.length}/{length.limit}{mark})</small>" if length.limit else ""
                 label = tr(f"format.{m.format}", lang) if m.format in known else m.format
-                extra = "".join(f"<br><small>{e(tr(f'message.{k}', lang))}: {e(getattr(m, k))}</small>"
+                extra = "".join(f"<br><small>{e(tr('message.labelled', lang, label=tr(f'message.{k}', lang), value=getattr(m, k)))}</small>"
                                 for k in ("proof", "call_to_action") if getattr(m, k))
-                parts.append(f"<b>{e(m.variant or '–')}</b> <i>{e(label)}</i>: {e(m.message)}{size}{extra}")
+                line = tr("message.labelled", lang, label=f"{m.variant or '–'} {label}", value=m.message)
+                parts.append(f"{e(line)}{size}{extra}")
             cells.append("<td>" + "<hr style='margin:.3em 0'>".join(parts) + "</td>")
         body.append(f"<tr><th>{e(persona)} {e(people[persona])}</th>{''.join(cells)}</tr>")
     style = "<style>.planlib-messages td,.planlib-messages th{vertical-align:top;text-align:left;padding:.3em .5em;" \

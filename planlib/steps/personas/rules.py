@@ -44,7 +44,7 @@ def check_personas(ctx: Context) -> None:
                 total += value
                 last_share = path + ("share",)
     if last_share is not None and total > 100 + 1e-9:
-        check.problem(last_share, "shares_over_100", "shares_at_most_100", total=round(total, 2))
+        check.problem(last_share, "shares_over_100", "shares_at_most_100", total=f"{round(total, 2):g}")
 
 
 def _criteria(check, persona: dict, kind: str, path: tuple) -> None:
