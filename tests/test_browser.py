@@ -127,3 +127,33 @@ def test_swot_form_saves_from_the_browser(tmp_path):
     saved = load_plan(plan_dir).audit["swot"]["threats"][-1]
     assert saved == {"id": "T4", "text": "A new low-cost entrant on garden tools", "importance": 4,
                      "evidence": "Trade press, May 2026"}
+
+
+def test_persona_form_saves_from_the_browser(tmp_path):
+    """Step 3: a persona added from its notebook in JupyterLab, with criteria, lists and fits."""
+    with notebook_in_lab(tmp_path, "03_personas.ipynb", "button.planlib-persona-save") as (page, plan_dir):
+        page.fill(".planlib-persona-name input", "Jules, first garden")
+        page.fill(".planlib-persona-criteria-age input", "25-35")
+        page.fill(".planlib-persona-needs input", "Simple kits, Advice")
+        page.fill(".planlib-persona-channels input", "C02, C06")
+        page.fill(".planlib-persona-fit input", "C02: 4, C06: 5")
+        page.click("button.planlib-persona-save")
+        page.wait_for_selector(".planlib-persona-message:has-text('Saved P4')", timeout=30_000)
+    saved = load_plan(plan_dir).yaml_data["personas.yaml"]["personas"][-1]
+    assert saved == {"id": "P4", "name": "Jules, first garden", "criteria": {"age": "25-35"},
+                     "needs": ["Simple kits", "Advice"], "channels": ["C02", "C06"], "fit": {"C02": 4, "C06": 5},
+                     "type": "B2C"}
+
+
+def test_message_form_with_variants_from_the_browser(tmp_path):
+    """Step 4: a message with two variants for a persona on a channel, saved as two rows of messages.csv."""
+    with notebook_in_lab(tmp_path, "04_channels_messages.ipynb", "button.planlib-message-save") as (page, plan_dir):
+        page.select_option(".planlib-message-persona-id select", "P2")
+        page.select_option(".planlib-message-channel-id select", "C03")
+        page.select_option(".planlib-message-format select", "search_ad_headline")
+        page.fill(".planlib-message-variant-A textarea", "Seeds for spring")
+        page.fill(".planlib-message-variant-B textarea", "Sow now, harvest in June")
+        page.click("button.planlib-message-save")
+        page.wait_for_selector(".planlib-message-message:has-text('Saved MS23, MS24')", timeout=30_000)
+    saved = load_plan(plan_dir).messages.set_index("id")
+    assert (saved.loc["MS23", "message"], saved.loc["MS24", "variant"]) == ("Seeds for spring", "B")

@@ -279,14 +279,15 @@ def test_pdf_has_contents_outline_page_numbers_and_running_header(tmp_path):
     reader = PdfReader(tmp_path / "example" / "2026-Q2" / "report-2026-Q2.pdf")
     titles = [item.title for item in reader.outline]
     assert titles[:2] == ["Rapport du plan d'actions marketing", "Sommaire"]
-    assert titles[2:] == ["0. Commencer ici", "1. Audit", "2. Objectifs SMART", "5. Plan d'actions", "6. Budget", "7. Suivi des KPI",
+    assert titles[2:] == ["0. Commencer ici", "1. Audit", "2. Objectifs SMART", "3. Personas",
+                          "4. Canaux et messages", "5. Plan d'actions", "6. Budget", "7. Suivi des KPI",
                           "Annexe : tableaux complets"]
     texts = [page.extract_text() for page in reader.pages]
     for number, text in enumerate(texts, 1):  # numbered through the whole document, plan and period on each page
         assert text.rstrip().endswith(str(number)), (number, text[-40:])
         assert "Verdure & Co · 2026-Q2" in text
     contents = texts[[i for i, t in enumerate(texts) if t.startswith("Sommaire")][0]]
-    budget_page = reader.get_destination_page_number(reader.outline[6]) + 1
+    budget_page = reader.get_destination_page_number(reader.outline[8]) + 1
     assert f"6. Budget {budget_page}" in contents
 
 

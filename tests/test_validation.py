@@ -166,7 +166,7 @@ def test_persona_with_unknown_channel(plan_dir):
     text = (plan_dir / "personas.yaml").read_text(encoding="utf-8").replace("[C05, C07, C09]", "[C05, C77]")
     (plan_dir / "personas.yaml").write_text(text, encoding="utf-8")
     assert problems_of(plan_dir) == [
-        "personas.yaml:23:personas[2].channels[1]: unknown channel 'C77' (expected an id from channels.csv)",
+        "personas.yaml:57:personas[2].channels[1]: unknown channel 'C77' (expected an id from channels.csv)",
     ]
 
 
@@ -204,8 +204,10 @@ def test_row_numbers_count_comment_lines(tmp_path):
 
     new_plan(tmp_path / "p", year=2026)
     path = tmp_path / "p" / "channels.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "C1,Shop,owned,4,2,5,\nC2,Ads,bought,4,2,5,\n", encoding="utf-8")
-    header_line = path.read_text(encoding="utf-8").splitlines().index("id,name,type,reach,cost,fit,notes") + 1
+    header = "id,name,type,kind,platform,cost_model,skills,chosen,change,reach,cost,fit,notes"
+    path.write_text(path.read_text(encoding="utf-8") + "C1,Shop,owned,,,,,,,4,2,5,\nC2,Ads,bought,,,,,,,4,2,5,\n",
+                    encoding="utf-8")
+    header_line = path.read_text(encoding="utf-8").splitlines().index(header) + 1
     assert problems_of(tmp_path / "p") == [
         f"channels.csv:{header_line + 2}:type: 'bought' is not allowed (expected one of owned, paid, earned)",
     ]
@@ -267,5 +269,5 @@ def test_every_team_members_absences_are_checked(plan_dir):
     text = text.replace("absences: [{start: 2026-08-03, end: 2026-08-21}]", "absences: [{start: 2026-08-03, end: 2026-07-21}]")
     (plan_dir / "plan.yaml").write_text(text, encoding="utf-8")
     assert problems_of(plan_dir) == [
-        "plan.yaml:26:team[0].absences[0].end: end 2026-07-21 is before start 2026-08-03 (expected end on or after start)",
+        "plan.yaml:27:team[0].absences[0].end: end 2026-07-21 is before start 2026-08-03 (expected end on or after start)",
     ]

@@ -53,11 +53,18 @@ PERSONAS_YAML = """\
 personas: []
 # - id: P1
 #   name: Claire, young urban parent
-#   type: B2C                # B2C criteria: age, location, income, family, lifestyle
-#   criteria: {age: 30-40, location: Lyon, income: middle}
+#   type: B2C                # or B2B
+#   share: 40                # % of the target; all shares add up to 100 at most
+#   # B2C criteria: gender, age, location, income, occupation, interests, habits
+#   # B2B criteria: sector, company_size, region, offer, stage, role
+#   criteria: {gender: woman, age: 30-40, location: Lyon, income: middle, occupation: manager,
+#              interests: [cooking], habits: buys on mobile}
 #   needs: [Save time, Safe products for children]
+#   pains: [No time to read labels]
 #   objections: [Price]
+#   triggers: [A new baby]
 #   channels: [C01]          # ids from channels.csv
+#   fit: {C01: 5}            # how well each channel suits the persona, 1-5
 """
 
 

@@ -57,7 +57,7 @@ class Context:
 
     def cell_warning(self, table: str, row: int, column: str, code: str, expected: str | None = None, **params) -> None:
         """A finding on a cell that does not block a save."""
-        self.problems.append(Problem(self.raws[table].source, row, column, code, params, expected, "warning"))
+        self.problems.append(Problem(self.raws[table].source, row, column, code, params, expected, severity="warning"))
 
 
 Rule = Callable[[Context], None]

@@ -68,7 +68,7 @@ def rate(text, option: str) -> float:
     if isinstance(text, str) and text.strip().endswith("%"):
         value /= 100
     if not 0 < value < 1:
-        raise CodedError("option_not_rate", "rate", option=option, value=text)
+        raise CodedError("option_not_rate", "rate_option", option=option, value=text)
     return value
 
 
