@@ -148,9 +148,9 @@ def test_persona_form_saves_from_the_browser(tmp_path):
 def test_message_form_with_variants_from_the_browser(tmp_path):
     """Step 4: a message with two variants for a persona on a channel, saved as two rows of messages.csv."""
     with notebook_in_lab(tmp_path, "04_channels_messages.ipynb", "button.planlib-message-save") as (page, plan_dir):
-        page.select_option(".planlib-message-persona-id select", "P2")
-        page.select_option(".planlib-message-channel-id select", "C03")
-        page.select_option(".planlib-message-format select", "search_ad_headline")
+        page.select_option(".planlib-message-persona-id select", label="P2 – Marc, passionate retired gardener")
+        page.select_option(".planlib-message-channel-id select", label="C03 – Search ads")
+        page.select_option(".planlib-message-format select", label="search-ad headline")
         page.fill(".planlib-message-variant-A textarea", "Seeds for spring")
         page.fill(".planlib-message-variant-B textarea", "Sow now, harvest in June")
         page.click("button.planlib-message-save")
