@@ -78,6 +78,18 @@ def refused_html(problems: list[str], lang: str) -> str:
     return f'<div style="color:#b00020"><b>{html.escape(_say("refused", lang))}</b><ul>{items}</ul></div>'
 
 
+def save_controls(name: str, lang: str, save):
+    """A form's Save button and the message under it, with their CSS classes (`planlib-<name>-save`, `-message`)."""
+    import ipywidgets as w
+
+    button = w.Button(description=_say("save", lang), button_style="primary")
+    button.add_class(f"planlib-{name}-save")
+    button.on_click(lambda _: save())
+    message = w.HTML()
+    message.add_class(f"planlib-{name}-message")
+    return button, message
+
+
 def _say(key: str, lang: str, **values) -> str:
     return tr(f"form.{key}", lang, **values)
 
@@ -106,11 +118,7 @@ class TableForm:
         for spec in self.fields:
             self.widgets[spec.column] = widget = self.make_widget(spec)
             widget.add_class(f"planlib-{self.name}-{spec.column.replace('_', '-')}")
-        self.save_button = w.Button(description=_say("save", self.lang), button_style="primary")
-        self.save_button.add_class(f"planlib-{self.name}-save")
-        self.save_button.on_click(lambda _: self.save())
-        self.message = w.HTML()
-        self.message.add_class(f"planlib-{self.name}-message")
+        self.save_button, self.message = save_controls(self.name, self.lang, self.save)
         self.box = w.VBox([self.pick, *self.widgets.values(), self.save_button, self.message])
         self.load("")
         self.box.add_class(f"planlib-{self.name}-form")

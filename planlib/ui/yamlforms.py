@@ -16,7 +16,7 @@ from typing import Callable
 from ..core.errors import CodedError, PlanError
 from ..core.i18n import tr
 from ..core.plan import Plan
-from .forms import Field, _say, done_html, fill_widget, input_widget, refused_html
+from .forms import Field, _say, done_html, fill_widget, input_widget, refused_html, save_controls
 
 
 def get_path(item, column: str):
@@ -119,11 +119,7 @@ class YamlListForm:
             self.widgets[spec.column] = widget = input_widget(spec, tr(f"field.{self.key}.{spec.column}", self.lang),
                                                               self.options_of(spec))
             widget.add_class(f"planlib-{self.name}-{spec.column.replace('_', '-').replace('.', '-')}")
-        self.save_button = w.Button(description=_say("save", self.lang), button_style="primary")
-        self.save_button.add_class(f"planlib-{self.name}-save")
-        self.save_button.on_click(lambda _: self.save())
-        self.message = w.HTML()
-        self.message.add_class(f"planlib-{self.name}-message")
+        self.save_button, self.message = save_controls(self.name, self.lang, self.save)
         head = [self.group] if len(self.groups) > 1 else []
         self.box = w.VBox(head + [self.pick, *self.widgets.values(), self.save_button, self.message])
         self.box.add_class(f"planlib-{self.name}-form")

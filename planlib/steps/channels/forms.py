@@ -17,7 +17,7 @@ from ...core.errors import CodedError, PlanError
 from ...core.i18n import tr
 from ...core.io.writers import text_frame
 from ...core.plan import Plan
-from ...ui.forms import Field, TableForm, done_html, fill_widget, input_widget, refused_html
+from ...ui.forms import Field, TableForm, done_html, fill_widget, input_widget, refused_html, save_controls
 from ..personas import model as P
 from . import abtest, catalogue, formats
 from .ranking import CRITERIA, weights
@@ -66,11 +66,7 @@ class MessageForm:
         self.pick = w.Dropdown(description=tr("form.edit", lang), layout=w.Layout(width="36em"),
                                style={"description_width": "13em"})
         self.pick.add_class("planlib-message-pick")
-        self.save_button = w.Button(description=tr("form.save", lang), button_style="primary")
-        self.save_button.add_class("planlib-message-save")
-        self.save_button.on_click(lambda _: self.save())
-        self.message = w.HTML()
-        self.message.add_class("planlib-message-message")
+        self.save_button, self.message = save_controls(self.name, lang, self.save)
         self.box = w.VBox([self.pick, *self.widgets.values(), self.save_button, self.message])
         self.box.add_class("planlib-message-form")
         self.refresh_pick("")
@@ -179,11 +175,7 @@ class WeightsForm:
                                    layout=w.Layout(width="36em"))
             slider.add_class(f"planlib-weights-{criterion}")
             self.sliders[criterion] = slider
-        self.save_button = w.Button(description=tr("form.save", lang), button_style="primary")
-        self.save_button.add_class("planlib-weights-save")
-        self.save_button.on_click(lambda _: self.save())
-        self.message = w.HTML()
-        self.message.add_class("planlib-weights-message")
+        self.save_button, self.message = save_controls(self.name, lang, self.save)
         self.box = w.VBox([*self.sliders.values(), self.save_button, self.message])
         self.box.add_class("planlib-weights-form")
 
