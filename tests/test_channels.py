@@ -196,7 +196,7 @@ def test_weights_are_shown_beside_the_ranking_in_the_language_asked(example):
 # -- heat map and matrix -------------------------------------------------------------------------
 
 def test_fit_matrix_and_heat_map(example):
-    matrix = show.fit_matrix(example)
+    matrix = ranking.fit_matrix(example)
     assert matrix.loc["P1", "C05"] == 5 and matrix.loc["P2", "C01"] == 5  # P2 uses C01 without a fit: C01's own
     assert matrix.loc["P3", "C02"] != matrix.loc["P3", "C02"]  # not used: empty
     figure = charts.fit_heat_map(matrix, {"P1": "Claire"}, {"C01": "Shop"}, "Fit", "not used")

@@ -58,20 +58,26 @@ def last_year_by_channel(plan) -> dict[str, dict]:
     return found
 
 
-def fit_scores(plan) -> dict[str, float]:
-    """Each channel's fit with the personas, weighted by their shares of the target."""
+def fit_matrix(plan) -> pd.DataFrame:
+    """Personas (rows) x channels (columns): the fit of each pair, empty where a persona does not use the channel."""
     people = P.personas(plan.yaml_data.get("personas.yaml"))
-    share = P.share_weights(people)
-    own = dict(zip(plan.channels["id"], plan.channels["fit"]))
+    own = {c: (None if pd.isna(f) else float(f)) for c, f in zip(plan.channels["id"], plan.channels["fit"])}
+    data = [[p.fit_for(c, own[c]) for c in plan.channels["id"]] for p in people]
+    return pd.DataFrame(data, index=[p.id for p in people], columns=list(plan.channels["id"]), dtype=float)
+
+
+def fit_scores(plan) -> dict[str, float]:
+    """Each channel's fit with the personas, weighted by their shares of the target; its own fit when none uses it."""
+    matrix = fit_matrix(plan)
+    share = P.share_weights(P.personas(plan.yaml_data.get("personas.yaml")))
     scores = {}
-    for channel in plan.channels["id"]:
-        default = None if pd.isna(own.get(channel)) else float(own[channel])
-        pairs = [(p.fit_for(channel, default), share[p.id]) for p in people]
-        pairs = [(f, w) for f, w in pairs if f is not None]
-        if pairs and sum(w for _, w in pairs) > 0:
-            scores[channel] = sum(f * w for f, w in pairs) / sum(w for _, w in pairs)
-        elif default is not None:
-            scores[channel] = default
+    for channel, own in zip(plan.channels["id"], plan.channels["fit"]):
+        fits = matrix[channel].dropna()
+        weights = pd.Series([share[p] for p in fits.index], index=fits.index, dtype=float)
+        if len(fits) and weights.sum() > 0:
+            scores[channel] = float((fits * weights).sum() / weights.sum())
+        elif not pd.isna(own):
+            scores[channel] = float(own)
     return scores
 
 

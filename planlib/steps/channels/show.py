@@ -47,14 +47,6 @@ def weights_table(weights: dict, lang: str) -> pd.DataFrame:
                          for k in CRITERIA])
 
 
-def fit_matrix(plan) -> pd.DataFrame:
-    """Personas (rows) x channels (columns): the fit of each pair, empty where a persona does not use the channel."""
-    people = P.personas(plan.yaml_data.get("personas.yaml"))
-    own = {c: (None if pd.isna(f) else float(f)) for c, f in zip(plan.channels["id"], plan.channels["fit"])}
-    data = [[p.fit_for(c, own[c]) for c in plan.channels["id"]] for p in people]
-    return pd.DataFrame(data, index=[p.id for p in people], columns=list(plan.channels["id"]), dtype=float)
-
-
 def matrix_html(plan, lang: str) -> str:
     """Messages by persona (rows) and channel (columns): variant, format, text, length against the limit. Escaped."""
     e = lambda v: html.escape(str(v))  # noqa: E731
