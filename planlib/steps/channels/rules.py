@@ -11,20 +11,19 @@ from .findings import FINDINGS
 from .ranking import CRITERIA
 
 
+def _in_table(ctx: Context, table: str, column: str, known: dict, code: str) -> None:
+    """A cell, when filled, must name an entry of one of the step's tables (the catalogue, the formats)."""
+    frame = ctx.tables[table]
+    for row, record in ctx.for_rows(table, (frame[column] != "") & ~frame[column].isin(list(known))):
+        ctx.cell_problem(table, row, column, code, "one_of", value=record[column], allowed=", ".join(known))
+
+
 def check_kinds(ctx: Context) -> None:
-    known = catalogue.kinds()
-    frame = ctx.tables["channels"]
-    for row, channel in ctx.for_rows("channels", (frame["kind"] != "") & ~frame["kind"].isin(list(known))):
-        ctx.cell_problem("channels", row, "kind", "not_allowed", "one_of", value=channel["kind"],
-                         allowed=", ".join(known))
+    _in_table(ctx, "channels", "kind", catalogue.kinds(), "not_allowed")
 
 
 def check_formats(ctx: Context) -> None:
-    known = formats.formats()
-    frame = ctx.tables["messages"]
-    for row, message in ctx.for_rows("messages", (frame["format"] != "") & ~frame["format"].isin(list(known))):
-        ctx.cell_problem("messages", row, "format", "unknown_format", "one_of", value=message["format"],
-                         allowed=", ".join(known))
+    _in_table(ctx, "messages", "format", formats.formats(), "unknown_format")
 
 
 def check_weights(ctx: Context) -> None:
