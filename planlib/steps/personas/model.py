@@ -77,7 +77,7 @@ def _texts(value) -> list[str]:
     return []
 
 
-def _number(value) -> float | None:
+def as_number(value) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -110,8 +110,8 @@ def personas(document) -> list[Persona]:
                       for k, v in criteria.items()},
             profile={key: _texts(item.get(key)) for key in PROFILE},
             channels=tuple(str(c) for c in _texts(item.get("channels"))),
-            fit={str(k): _number(v) for k, v in fit.items() if _number(v) is not None},
-            share=_number(item.get("share")), index=index, raw=item))
+            fit={str(k): as_number(v) for k, v in fit.items() if as_number(v) is not None},
+            share=as_number(item.get("share")), index=index, raw=item))
     return found
 
 

@@ -35,7 +35,7 @@ def check_personas(ctx: Context) -> None:
         _criteria(check, persona, kind, path)
         share = persona.get("share")
         if share is not None:
-            value = M._number(share)
+            value = M.as_number(share)
             if value is None:
                 check.problem(path + ("share",), "yaml_not_number", "number", value=share)
             elif not 0 <= value <= 100:
