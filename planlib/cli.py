@@ -63,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     actuals.add_argument("--channel", default="", help="channel id the values belong to (e.g. C03)")
     smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
     smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
-    smart.add_argument("--lang", choices=languages(), default="en", help="language of the verdict")
+    smart.add_argument("--lang", choices=languages(), default=None,
+                       help="language of the verdict (default: the plan's with --plan, else en)")
+    smart.add_argument("--plan", type=Path, default=None, dest="periods_of",
+                       help="a plan whose named periods (high_activity_periods) count as time frames")
     smart.add_argument("--json", action="store_true", help="one JSON document, one key per letter")
 
     abtest = commands.add_parser("abtest", help="size an A/B test, or read its result")
@@ -135,9 +138,12 @@ def run_report(args) -> int:
 
 
 def run_smart(args) -> int:
-    from .steps.objectives.linter import smart, smart_text
+    from .steps import load_plan
+    from .steps.objectives.linter import period_names, smart, smart_text
 
-    result = smart(args.text, args.lang)
+    plan = load_plan(args.periods_of) if args.periods_of else None
+    lang = args.lang or (plan.language if plan else "en")
+    result = smart(args.text, lang, period_names(plan) if plan else ())
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))
     return 0
 
