@@ -69,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a plan whose named periods (high_activity_periods) count as time frames")
     smart.add_argument("--json", action="store_true", help="one JSON document, one key per letter")
 
+    diff = commands.add_parser("diff", help="what changed between two versions of a plan")
+    diff.add_argument("versions", nargs="*", type=Path, metavar="OLD NEW",
+                      help="two plan folders or .xlsx workbooks; with --rev, the plan folder (default: here or data/example)")
+    diff.add_argument("--rev", default=None, metavar="A..B",
+                      help="compare two git revisions of the plan (A.. or A: against the folder as it is)")
+    diff.add_argument("--json", action="store_true", help="one JSON document with the list of changes")
+    diff.add_argument("--html", type=Path, default=None, metavar="FILE", help="also write the diff as an HTML page")
+    diff.add_argument("--lang", choices=languages(), default=None, help="default: the newer version's language")
+
     abtest = commands.add_parser("abtest", help="size an A/B test, or read its result")
     tests = abtest.add_subparsers(dest="abtest", required=True, metavar="size|read")
     size = tests.add_parser("size", help="visitors needed per variant, in all, and for how many weeks")
@@ -146,6 +155,48 @@ def run_smart(args) -> int:
     result = smart(args.text, lang, period_names(plan) if plan else ())
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))
     return 0
+
+
+def run_diff(args) -> int:
+    from .core.errors import PlanError, Problem
+    from .core.io.atomic import atomic_write_text
+    from .core.plan import resolve_plan_path
+    from .steps.versions.compare import compare
+    from .steps.versions.page import diff_page
+    from .steps.versions.sources import open_version, revision_range
+    from .steps.versions.summary import change_line, lines
+
+    if args.rev:
+        if len(args.versions) > 1:
+            raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
+        plan = args.versions[0] if args.versions else (Path(".") if Path("plan.yaml").exists() else resolve_plan_path(EXAMPLE))
+        old, new = revision_range(Path(plan), args.rev)
+    elif len(args.versions) == 2:
+        old, new = open_version(args.versions[0]), open_version(args.versions[1])
+    else:
+        raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
+    diff = compare(old, new)
+    lang = args.lang or _language_of(new)
+    summary = lines(diff, lang)
+    if args.html:
+        atomic_write_text(args.html, diff_page(diff, old.label, new.label, lang), keep_history=False)
+    if args.json:
+        print(json.dumps({"old": old.label, "new": new.label, "summary": summary, **diff.as_json()},
+                         ensure_ascii=False, indent=2))
+    else:
+        print("\n".join([*summary, "", *(change_line(c, lang) for c in diff.changes)]).rstrip())
+    return 0
+
+
+def _language_of(source) -> str:
+    """A plan version's language from its plan.yaml, else English."""
+    import yaml
+
+    try:
+        language = (yaml.safe_load(source.yaml_texts.get("plan.yaml") or "") or {}).get("language")
+    except (yaml.YAMLError, AttributeError):
+        return "en"
+    return language if language in languages() else "en"
 
 
 def run_abtest(args) -> int:
@@ -246,7 +297,8 @@ def run_import_actuals(args) -> int:
 
 
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "check": run_check, "summary": run_summary, "export": run_export,
-            "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest}
+            "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
+            "diff": run_diff}
 
 
 def main(argv: list[str] | None = None) -> int:

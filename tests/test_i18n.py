@@ -50,7 +50,7 @@ def test_compiled_catalogs_are_up_to_date():
                 assert compiled.gettext(key) == value, f"{lang}: {key} is stale in planlib.mo"
 
 
-KEY_NAMESPACES = ("label", "form", "report", "headline", "linter", "smart", "flag", "conflict", "letter",
+KEY_NAMESPACES = ("label", "form", "report", "headline", "linter", "smart", "flag", "conflict", "letter", "diff",
                   "category", "field", "required", "problem", "expected", "column")
 PROBLEM_CALLS = {"Problem": 3, "CodedError": 0, "PeriodError": 0, "problem": 0, "bad_cells": 0, "cell_problem": 3}
 

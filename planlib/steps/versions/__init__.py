@@ -1,0 +1,1 @@
+"""Plan versions: what changed between two versions of a plan, in the analyst's terms."""

@@ -1,0 +1,254 @@
+"""What changed between two versions of a plan, cell by cell, in the plan's own terms.
+
+Tables are compared by their `id` column, so a reordered file is no change;
+cells are compared once typed by the schema (1 250,00 and 1250 are the same
+amount, 15/03/2026 and 2026-03-15 the same date, "haute" and "high" the same
+priority, and runs of spaces are one), so only what a person changed shows.
+YAML files are compared by path (`swot.strengths[0]`, `team[2].absences`).
+A row whose id changed but whose other cells did not shows as one removal and
+one addition, each with a hint naming the other id.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+import pandas as pd
+import yaml
+
+from ...core import schema as S
+from ...core.errors import PlanError, Problem
+from ...core.periods import Calendar
+from ...core.io.readers import parse_yaml
+from ...core.plan import PlanSource
+from ...core.validate.cells import check_table
+
+KINDS = ("added", "removed", "changed")
+
+
+@dataclass(frozen=True)
+class Change:
+    file: str                 # "actions.csv", "plan.yaml"
+    id: str | None            # a table row's id
+    path: str | None          # a YAML value's path: team[2].absences
+    column: str | None        # None for a whole row added or removed
+    kind: str                 # added, removed, changed
+    old: object = None
+    new: object = None
+    delta: float | None = None        # new - old, for numbers
+    delta_pct: float | None = None    # the same in percent of old (None when old is 0)
+    hint: str | None = None           # for an added or removed row: the id it was probably renamed from or to
+    table: str | None = None          # the schema's table name, for wording
+
+    def as_json(self) -> dict:
+        return {key: value for key, value in asdict(self).items()}
+
+
+def _settings(source: PlanSource) -> dict:
+    try:
+        data = yaml.safe_load(source.yaml_texts.get("plan.yaml") or "") or {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _calendar(settings: dict) -> Calendar:
+    try:
+        return Calendar.from_settings(settings)
+    except (TypeError, ValueError):
+        return Calendar.from_settings({})
+
+
+def _plain(value) -> object:
+    """A typed cell as JSON can hold it: None, a number, an ISO date, or text with single spaces."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) or hasattr(value, "item"):
+        number = float(value)
+        return int(number) if number.is_integer() and abs(number) < 2 ** 53 else number
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def normalised_table(source: PlanSource, name: str, settings: dict, calendar: Calendar) -> pd.DataFrame | None:
+    """The table typed by the schema, indexed by id; a cell that does not type keeps its text."""
+    raw = source.tables.get(name)
+    if raw is None or raw.frame.empty:
+        return None
+    if "id" not in raw.frame.columns:
+        raise PlanError([Problem(raw.source, 1, "id", "diff_no_id_column", {}, "diff_ids")])
+    typed = check_table(raw, [], calendar, settings)
+    frame = pd.DataFrame(index=typed.index)
+    for column in raw.frame.columns:
+        values = typed[column] if column in typed.columns else raw.frame[column]
+        texts = raw.frame[column]
+        frame[column] = [(_plain(v) if _plain(v) is not None else _plain(t)) for v, t in zip(values, texts)]
+    ids = frame["id"]
+    missing = ids.isna()
+    if missing.any():
+        row = raw.row_number(int(missing.to_numpy().nonzero()[0][0]))
+        raise PlanError([Problem(raw.source, row, "id", "diff_empty_id", {}, "diff_ids")])
+    duplicated = ids.duplicated()
+    if duplicated.any():
+        position = int(duplicated.to_numpy().nonzero()[0][0])
+        raise PlanError([Problem(raw.source, raw.row_number(position), "id", "diff_duplicate_id",
+                                 {"value": ids.iloc[position]}, "diff_ids")])
+    return frame.set_index("id", drop=False)
+
+
+def _number(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _deltas(old, new) -> tuple[float | None, float | None]:
+    a, b = _number(old), _number(new)
+    if a is None or b is None:
+        return None, None
+    delta = b - a
+    return delta, (100 * delta / abs(a) if a else None)
+
+
+def _row(frame: pd.DataFrame, row_id: str) -> dict:
+    return {k: v for k, v in frame.loc[row_id].items() if v is not None and k != "id"}
+
+
+def compare_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) -> list[Change]:
+    file = S.TABLES[name].file
+    old = old if old is not None else pd.DataFrame(columns=["id"])
+    new = new if new is not None else pd.DataFrame(columns=["id"])
+    removed = [i for i in old.index if i not in new.index]
+    added = [i for i in new.index if i not in old.index]
+    rows_of_removed = {i: _row(old, i) for i in removed}
+    renamed_from = {}
+    for i in added:
+        row = _row(new, i)
+        match = next((r for r, content in rows_of_removed.items() if content == row and r not in renamed_from.values()),
+                     None)
+        if match is not None and row:
+            renamed_from[i] = match
+    renamed_to = {old_id: new_id for new_id, old_id in renamed_from.items()}
+    changes = [Change(file, i, None, None, "removed", old=rows_of_removed[i], hint=renamed_to.get(i), table=name)
+               for i in removed]
+    changes += [Change(file, i, None, None, "added", new=_row(new, i), hint=renamed_from.get(i), table=name)
+                for i in added]
+    common = old.index.intersection(new.index, sort=False)
+    if len(common):
+        columns = [c for c in dict.fromkeys([*old.columns, *new.columns]) if c != "id"]
+        left = old.reindex(index=common, columns=columns)
+        right = new.reindex(index=common, columns=columns)
+        left = left.astype(object).where(left.notna(), None)
+        right = right.astype(object).where(right.notna(), None)
+        differs = (left != right).to_numpy()
+        for r, c in zip(*differs.nonzero()):
+            before, after = left.iat[r, c], right.iat[r, c]
+            if before == after:
+                continue
+            delta, pct = _deltas(before, after)
+            changes.append(Change(file, common[r], None, columns[c], "changed", before, after, delta, pct, table=name))
+    order = {i: n for n, i in enumerate([*old.index, *[i for i in new.index if i not in old.index]])}
+    return sorted(changes, key=lambda ch: (order.get(ch.id, 0), ch.column or ""))
+
+
+def _yaml_path(prefix: str, key) -> str:
+    return f"{prefix}[{key}]" if isinstance(key, int) else (f"{prefix}.{key}" if prefix else str(key))
+
+
+def _leaf(value):
+    if isinstance(value, str):
+        return re.sub(r"\s+", " ", value).strip()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def compare_yaml(file: str, old, new, prefix: str = "") -> list[Change]:
+    """Values compared by path: dictionaries by key, lists by position."""
+    if (old is None) != (new is None):
+        kind = "added" if old is None else "removed"
+        return [Change(file, None, prefix or None, None, kind, _jsonable(old), _jsonable(new))]
+    if isinstance(old, dict) and isinstance(new, dict):
+        changes = []
+        for key in dict.fromkeys([*old, *new]):
+            path = _yaml_path(prefix, key)
+            if key not in new:
+                changes.append(Change(file, None, path, None, "removed", old=_jsonable(old[key])))
+            elif key not in old:
+                changes.append(Change(file, None, path, None, "added", new=_jsonable(new[key])))
+            else:
+                changes += compare_yaml(file, old[key], new[key], path)
+        return changes
+    if isinstance(old, list) and isinstance(new, list):
+        changes = []
+        for index in range(max(len(old), len(new))):
+            path = _yaml_path(prefix, index)
+            if index >= len(new):
+                changes.append(Change(file, None, path, None, "removed", old=_jsonable(old[index])))
+            elif index >= len(old):
+                changes.append(Change(file, None, path, None, "added", new=_jsonable(new[index])))
+            else:
+                changes += compare_yaml(file, old[index], new[index], path)
+        return changes
+    before, after = _leaf(old), _leaf(new)
+    if before == after or (_number(before) is not None and _number(before) == _number(after)):
+        return []
+    delta, pct = _deltas(before, after)
+    return [Change(file, None, prefix or None, None, "changed", _jsonable(old), _jsonable(new), delta, pct)]
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return _leaf(value)
+
+
+def _yaml_data(source: PlanSource, file: str):
+    text = source.yaml_texts.get(file)
+    if text is None:
+        return None
+    problems: list[Problem] = []
+    data, _ = parse_yaml(text, f"{source.label}/{file}", problems)
+    if problems:
+        raise PlanError(problems)
+    return data
+
+
+@dataclass
+class Diff:
+    """Every change from one version to the next, with what the summary needs to speak of money."""
+
+    changes: list[Change]
+    calendar: Calendar                      # the newer version's, to place budget lines in quarters
+    currency: str
+    budget_rows: tuple[dict, dict] = ({}, {})  # budget lines that changed: id -> row, before and after
+
+    def as_json(self) -> dict:
+        return {"changes": [change.as_json() for change in self.changes]}
+
+
+def compare(old: PlanSource, new: PlanSource) -> Diff:
+    """Every change from old to new: YAML files first, then tables in their usual order."""
+    changes = []
+    for file in S.YAML_FILES:
+        changes += compare_yaml(file, _yaml_data(old, file), _yaml_data(new, file))
+    old_settings, new_settings = _settings(old), _settings(new)
+    old_calendar, new_calendar = _calendar(old_settings), _calendar(new_settings)
+    budget = (None, None)
+    for name in S.TABLE_ORDER:
+        before = normalised_table(old, name, old_settings, old_calendar)
+        after = normalised_table(new, name, new_settings, new_calendar)
+        changes += compare_table(name, before, after)
+        if name == "budget":
+            budget = (before, after)
+    touched = {c.id for c in changes if c.table == "budget"}
+    rows = tuple({i: _row(frame, i) for i in touched if frame is not None and i in frame.index} for frame in budget)
+    return Diff(changes, new_calendar, str(new_settings.get("currency") or old_settings.get("currency") or "EUR"), rows)
