@@ -13,6 +13,7 @@ _EXPORTS = {
     "load_plan": "planlib.steps", "import_plan": "planlib.steps",
     "summary": "planlib.steps.summary", "overview": "planlib.steps.progress",
     "smart": "planlib.steps.objectives.linter", "start": "planlib.steps.session",
+    "what_changed": "planlib.steps.versions.show",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

@@ -39,7 +39,8 @@ def stylesheet(plan_name: str, period_id: str) -> str:
     return CSS.replace("%(header)s", header).replace("%%", "%")
 
 
-def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]], lang: str, generated: str) -> str:
+def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]], lang: str, generated: str,
+               changes: str = "") -> str:
     """index.html: the period at a glance, then links to the step pages and the headline figures."""
     esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
     t = lambda key, **values: esc(tr(f"report.{key}", lang, **values))  # noqa: E731
@@ -93,6 +94,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
 <dt>{t('period')}</dt><dd>{esc(period['id'])}: {esc(format_date(_iso(period['start']), lang))} – {esc(format_date(_iso(period['end']), lang))}</dd>
 <dt>{t('as_of')}</dt><dd>{esc(format_date(_iso(document['as_of']), lang))}</dd>
 <dt>{t('generated')}</dt><dd>{esc(generated)} · {t('version')} {esc(__version__)}</dd></dl>
+<h2>{t('changes')}</h2>{changes}
 <h2>{t('key_results')}</h2><p>{counts}</p>{off_track}
 <h2>{t('actions')}</h2>{actions}
 <h2>{t('budget')}</h2>{budget_html}

@@ -27,9 +27,12 @@ from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV
 from ..steps import load_plan
 from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
+from ..steps.versions.page import diff_page, since_html
+from ..steps.versions.snapshots import save_snapshot, since_last_report
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager, KernelPool
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+CHANGES_PAGE = "changes.html"  # the full diff since the plan's previous report
 TEMPLATES_DIR = Path(__file__).resolve().parent / "nbtemplates"
 
 
@@ -37,6 +40,29 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def declared_parameters(notebook: Path) -> set[str]:
+    """Names assigned in a notebook's cell tagged 'parameters' (papermill passes only those)."""
+    import re
+
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell.get("source", []))
+            return set(re.findall(r"^(\w+)\s*=", source, re.MULTILINE))
+    return set()
+
+
+def since_last_report_of(plan_dir: Path, root: Path):
+    """What changed since the plan's newest report under root; None for a first report or an unreadable copy."""
+    from ..core.errors import PlanError
+    from ..core.plan import open_source
+
+    try:
+        return since_last_report(open_source(plan_dir), root, plan_dir)
+    except PlanError:
+        return None
 
 
 class ReportError(Exception):
@@ -249,6 +275,7 @@ class ReportJob:
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
+        self.since = since_last_report_of(plan_dir, root)  # read before this run swaps any report in
         progress = Progress(len(periods) * len(notebooks), self.stream)
         builds: dict[str, Path] = {}
         try:
@@ -260,7 +287,10 @@ class ReportJob:
                     builds[period.id] = Path(tempfile.mkdtemp(prefix=f".build-{period.id}-", dir=root))
                     parameters = {"plan_dir": str(plan_dir), "period": period.id,
                                   "as_of": as_of[period.id].isoformat(), "lang": lang}
-                    runs += [(NotebookRun(period.id, nb), parameters) for nb in notebooks]
+                    extra = {"reports_dir": str(root)}  # only for notebooks that declare it
+                    runs += [(NotebookRun(period.id, nb), {**parameters, **{k: v for k, v in extra.items()
+                                                                             if k in declared_parameters(nb)}})
+                             for nb in notebooks]
                 # Kernels execute in `jobs` threads; exports and summaries run beside them in one more,
                 # so a kernel never waits for an HTML page to be written.
                 with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as executing, \
@@ -365,6 +395,13 @@ class ReportJob:
             pages.append((tr("report.appendix", lang), "appendix.html"))
         for part in build.glob(".appendix-*.json"):
             part.unlink()
-        (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated), encoding="utf-8")
+        save_snapshot(resolve_plan_path(self.plan_dir).resolve(), build, generated, period.id)
+        since = getattr(self, "since", None)
+        if since is not None and since.diff.changes:
+            (build / CHANGES_PAGE).write_text(diff_page(since.diff, since.label, tr("diff.this_report", lang), lang),
+                                              encoding="utf-8")
+        changes = since_html(since, lang, CHANGES_PAGE)
+        (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated, changes),
+                                          encoding="utf-8")
         if self.pdf:
             write_pdf(build, pages, build / f"report-{period.id}.pdf", lang)

@@ -1,0 +1,35 @@
+"""The start notebook's "what changed" cell: the plan against its last commit or its newest report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...core.errors import PlanError
+from ...core.i18n import tr
+from ...core.plan import open_source, resolve_plan_path
+from ...ui.display import display_markdown
+from .page import since_html
+from .snapshots import since_last_version
+
+REPORTS = Path("reports")
+
+
+def what_changed(plan, lang: str = "en", reports_root: str | Path | None = None):
+    """Show what changed since the plan's last git commit, else since its newest report (reports/<plan>/).
+
+    Given reports_root (a report run passes its own), the newest report there comes first, as on the front page.
+    """
+    from IPython.display import HTML
+
+    if plan.path is None:
+        display_markdown(tr("diff.no_baseline", lang))
+        return None
+    root = Path(reports_root) if reports_root is not None else resolve_plan_path(REPORTS) / plan.name
+    try:
+        since = since_last_version(plan.path, open_source(plan.path), root, report_first=reports_root is not None)
+    except PlanError as error:
+        display_markdown(error.report(lang))
+        return None
+    if since is None:
+        display_markdown(tr("diff.no_baseline", lang))
+        return None
+    return HTML(since_html(since, lang))
