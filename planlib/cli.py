@@ -163,7 +163,7 @@ def run_diff(args) -> int:
     from .core.plan import resolve_plan_path
     from .steps.versions.compare import compare
     from .steps.versions.page import diff_page
-    from .steps.versions.sources import open_version, revision_range
+    from .steps.versions.sources import open_pair, revision_range
     from .steps.versions.summary import change_line, lines
 
     if args.rev:
@@ -172,7 +172,7 @@ def run_diff(args) -> int:
         plan = args.versions[0] if args.versions else (Path(".") if Path("plan.yaml").exists() else resolve_plan_path(EXAMPLE))
         old, new = revision_range(Path(plan), args.rev)
     elif len(args.versions) == 2:
-        old, new = open_version(args.versions[0]), open_version(args.versions[1])
+        old, new = open_pair(args.versions[0], args.versions[1])
     else:
         raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
     diff = compare(old, new)

@@ -165,6 +165,13 @@ def format_measure(value: float, lang: str = "en") -> str:
     return format_number(value, lang, 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0)
 
 
+def format_exact(value: float, lang: str = "en") -> str:
+    """A number with every decimal it has (up to six), grouped as the language writes it: 0.1234, 1 250,5."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0.######", locale=babel_locale(lang))
+
+
 def format_money(value: float, currency: str = "EUR", lang: str = "en", decimals: int = 2) -> str:
     """An amount in the plan's currency: 1 250,50 € (fr) or €1,250.50 (en)."""
     from babel.numbers import format_currency

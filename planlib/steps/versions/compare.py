@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -26,6 +27,7 @@ from ...core.plan import PlanSource
 from ...core.validate.cells import check_table
 
 KINDS = ("added", "removed", "changed")
+NAME_COLUMNS = ("name", "title", "label", "message", "metric", "reason", "driver")  # what a row is called
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Change:
     delta_pct: float | None = None    # the same in percent of old (None when old is 0)
     hint: str | None = None           # for an added or removed row: the id it was probably renamed from or to
     table: str | None = None          # the schema's table name, for wording
+    label: str | None = None          # the row's name, title or label, for a reader
 
     def as_json(self) -> dict:
         return {key: value for key, value in asdict(self).items()}
@@ -78,8 +81,31 @@ def _plain(value) -> object:
     return text or None
 
 
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_MARKS = ("  ", "\t", "\n", "\r", "\u00a0", "\u202f")
+
+
+def _collapse(cells: list[str]) -> list[str]:
+    """Runs of spaces as one, over a whole column in one pass (cells are already stripped)."""
+    joined = "\x00".join(cells)
+    if not any(mark in joined for mark in _MARKS):
+        return cells
+    return [part.strip() for part in _SPACES.sub(" ", joined).split("\x00")]
+
+
+def _texts(series: pd.Series) -> pd.Series:
+    """A text column with single spaces, None for an empty cell."""
+    cells = _collapse(["" if pd.isna(cell) else str(cell) for cell in series.tolist()]
+                      if series.hasnans else [str(cell) for cell in series.tolist()])
+    column = pd.Series(cells, index=series.index, dtype=object)
+    return column.where(column != "", None)
+
+
 def normalised_table(source: PlanSource, name: str, settings: dict, calendar: Calendar) -> pd.DataFrame | None:
-    """The table typed by the schema, indexed by id; a cell that does not type keeps its text."""
+    """The table typed by the schema, indexed by id; a cell that does not type keeps its text.
+
+    Columns keep their typed dtype (numbers, dates), so that comparing two versions stays vectorised.
+    """
     raw = source.tables.get(name)
     if raw is None or raw.frame.empty:
         return None
@@ -88,9 +114,16 @@ def normalised_table(source: PlanSource, name: str, settings: dict, calendar: Ca
     typed = check_table(raw, [], calendar, settings)
     frame = pd.DataFrame(index=typed.index)
     for column in raw.frame.columns:
-        values = typed[column] if column in typed.columns else raw.frame[column]
-        texts = raw.frame[column]
-        frame[column] = [(_plain(v) if _plain(v) is not None else _plain(t)) for v, t in zip(values, texts)]
+        if column not in typed.columns:
+            frame[column] = _texts(raw.frame[column])
+            continue
+        values = typed[column]
+        if pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+            values = _texts(values)
+        untyped = values.isna() & (raw.frame[column] != "")
+        if untyped.any():  # a cell that does not type keeps its text
+            values = values.astype(object).where(~untyped, _texts(raw.frame[column][untyped]))
+        frame[column] = values
     ids = frame["id"]
     missing = ids.isna()
     if missing.any():
@@ -117,15 +150,22 @@ def _deltas(old, new) -> tuple[float | None, float | None]:
 
 
 def _row(frame: pd.DataFrame, row_id: str) -> dict:
-    return {k: v for k, v in frame.loc[row_id].items() if v is not None and k != "id"}
+    return {k: _plain(v) for k, v in frame.loc[row_id].items() if k != "id" and _plain(v) is not None}
+
+
+def _differ(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """Cells that differ, an empty cell on both sides being equal; native dtypes when both sides share one."""
+    if left.dtype != right.dtype:
+        left, right = left.astype(object), right.astype(object)
+    return ((left != right) & ~(left.isna() & right.isna())).to_numpy(dtype=bool)
 
 
 def compare_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) -> list[Change]:
     file = S.TABLES[name].file
     old = old if old is not None else pd.DataFrame(columns=["id"])
     new = new if new is not None else pd.DataFrame(columns=["id"])
-    removed = [i for i in old.index if i not in new.index]
-    added = [i for i in new.index if i not in old.index]
+    removed = list(old.index[~old.index.isin(new.index)])
+    added = list(new.index[~new.index.isin(old.index)])
     rows_of_removed = {i: _row(old, i) for i in removed}
     renamed_from = {}
     for i in added:
@@ -144,16 +184,17 @@ def compare_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None)
         columns = [c for c in dict.fromkeys([*old.columns, *new.columns]) if c != "id"]
         left = old.reindex(index=common, columns=columns)
         right = new.reindex(index=common, columns=columns)
-        left = left.astype(object).where(left.notna(), None)
-        right = right.astype(object).where(right.notna(), None)
-        differs = (left != right).to_numpy()
+        differs = np.column_stack([_differ(left[c], right[c]) for c in columns])
+        name_column = next((c for c in NAME_COLUMNS if c in columns), None)
         for r, c in zip(*differs.nonzero()):
-            before, after = left.iat[r, c], right.iat[r, c]
+            before, after = _plain(left.iat[r, c]), _plain(right.iat[r, c])
             if before == after:
                 continue
             delta, pct = _deltas(before, after)
-            changes.append(Change(file, common[r], None, columns[c], "changed", before, after, delta, pct, table=name))
-    order = {i: n for n, i in enumerate([*old.index, *[i for i in new.index if i not in old.index]])}
+            label = _plain(right.iat[r, columns.index(name_column)]) if name_column else None
+            changes.append(Change(file, common[r], None, columns[c], "changed", before, after, delta, pct,
+                                  table=name, label=label))
+    order = {i: n for n, i in enumerate([*old.index, *added])}
     return sorted(changes, key=lambda ch: (order.get(ch.id, 0), ch.column or ""))
 
 

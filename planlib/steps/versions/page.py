@@ -16,10 +16,9 @@ import html
 
 from ...core import schema as S
 from ...core.i18n import column_label, tr
-from .compare import Change, Diff
+from .compare import NAME_COLUMNS, Change, Diff
 from .summary import important, lines, value_text
 
-NAME_COLUMNS = ("name", "title", "label", "message", "metric", "reason", "driver")
 
 CSS = """body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
 table.highlighter{border-collapse:collapse;margin:0.5em 0 1.5em}
@@ -59,6 +58,8 @@ def _table_html(table: str, changes: list[Change], lang: str) -> str:
             cell = next((c for c in own if c.column == column), None)
             if column == "id":
                 cells.append(f"<td>{_esc(row_id)}</td>")
+            elif column == name_column and cell is None:
+                cells.append(f"<td>{_esc(own[0].label or '')}</td>")
             elif cell is None:
                 cells.append("<td></td>")
             else:

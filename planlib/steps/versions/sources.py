@@ -31,6 +31,43 @@ def open_version(path: str | Path) -> PlanSource:
     return source
 
 
+def _folder_files(path: Path) -> dict[str, bytes | None]:
+    path = Path(path)
+    return {file: (path / file).read_bytes() if (path / file).is_file() else None for file in PLAN_FILES}
+
+
+def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
+    """Tables whose bytes are the same in both versions are left out of both: nothing to parse, nothing changed.
+
+    YAML files stay: plan.yaml's settings type the other tables and name the currency.
+    """
+    shared = {f for f in PLAN_FILES if f.endswith(".csv") and old.get(f) is not None and old.get(f) == new.get(f)}
+    return ({f: (None if f in shared else b) for f, b in old.items()},
+            {f: (None if f in shared else b) for f, b in new.items()})
+
+
+def _is_workbook(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _plan_folder(path: Path) -> Path:
+    """A plan folder, or the message saying why this path is not one."""
+    if not path.exists():
+        raise _refuse(path, "no_plan", "plan_path")
+    if not path.is_dir() or not (path / "plan.yaml").is_file():
+        raise _refuse(path, "not_plan", "plan_folder")
+    return path
+
+
+def open_pair(old: str | Path, new: str | Path) -> tuple[PlanSource, PlanSource]:
+    """Two versions to compare: folders are read as bytes first, so unchanged tables are not parsed."""
+    old, new = Path(old), Path(new)
+    if _is_workbook(old) or _is_workbook(new):
+        return open_version(old), open_version(new)
+    left, right = _without_shared_tables(_folder_files(_plan_folder(old)), _folder_files(_plan_folder(new)))
+    return texts_source(str(old), left), texts_source(str(new), right)
+
+
 def texts_source(label: str, files: dict[str, bytes | None]) -> PlanSource:
     """A plan made of file contents (file name -> bytes, None when the version has no such file)."""
     tables = {}
@@ -62,8 +99,8 @@ def repository_of(plan: Path) -> tuple[Path, str]:
     return root, "" if inside == "." else inside + "/"
 
 
-def revision_source(plan: Path, revision: str) -> PlanSource:
-    """The plan as it was at a revision of its git repository."""
+def _revision_files(plan: Path, revision: str) -> tuple[str, dict[str, bytes | None]]:
+    """The plan's files as they were at a revision of its git repository."""
     root, inside = repository_of(plan)
     if revision.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode:
         raise _refuse(plan, "diff_no_revision", "diff_revision", revision=revision)
@@ -75,7 +112,12 @@ def revision_source(plan: Path, revision: str) -> PlanSource:
     for file in PLAN_FILES:
         shown = _git(root, "show", f"{revision}:{inside}{file}") if file in present else None
         files[file] = shown.stdout if shown is not None and shown.returncode == 0 else None
-    return texts_source(f"{revision}:{inside.rstrip('/') or '.'}", files)
+    return f"{revision}:{inside.rstrip('/') or '.'}", files
+
+
+def revision_source(plan: Path, revision: str) -> PlanSource:
+    """The plan as it was at a revision of its git repository."""
+    return texts_source(*_revision_files(plan, revision))
 
 
 def revision_range(plan: Path, spec: str) -> tuple[PlanSource, PlanSource]:
@@ -83,7 +125,10 @@ def revision_range(plan: Path, spec: str) -> tuple[PlanSource, PlanSource]:
     old, _, new = spec.partition("..")
     if not old:
         raise _refuse(plan, "diff_no_revision", "diff_revision", revision=spec)
-    return revision_source(plan, old), (revision_source(plan, new) if new else open_version(plan))
+    old_label, old_files = _revision_files(plan, old)
+    new_label, new_files = _revision_files(plan, new) if new else (str(plan), _folder_files(_plan_folder(Path(plan))))
+    left, right = _without_shared_tables(old_files, new_files)
+    return texts_source(old_label, left), texts_source(new_label, right)
 
 
 def last_commit_source(plan: Path) -> PlanSource | None:

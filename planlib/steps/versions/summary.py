@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ...core import schema as S
-from ...core.i18n import column_label, format_money, format_number, tr
+from ...core.i18n import column_label, format_exact, format_money, format_number, tr
 from ...core.periods import Calendar
 from .compare import Change, Diff
 
@@ -120,7 +120,7 @@ def value_text(value, lang: str) -> str:
     if isinstance(value, bool):
         return tr("value.yes" if value else "value.no", lang)
     if isinstance(value, (int, float)):
-        return format_number(value, lang, 0 if float(value).is_integer() else 2)
+        return format_exact(value, lang)
     if isinstance(value, dict):
         return ", ".join(f"{k}: {value_text(v, lang)}" for k, v in value.items())
     if isinstance(value, list):
