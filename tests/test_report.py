@@ -49,7 +49,7 @@ def test_every_step_has_its_executed_notebook_and_html(two_quarters):
                  if o.output_type in ("stream", "error")]
         assert noise == [], f"{notebook.name} printed {noise}"
     assert {p.name for p in folder.iterdir()} == (
-        {"index.html", "summary.json", "report.css", "appendix.html"} | {n.name for n in NOTEBOOKS}
+        {"index.html", "summary.json", "report.css", "appendix.html", "plan"} | {n.name for n in NOTEBOOKS}
         | {n.with_suffix(".html").name for n in NOTEBOOKS})
 
 

@@ -9,6 +9,12 @@ import os
 
 REPORT_ENV = "PLANLIB_REPORT"  # "1" in a report run
 PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # where `planlib report` left the plan it loaded and validated
+REPORTS_ENV = "PLANLIB_REPORTS"  # the report run's output folder: its plans' earlier reports are there
+
+
+def reports_folder() -> str | None:
+    """In a report run, the folder the reports go to (reports/ by default); None interactively."""
+    return os.environ.get(REPORTS_ENV) or None
 
 
 def interactive() -> bool:

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.plan import Plan, resolve_plan_path
-from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV
+from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV, REPORTS_ENV
 from ..steps import load_plan
 from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
@@ -40,18 +40,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def declared_parameters(notebook: Path) -> set[str]:
-    """Names assigned in a notebook's cell tagged 'parameters' (papermill passes only those)."""
-    import re
-
-    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
-    for cell in cells:
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            source = "".join(cell.get("source", []))
-            return set(re.findall(r"^(\w+)\s*=", source, re.MULTILINE))
-    return set()
 
 
 def since_last_report_of(plan_dir: Path, root: Path):
@@ -255,6 +243,7 @@ class ReportJob:
         handle, cache = tempfile.mkstemp(prefix="planlib-plan-", suffix=".pickle")
         os.close(handle)
         os.environ[PLAN_CACHE_ENV] = cache  # kernels read the plan loaded below instead of parsing it again
+        os.environ[REPORTS_ENV] = str(Path(self.out).resolve())  # the start notebook's "what changed" reads it
         notebooks = notebooks_in(self.notebooks)
         self.kernels = KernelPool(cwd=str(Path(self.notebooks).resolve()))
         try:
@@ -262,6 +251,7 @@ class ReportJob:
         finally:
             self.kernels.close()
             os.environ.pop(PLAN_CACHE_ENV, None)
+            os.environ.pop(REPORTS_ENV, None)
             Path(cache).unlink(missing_ok=True)
 
     def _run(self, notebooks: list[Path], cache: Path) -> list[PeriodReport]:
@@ -287,10 +277,7 @@ class ReportJob:
                     builds[period.id] = Path(tempfile.mkdtemp(prefix=f".build-{period.id}-", dir=root))
                     parameters = {"plan_dir": str(plan_dir), "period": period.id,
                                   "as_of": as_of[period.id].isoformat(), "lang": lang}
-                    extra = {"reports_dir": str(root)}  # only for notebooks that declare it
-                    runs += [(NotebookRun(period.id, nb), {**parameters, **{k: v for k, v in extra.items()
-                                                                             if k in declared_parameters(nb)}})
-                             for nb in notebooks]
+                    runs += [(NotebookRun(period.id, nb), parameters) for nb in notebooks]
                 # Kernels execute in `jobs` threads; exports and summaries run beside them in one more,
                 # so a kernel never waits for an HTML page to be written.
                 with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as executing, \

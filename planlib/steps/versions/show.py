@@ -6,6 +6,7 @@ from pathlib import Path
 from ...core.errors import PlanError
 from ...core.i18n import tr
 from ...core.plan import open_source, resolve_plan_path
+from ...core.runtime import reports_folder
 from ...ui.display import display_markdown
 from .page import since_html
 from .snapshots import since_last_version
@@ -16,16 +17,20 @@ REPORTS = Path("reports")
 def what_changed(plan, lang: str = "en", reports_root: str | Path | None = None):
     """Show what changed since the plan's last git commit, else since its newest report (reports/<plan>/).
 
-    Given reports_root (a report run passes its own), the newest report there comes first, as on the front page.
+    In a report run the previous report comes first, as on the front page (its folder is the run's).
     """
     from IPython.display import HTML
 
     if plan.path is None:
         display_markdown(tr("diff.no_baseline", lang))
         return None
-    root = Path(reports_root) if reports_root is not None else resolve_plan_path(REPORTS) / plan.name
+    in_report = reports_folder()
+    if reports_root is not None:
+        root = Path(reports_root)
+    else:
+        root = Path(in_report or resolve_plan_path(REPORTS)) / plan.name
     try:
-        since = since_last_version(plan.path, open_source(plan.path), root, report_first=reports_root is not None)
+        since = since_last_version(plan.path, open_source(plan.path), root, report_first=in_report is not None)
     except PlanError as error:
         display_markdown(error.report(lang))
         return None
