@@ -97,53 +97,67 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument("--lang", choices=languages(), default=None, help="language of the text (default: --messages)")
 
     report = commands.add_parser("report", help="run every notebook for one or more periods into a report")
-    _plan_arg(report)
+    report.add_argument("plans", nargs="*", type=Path, metavar="PLAN",
+                        help="plan folders or .xlsx workbooks (default: data/example)")
+    report.add_argument("--plans-root", type=Path, default=None, metavar="DIR",
+                        help="report every plan folder (holding a plan.yaml) under DIR")
     which = report.add_mutually_exclusive_group()
     which.add_argument("--period", default=None,
                        help="period id(s), comma separated: 2026-Q1,2026-Q2; or this-month, this-quarter, "
                             "this-sprint, this-year (default: this-quarter)")
     which.add_argument("--all", choices=("MONTHS", "QUARTERS", "SPRINTS", "HALVES"), type=str.upper,
                        help="every period of that kind in the plan's year")
+    which.add_argument("--year", action="store_true", help="the twelve months, four quarters and the year")
     report.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the earlier of today and each period's end)")
     report.add_argument("--lang", choices=languages(), default=None, help="default: the plan's language")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
     report.add_argument("--pdf", action="store_true", help="also write one PDF of the whole report")
     report.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: number of cores)")
+    report.add_argument("--force", action="store_true",
+                        help="rebuild every period, even one whose report was built from the same plan and inputs")
+    report.add_argument("--quiet", action="store_true", help="no progress, only errors and the reports written")
     report.add_argument("--notebooks", type=Path, default=None, help=argparse.SUPPRESS)
     return parser
 
 
-RELATIVE_PERIODS = {"this-month": "month", "this-quarter": "quarter", "this-sprint": "sprint", "this-year": "year"}
+def report_periods(plan, period_arg: str | None, all_kind: str | None, today=None, year: bool = False) -> list[str]:
+    """Period ids from --period / --all / --year; this-month and friends follow the plan's calendar."""
+    from .report.batch import period_ids
 
-
-def report_periods(plan, period_arg: str | None, all_kind: str | None, today=None) -> list[str]:
-    """Period ids from --period / --all; this-month and friends follow the plan's calendar."""
-    from datetime import date
-
-    if all_kind:
-        return [p.id for p in plan.calendar.periods(all_kind)]
-    ids = [p.strip() for p in (period_arg or "this-quarter").split(",") if p.strip()]
-    today = today or date.today()
-    return [plan.calendar.period_of(today, RELATIVE_PERIODS[p]).id if p in RELATIVE_PERIODS else p for p in ids]
+    return period_ids(plan, period_arg, all_kind, year, today)
 
 
 def run_report(args) -> int:
-    from .report.runner import NOTEBOOKS_DIR, ReportError, ReportJob
-    from .steps import load_plan
+    from .core.plan import resolve_plan_path
+    from .report.batch import BatchRun, plans_under
+    from .report.runner import NOTEBOOKS_DIR
 
-    plan = load_plan(args.plan)
-    periods = report_periods(plan, args.period, args.all)
-    job = ReportJob(args.plan, periods, out=args.out, as_of=args.as_of, lang=args.lang, pdf=args.pdf,
-                    jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
-                    plan=plan)
-    try:
-        reports = job.run()
-    except ReportError as error:
-        print(f"error: {error}", file=sys.stderr)
+    plans = list(args.plans)
+    if args.plans_root is not None:
+        if not args.plans_root.is_dir():
+            print(f"error: {args.plans_root}: no such folder (expected a folder holding plan folders)", file=sys.stderr)
+            return 1
+        plans += plans_under(args.plans_root, skip=args.out)
+    if not plans and args.plans_root is None:
+        plans = [resolve_plan_path(EXAMPLE)]
+    run = BatchRun(plans, args.period, args.all, args.year, out=args.out, as_of=args.as_of, lang=args.lang,
+                   pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
+                   force=args.force, quiet=args.quiet)
+    document = run.run()
+    several = len({entry["plan_dir"] for entry in document["runs"]}) > 1
+    for entry in document["runs"]:
+        who = f"{entry['plan']} {entry['period'] or ''}".strip() if several else entry["period"]
+        if entry["status"] == "failed":
+            where = entry["plan_dir"] if entry["period"] is None else ""
+            print(f"error: {where + ': ' if where else ''}{entry['error']}", file=sys.stderr)
+        elif entry["status"] == "skipped":
+            print(f"report {who}: unchanged since it was built, skipped (--force rebuilds it): {entry['report']}")
+        else:
+            print(f"report {who}: {entry['report']}")
+    if not document["runs"]:
+        print(f"error: no plan folder under {args.plans_root}", file=sys.stderr)
         return 1
-    for report in reports:
-        print(f"report {report.period}: {report.folder / 'index.html'}")
-    return 0
+    return 0 if document["ok"] else 1
 
 
 def run_smart(args) -> int:

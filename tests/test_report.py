@@ -67,7 +67,9 @@ def test_summary_json_matches_planlib_summary(two_quarters):
     plan = load_plan(EXAMPLE)
     for period in ("2026-Q1", "2026-Q2"):
         written = json.loads((two_quarters / period / "summary.json").read_text(encoding="utf-8"))
+        fingerprints = {key: written.pop(key) for key in ("plan_hash", "inputs_hash")}
         assert written == summary(plan, period, "2026-05-15")
+        assert all(len(value) == 64 for value in fingerprints.values())
 
 
 def test_parameters_reach_the_notebooks(two_quarters):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 REPORT_ENV = "PLANLIB_REPORT"  # "1" in a report run
-PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # where `planlib report` left the plan it loaded and validated
+PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # the folder where `planlib report` left the plans it loaded and validated
 REPORTS_ENV = "PLANLIB_REPORTS"  # the report run's output folder: its plans' earlier reports are there
 
 
@@ -20,3 +20,11 @@ def reports_folder() -> str | None:
 def interactive() -> bool:
     """False in a report run: forms are then neither built nor shown, only a line saying where they are."""
     return os.environ.get(REPORT_ENV) != "1"
+
+
+def plan_cache_file(folder: str, plan_dir) -> str:
+    """Where a report run leaves one plan for its kernels: one file per plan folder, many plans per run."""
+    import hashlib
+
+    key = hashlib.sha1(str(plan_dir).encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, f"plan-{key}.pickle")

@@ -10,26 +10,26 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import pickle
 import shutil
-import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ..core.plan import Plan, resolve_plan_path
-from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV, REPORTS_ENV
 from ..steps import load_plan
 from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
 from ..steps.versions.page import diff_page, since_html
 from ..steps.versions.snapshots import save_snapshot, since_last_report
-from .kernels import ENGINE_NAME, AsyncIPCKernelManager, KernelPool
+from .environment import ReportEnvironment
+from .fingerprint import built_with, inputs_hash, plan_hash
+from .kernels import ENGINE_NAME, AsyncIPCKernelManager
+from .progress import Progress
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 CHANGES_PAGE = "changes.html"  # the full diff since the plan's previous report
@@ -64,6 +64,7 @@ class NotebookRun:
     seconds: float = 0.0
     error: str | None = None
     kept_at: Path | None = None
+    plan: str = ""  # the plan's name, in progress lines of a run over many plans
 
 
 @dataclass
@@ -71,6 +72,9 @@ class PeriodReport:
     period: str
     folder: Path
     runs: list[NotebookRun] = field(default_factory=list)
+    status: str = "ok"  # ok, skipped (same inputs as the report in place), failed
+    error: str | None = None  # for a failed period: which notebooks and cells, and why
+    seconds: float = 0.0
 
 
 def notebooks_in(folder: Path) -> list[Path]:
@@ -105,42 +109,6 @@ def swap_in(built: Path, target: Path) -> None:
     os.replace(built, target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-class Progress:
-    """A bar on a terminal, plain lines in a log."""
-
-    def __init__(self, total: int, stream=None):
-        self.total, self.done, self.stream = total, 0, stream or sys.stderr
-        self.lock = threading.Lock()  # steps arrive from the export thread, messages from others
-        self.bar = None
-        if self.stream.isatty():
-            from tqdm import tqdm  # comes with papermill
-
-            self.bar = tqdm(total=total, unit="notebook", file=self.stream)
-
-    def say(self, text: str) -> None:
-        if self.bar is not None:
-            self.bar.write(text)
-        else:
-            print(text, file=self.stream, flush=True)
-
-    def step(self, run: NotebookRun) -> None:
-        with self.lock:
-            self._step(run)
-
-    def _step(self, run: NotebookRun) -> None:
-        self.done += 1
-        state = "ok" if run.error is None else "FAILED"
-        if self.bar is not None:
-            self.bar.set_postfix_str(f"{run.period} {run.notebook.name} {state}")
-            self.bar.update(1)
-        else:
-            self.say(f"[{self.done}/{self.total}] {run.period} {run.notebook.name} {state} ({run.seconds:.1f} s)")
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
 
 
 _EXPORTERS = threading.local()
@@ -235,38 +203,49 @@ class ReportJob:
     notebooks: Path = NOTEBOOKS_DIR
     stream: object = None
     plan: Plan | None = None  # already loaded from plan_dir (the CLI needs it to read --all), else loaded here
+    force: bool = False  # rebuild periods whose report in place was built from the same inputs
+    quiet: bool = False
 
     def run(self) -> list[PeriodReport]:
-        """Run every notebook of every period in one pool; swap in each period that fully succeeded."""
-        os.environ[REPORT_ENV] = "1"
-        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")  # the venv's python3 kernel, not a user one
-        handle, cache = tempfile.mkstemp(prefix="planlib-plan-", suffix=".pickle")
-        os.close(handle)
-        os.environ[PLAN_CACHE_ENV] = cache  # kernels read the plan loaded below instead of parsing it again
-        os.environ[REPORTS_ENV] = str(Path(self.out).resolve())  # the start notebook's "what changed" reads it
-        notebooks = notebooks_in(self.notebooks)
-        self.kernels = KernelPool(cwd=str(Path(self.notebooks).resolve()))
-        try:
-            return self._run(notebooks, Path(cache))
-        finally:
-            self.kernels.close()
-            os.environ.pop(PLAN_CACHE_ENV, None)
-            os.environ.pop(REPORTS_ENV, None)
-            Path(cache).unlink(missing_ok=True)
+        """Run every notebook of every period in one pool; swap in each period that fully succeeded.
 
-    def _run(self, notebooks: list[Path], cache: Path) -> list[PeriodReport]:
-        self.kernels.prewarm(max(1, min(self.jobs, len(notebooks) * len(self.periods))))  # boots while the plan loads
+        Raises ReportError naming the failed notebooks when a period could not be written.
+        """
+        with ReportEnvironment(self.notebooks, self.out, self.jobs) as environment:
+            environment.kernels.prewarm(min(self.jobs, len(notebooks_in(self.notebooks)) * len(self.periods)))
+            reports = self.run_in(environment)
+        failed = [r for r in reports if r.status == "failed"]
+        if failed:
+            written = [f"report {r.period} written: {r.folder / 'index.html'}" for r in reports if r.status == "ok"]
+            raise ReportError("\n".join([r.error for r in failed] + written))
+        return reports
+
+    def run_in(self, environment: ReportEnvironment, progress: Progress | None = None) -> list[PeriodReport]:
+        """This plan's periods in a shared environment; each period's result says ok, skipped or failed."""
+        self.environment = environment
+        notebooks = notebooks_in(self.notebooks)
         plan_dir = resolve_plan_path(self.plan_dir).resolve()
         plan = self.plan or load_plan(plan_dir)
         plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
-        # Kernels run elsewhere: they recognise the plan by its absolute folder.
-        cache.write_bytes(pickle.dumps(replace(plan, path=plan_dir) if plan.path is not None else plan))
+        environment.share(plan, plan_dir)
         lang = self.lang or plan.language
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
+        digest = plan_hash(plan_dir, plan)
+        inputs = {p.id: inputs_hash(digest, p.id, as_of[p.id].isoformat(), lang, notebooks) for p in periods}
+        skipped = [p for p in periods if not self.force and built_with(root / p.id) == inputs[p.id]]
+        periods = [p for p in periods if p not in skipped]
+        reports = [PeriodReport(p.id, root / p.id, status="skipped") for p in skipped]
+        for period in skipped if progress is not None else ():
+            progress.forget((plan.name, period.id))
+        if not periods:
+            return reports
         self.since = since_last_report_of(plan_dir, root)  # read before this run swaps any report in
-        progress = Progress(len(periods) * len(notebooks), self.stream)
+        self.fingerprints = {p.id: {"plan_hash": digest, "inputs_hash": inputs[p.id]} for p in periods}
+        own_progress = progress is None
+        if own_progress:
+            progress = Progress({(plan.name, p.id): len(notebooks) for p in periods}, self.stream, self.quiet)
         builds: dict[str, Path] = {}
         try:
             with ExitStack() as locks:
@@ -277,16 +256,17 @@ class ReportJob:
                     builds[period.id] = Path(tempfile.mkdtemp(prefix=f".build-{period.id}-", dir=root))
                     parameters = {"plan_dir": str(plan_dir), "period": period.id,
                                   "as_of": as_of[period.id].isoformat(), "lang": lang}
-                    runs += [(NotebookRun(period.id, nb), parameters) for nb in notebooks]
+                    runs += [(NotebookRun(period.id, nb, plan=plan.name), parameters) for nb in notebooks]
                 # Kernels execute in `jobs` threads; exports and summaries run beside them in one more,
                 # so a kernel never waits for an HTML page to be written.
-                with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as executing, \
+                with ThreadPoolExecutor(max_workers=environment.jobs) as executing, \
                         ThreadPoolExecutor(max_workers=1) as exporting:
                     documents = {p.id: exporting.submit(summary, plan, p.id, as_of[p.id]) for p in periods}
 
                     def job(item):
                         run, parameters = item
-                        self.execute_run(run, builds[run.period], parameters)
+                        with environment.slots:
+                            self.execute_run(run, builds[run.period], parameters)
                         exported = exporting.submit(self.export_run, run, builds[run.period])
                         exported.add_done_callback(lambda done: progress.step(done.result()))  # a line as each ends
                         return exported
@@ -295,38 +275,40 @@ class ReportJob:
                     for exported in [execution.result() for execution in executions]:
                         exported.result()
                     documents = {key: future.result() for key, future in documents.items()}
-                return self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
+                return reports + self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root,
+                                               documents)
         finally:
-            progress.close()
+            if own_progress:
+                progress.close()
             for build in builds.values():
                 shutil.rmtree(build, ignore_errors=True)
 
     def conclude(self, plan, periods, as_of, lang, runs, builds, root, documents) -> list[PeriodReport]:
-        """Swap in complete periods; keep failed notebooks and raise one error naming them."""
-        reports, problems = [], []
+        """Swap in complete periods; keep a failed period's notebooks and say which failed and why."""
+        reports = []
         for period in periods:
             own = [r for r in runs if r.period == period.id]
             failed = [r for r in own if r.error]
             build = builds[period.id]
+            seconds = sum(r.seconds for r in own)
             if failed:
                 self.keep_failures(failed, build, root)
-                problems.append(f"report for {period.id} not written; the previous one (if any) is unchanged")
-                problems += [f"  {r.error}\n    executed notebook kept at {r.kept_at}" for r in failed]
+                lines = [f"report for {plan.name} {period.id} not written; the previous one (if any) is unchanged"]
+                lines += [f"  {r.error}\n    executed notebook kept at {r.kept_at}" for r in failed]
+                reports.append(PeriodReport(period.id, root / period.id, own, "failed", "\n".join(lines), seconds))
                 continue
-            self.finish(plan, period, documents[period.id], lang, own, build)
+            self.finish(plan, period, {**documents[period.id], **self.fingerprints[period.id]}, lang, own, build)
             build.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a report is shared
             target = root / period.id
             swap_in(build, target)
-            reports.append(PeriodReport(period.id, target, own))
-        if problems:
-            written = [f"report {r.period} written: {r.folder / 'index.html'}" for r in reports]
-            raise ReportError("\n".join(problems + written))
+            reports.append(PeriodReport(period.id, target, own, seconds=seconds))
         return reports
 
     def execute_run(self, run: NotebookRun, build: Path, parameters: dict) -> None:
         """Execute one notebook in a warm kernel; a failure is recorded with its cell."""
         started = time.perf_counter()
-        km = self.kernels.acquire()
+        kernels = self.environment.kernels
+        km = kernels.acquire()
         healthy = False
         try:
             execute(run.notebook, build / run.notebook.name, parameters, run.notebook.parent, km)
@@ -334,7 +316,7 @@ class ReportJob:
         except Exception as error:  # noqa: BLE001 - every failure is reported with its cell
             run.error = describe_failure(error, run.notebook)
         finally:
-            self.kernels.release(km, healthy)
+            kernels.release(km, healthy)
             run.seconds = time.perf_counter() - started
 
     def export_run(self, run: NotebookRun, build: Path) -> NotebookRun:

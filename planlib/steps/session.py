@@ -13,7 +13,7 @@ from ..core.errors import PlanError
 from ..core.i18n import check_language, format_date, label
 from ..core.periods import Period
 from ..core.plan import Plan, resolve_plan_path
-from ..core.runtime import PLAN_CACHE_ENV, interactive
+from ..core.runtime import PLAN_CACHE_ENV, interactive, plan_cache_file
 from ..ui.display import display_markdown, escape
 from . import load_plan
 from .summary import parse_as_of
@@ -49,12 +49,15 @@ def report_plan(plan_dir: str) -> Plan | None:
     """In a report run, the plan the runner already loaded and validated (same folder only)."""
     import pickle
 
-    path = os.environ.get(PLAN_CACHE_ENV)
-    if interactive() or not path or not os.path.exists(path):
+    folder = os.environ.get(PLAN_CACHE_ENV)
+    if interactive() or not folder:
+        return None
+    wanted = resolve_plan_path(plan_dir).resolve()
+    path = plan_cache_file(folder, wanted)
+    if not os.path.exists(path):
         return None
     with open(path, "rb") as stream:
         plan = pickle.load(stream)
-    wanted = resolve_plan_path(plan_dir).resolve()
     return plan if plan.path is not None and plan.path.resolve() == wanted else None
 
 

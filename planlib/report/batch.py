@@ -1,0 +1,152 @@
+"""Many reports in one run: plans x periods on all cores, one failure never stopping the others.
+
+A scheduler regenerates every plan's reports at night. Each plan is loaded
+once; all their periods' notebooks share one pool of warm kernels bounded by
+`jobs`; a plan that does not load, or a period whose notebook fails, is
+recorded (which plan, period, notebook and cell) while the others complete.
+`run.json` in the output folder lists every plan x period with its status
+(ok, skipped, failed), duration and report. A period whose report in place
+was built from the same inputs (fingerprint.py) is skipped unless forced.
+"""
+from __future__ import annotations
+
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..core.errors import PlanError
+from ..core.io.atomic import atomic_write_text
+from ..core.plan import resolve_plan_path
+from ..steps import load_plan
+from .environment import ReportEnvironment
+from .progress import Progress
+from .runner import NOTEBOOKS_DIR, PeriodReport, ReportJob, notebooks_in
+
+RUN_FILE = "run.json"
+RELATIVE_PERIODS = {"this-month": "month", "this-quarter": "quarter", "this-sprint": "sprint", "this-year": "year"}
+
+
+def period_ids(plan, period_arg: str | None = None, all_kind: str | None = None, year: bool = False,
+               today: date | None = None) -> list[str]:
+    """Period ids from --period / --all / --year; this-month and friends follow the plan's calendar."""
+    if year:  # the twelve months, four quarters and the year
+        return [p.id for kind in ("month", "quarter", "year") for p in plan.calendar.periods(kind)]
+    if all_kind:
+        return [p.id for p in plan.calendar.periods(all_kind)]
+    ids = [p.strip() for p in (period_arg or "this-quarter").split(",") if p.strip()]
+    today = today or date.today()
+    return [plan.calendar.period_of(today, RELATIVE_PERIODS[p]).id if p in RELATIVE_PERIODS else p for p in ids]
+
+
+def plans_under(root: Path, skip: Path | None = None) -> list[Path]:
+    """Every plan folder (a folder holding plan.yaml) under root, hidden folders and the output folder aside."""
+    root = Path(root).resolve()
+    skip = Path(skip).resolve() if skip else None
+    found = []
+    for plan_yaml in sorted(root.rglob("plan.yaml")):
+        folder = plan_yaml.parent
+        parts = folder.relative_to(root).parts
+        if any(part.startswith(".") for part in parts) or (skip and (folder == skip or skip in folder.parents)):
+            continue
+        found.append(folder)
+    return found
+
+
+@dataclass
+class Entry:
+    """One plan x period of a run, as run.json lists it."""
+
+    plan: str
+    plan_dir: str
+    period: str | None
+    status: str  # ok, skipped, failed
+    seconds: float = 0.0
+    report: str | None = None
+    error: str | None = None
+
+    @classmethod
+    def of(cls, plan_dir: Path, name: str, report: PeriodReport) -> "Entry":
+        index = report.folder / "index.html"
+        return cls(name, str(plan_dir), report.period, report.status, round(report.seconds, 2),
+                   str(index) if report.status != "failed" else None, report.error)
+
+
+@dataclass
+class BatchRun:
+    """Reports for many plans and periods; `run` returns run.json's document and writes it."""
+
+    plans: list[Path]
+    period_arg: str | None = None
+    all_kind: str | None = None
+    year: bool = False
+    out: Path = Path("reports")
+    as_of: str | None = None
+    lang: str | None = None
+    pdf: bool = False
+    jobs: int = 1
+    notebooks: Path = NOTEBOOKS_DIR
+    force: bool = False
+    quiet: bool = False
+    stream: object = None
+    entries: list[Entry] = field(default_factory=list)
+
+    def _load(self) -> list[tuple[Path, object, list[str]]]:
+        """Each plan with its periods; a plan that does not load or names a bad period is a failed entry."""
+        ready = []
+        for plan_dir in self.plans:
+            plan_dir = resolve_plan_path(plan_dir).resolve()
+            try:
+                plan = load_plan(plan_dir)
+                ids = period_ids(plan, self.period_arg, self.all_kind, self.year)
+                for period in ids:
+                    plan.period(period)  # a bad id fails this plan only, before any work
+            except PlanError as error:
+                self.entries.append(Entry(plan_dir.name, str(plan_dir), None, "failed", error=error.report("en")))
+                continue
+            ready.append((plan_dir, plan, ids))
+        return ready
+
+    def run(self) -> dict:
+        started, clock = datetime.now().astimezone(), time.perf_counter()
+        ready = self._load()
+        notebooks = notebooks_in(self.notebooks)
+        if ready:
+            with ReportEnvironment(self.notebooks, self.out, self.jobs) as environment:
+                total = sum(len(ids) for _, _, ids in ready) * len(notebooks)
+                environment.kernels.prewarm(min(self.jobs, total))
+                progress = Progress({(plan.name, p): len(notebooks) for _, plan, ids in ready for p in ids},
+                                    self.stream, self.quiet)
+                try:
+                    with ThreadPoolExecutor(max_workers=min(len(ready), 2 * self.jobs)) as plans:
+                        futures = [(plan_dir, plan, ids, plans.submit(self._one, environment, progress, plan_dir, plan,
+                                                                      ids)) for plan_dir, plan, ids in ready]
+                        for plan_dir, plan, ids, future in futures:
+                            self.entries += self._entries(plan_dir, plan, ids, future)
+                finally:
+                    progress.close()
+        document = {"started": started.isoformat(timespec="seconds"),
+                    "finished": datetime.now().astimezone().isoformat(timespec="seconds"),
+                    "seconds": round(time.perf_counter() - clock, 2),
+                    "ok": all(e.status != "failed" for e in self.entries),
+                    "counts": {s: sum(e.status == s for e in self.entries) for s in ("ok", "skipped", "failed")},
+                    "runs": [vars(e) for e in self.entries]}
+        Path(self.out).mkdir(parents=True, exist_ok=True)
+        atomic_write_text(Path(self.out) / RUN_FILE, json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                          keep_history=False)
+        return document
+
+    def _one(self, environment, progress, plan_dir: Path, plan, ids: list[str]) -> list[PeriodReport]:
+        job = ReportJob(plan_dir, ids, out=self.out, as_of=self.as_of, lang=self.lang, pdf=self.pdf,
+                        jobs=self.jobs, notebooks=self.notebooks, plan=plan, force=self.force, quiet=self.quiet)
+        return job.run_in(environment, progress)
+
+    @staticmethod
+    def _entries(plan_dir: Path, plan, ids: list[str], future) -> list[Entry]:
+        try:
+            return [Entry.of(plan_dir, plan.name, report) for report in future.result()]
+        except Exception as error:  # noqa: BLE001 - one plan's failure is recorded; the others go on
+            text = error.report("en") if isinstance(error, PlanError) else f"{type(error).__name__}: {error}"
+            return [Entry(plan.name, str(plan_dir), period, "failed", error=text) for period in ids]
