@@ -10,7 +10,7 @@ PERIOD ?= 2026-Q2
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,airflow]'
 	touch $(STAMP)
 
 ## The main job: a full report of data/example for one period (HTML, PDF, summary.json).

@@ -91,6 +91,7 @@ class BatchRun:
     force: bool = False
     quiet: bool = False
     stream: object = None
+    record: Path | None = None  # where run.json goes (default: the output folder's run.json)
     entries: list[Entry] = field(default_factory=list)
 
     def _load(self) -> list[tuple[Path, object, list[str]]]:
@@ -133,9 +134,9 @@ class BatchRun:
                     "ok": all(e.status != "failed" for e in self.entries),
                     "counts": {s: sum(e.status == s for e in self.entries) for s in ("ok", "skipped", "failed")},
                     "runs": [vars(e) for e in self.entries]}
-        Path(self.out).mkdir(parents=True, exist_ok=True)
-        atomic_write_text(Path(self.out) / RUN_FILE, json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                          keep_history=False)
+        record = Path(self.record or Path(self.out) / RUN_FILE)
+        record.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(record, json.dumps(document, ensure_ascii=False, indent=2) + "\n", keep_history=False)
         return document
 
     def _one(self, environment, progress, plan_dir: Path, plan, ids: list[str]) -> list[PeriodReport]:
