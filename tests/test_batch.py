@@ -1,0 +1,162 @@
+"""planlib report at scale: a year in one command, many plans with one broken, skips and --force, run.json."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, PREVIOUS, ROOT
+
+from planlib import load_plan
+from planlib.report.batch import BatchRun, period_ids, plans_under
+
+PLANLIB = Path(sys.executable).parent / "planlib"
+
+
+@pytest.fixture
+def light_notebooks(tmp_path) -> Path:
+    """The start notebook alone: what is tested here is the fan-out, not each step's pages."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", folder)
+    return folder
+
+
+@pytest.fixture
+def plans(tmp_path) -> Path:
+    """Three plans under one folder, one of them broken (an unknown budget category)."""
+    root = tmp_path / "plans"
+    for name in ("acme", "bravo", "broken"):
+        shutil.copytree(EXAMPLE, root / name, ignore=shutil.ignore_patterns(".history"))
+    shutil.copytree(PREVIOUS, root / "example-2025", ignore=shutil.ignore_patterns(".history"))
+    settings = root / "example-2025" / "plan.yaml"
+    settings.rename(settings.with_name("plan.yaml.kept"))  # last year's plan is read, not reported
+    for name in ("acme", "bravo", "broken"):  # ... so it is no longer "previous"
+        path = root / name / "plan.yaml"
+        path.write_text(re.sub(r"(?m)^previous:.*$", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    budget = root / "broken" / "budget.csv"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("media", "medya", 1), encoding="utf-8")
+    return root
+
+
+def planlib(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([PLANLIB, *map(str, args)], capture_output=True, text=True, timeout=900)
+
+
+def test_year_is_twelve_months_four_quarters_and_the_year():
+    ids = period_ids(load_plan(EXAMPLE), year=True)
+    assert ids == [f"2026-{m:02d}" for m in range(1, 13)] + [f"2026-Q{q}" for q in range(1, 5)] + ["2026"]
+
+
+def test_plans_under_a_folder_leave_hidden_folders_and_the_output_out(plans, tmp_path):
+    (plans / ".trash" / "old").mkdir(parents=True)
+    shutil.copy(plans / "acme" / "plan.yaml", plans / ".trash" / "old" / "plan.yaml")
+    out = plans / "reports" / "x"
+    out.mkdir(parents=True)
+    shutil.copy(plans / "acme" / "plan.yaml", out / "plan.yaml")
+    assert [p.name for p in plans_under(plans, skip=plans / "reports")] == ["acme", "bravo", "broken"]
+
+
+def test_the_year_in_one_command_makes_17_complete_periods(tmp_path, light_notebooks):
+    out = tmp_path / "out"
+    result = planlib("report", EXAMPLE, "--year", "--out", out, "--jobs", "2", "--notebooks", light_notebooks)
+    assert result.returncode == 0, result.stderr
+    folders = sorted(p.name for p in (out / "example").iterdir() if not p.name.startswith("."))
+    assert len(folders) == 17 and folders[0] == "2026" and folders[-1] == "2026-Q4"
+    for period in folders:
+        assert (out / "example" / period / "index.html").exists()
+        assert json.loads((out / "example" / period / "summary.json").read_text())["period"]["id"] == period
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["ok"] and run["counts"] == {"ok": 17, "skipped": 0, "failed": 0}
+    assert len(result.stdout.splitlines()) == 17 and result.stderr == ""  # not a terminal: no progress lines
+
+
+def test_many_plans_one_broken_the_others_complete(plans, tmp_path, light_notebooks):
+    out = tmp_path / "out"
+    result = planlib("report", "--plans-root", plans, "--period", "2026-03,2026-Q1", "--out", out,
+                     "--notebooks", light_notebooks)
+    assert result.returncode == 1
+    assert "broken" in result.stderr and "budget.csv:2:category: 'medya' is not allowed" in result.stderr
+    for name in ("acme", "bravo"):
+        for period in ("2026-03", "2026-Q1"):
+            assert (out / name / period / "index.html").exists()
+    assert not (out / "broken").exists()
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["ok"] is False and run["counts"] == {"ok": 4, "skipped": 0, "failed": 1}
+    ok = [r for r in run["runs"] if r["status"] == "ok"]
+    assert {(r["plan"], r["period"]) for r in ok} == {(p, q) for p in ("acme", "bravo") for q in ("2026-03", "2026-Q1")}
+    assert all(r["seconds"] > 0 and Path(r["report"]).exists() for r in ok)
+    [failed] = [r for r in run["runs"] if r["status"] == "failed"]
+    assert failed["plan"] == "broken" and failed["report"] is None
+
+
+def test_a_failing_notebook_names_plan_period_notebook_and_cell(plans, tmp_path, light_notebooks):
+    import nbformat
+
+    notebook = nbformat.read(light_notebooks / "00_start_here.ipynb", as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("if 'bravo' in plan_dir:\n    raise ValueError('no bravo')"))
+    nbformat.write(notebook, light_notebooks / "00_start_here.ipynb")
+    out = tmp_path / "out"
+    document = BatchRun([plans / "acme", plans / "bravo"], "2026-03", out=out, jobs=2, notebooks=light_notebooks,
+                        quiet=True).run()
+    statuses = {r["plan"]: r["status"] for r in document["runs"]}
+    assert statuses == {"acme": "ok", "bravo": "failed"}
+    error = next(r["error"] for r in document["runs"] if r["plan"] == "bravo")
+    assert "bravo 2026-03 not written" in error and "00_start_here.ipynb, cell" in error and "no bravo" in error
+
+
+def test_unchanged_periods_are_skipped_changed_ones_rebuilt_and_force_rebuilds_all(plans, tmp_path,
+                                                                                  light_notebooks):
+    out = tmp_path / "out"
+    common = ["--period", "2026-03", "--out", out, "--notebooks", light_notebooks]
+    assert planlib("report", plans / "acme", plans / "bravo", *common).returncode == 0
+    index = out / "acme" / "2026-03" / "index.html"
+    built = index.stat().st_mtime_ns
+    summary = json.loads((out / "acme" / "2026-03" / "summary.json").read_text())
+    assert len(summary["plan_hash"]) == 64 and len(summary["inputs_hash"]) == 64
+    settings = plans / "bravo" / "plan.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Verdure & Co", "Verdure et Cie"),
+                        encoding="utf-8")
+    again = planlib("report", plans / "acme", plans / "bravo", *common)
+    assert again.returncode == 0, again.stderr
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert {r["plan"]: r["status"] for r in run["runs"]} == {"acme": "skipped", "bravo": "ok"}
+    assert index.stat().st_mtime_ns == built
+    assert "acme 2026-03: unchanged since it was built, skipped" in again.stdout
+    forced = planlib("report", plans / "acme", *common, "--force")
+    assert forced.returncode == 0 and index.stat().st_mtime_ns != built
+    assert json.loads((out / "run.json").read_text())["counts"] == {"ok": 1, "skipped": 0, "failed": 0}
+
+
+def test_a_failed_period_is_redone_on_the_next_run(plans, tmp_path, light_notebooks):
+    out = tmp_path / "out"
+    budget = plans / "broken" / "budget.csv"
+    assert planlib("report", plans / "broken", "--period", "2026-03", "--out", out,
+                   "--notebooks", light_notebooks).returncode == 1
+    budget.write_text(budget.read_text(encoding="utf-8").replace("medya", "media", 1), encoding="utf-8")
+    result = planlib("report", plans / "broken", "--period", "2026-03", "--out", out, "--notebooks", light_notebooks)
+    assert result.returncode == 0 and (out / "broken" / "2026-03" / "index.html").exists()
+
+
+def test_progress_lines_go_to_a_given_log_and_quiet_silences_them(plans, tmp_path, light_notebooks):
+    log = tmp_path / "log"
+    with open(log, "w") as stream:
+        BatchRun([plans / "acme"], "2026-03,2026-04", out=tmp_path / "out", notebooks=light_notebooks,
+                 stream=stream).run()
+    lines = log.read_text().splitlines()
+    assert len(lines) == 2 and all(re.match(r"\[\d/2\] acme 2026-0[34] 00_start_here.ipynb ok \(", l) for l in lines)
+    quiet = planlib("report", plans / "acme", "--period", "2026-05", "--out", tmp_path / "out", "--quiet",
+                    "--notebooks", light_notebooks)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_an_empty_plans_root_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = planlib("report", "--plans-root", tmp_path / "empty", "--out", tmp_path / "out")
+    assert result.returncode == 1 and "no plan folder under" in result.stderr
+    missing = planlib("report", "--plans-root", tmp_path / "nowhere")
+    assert missing.returncode == 1 and "no such folder" in missing.stderr
