@@ -191,6 +191,7 @@ def main() -> int:
     parser.add_argument("--skip-load", action="store_true", help="skip the load benchmark")
     parser.add_argument("--skip-report", action="store_true", help="skip the report benchmark")
     parser.add_argument("--skip-startup", action="store_true", help="skip the start-up benchmark")
+    parser.add_argument("--skip-scale", action="store_true", help="skip the year and many-plans benchmark")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
     if not args.skip_startup:
@@ -199,9 +200,60 @@ def main() -> int:
         bench_load(work)
     if not args.skip_report:
         bench_report(work / "report")
+    if not args.skip_scale:
+        bench_scale(work / "scale")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def timed_run(command: list[str]) -> tuple[float, float]:
+    """Wall time of a command and the peak memory of its whole process tree (kernels included), in MB."""
+    import time
+
+    import psutil
+
+    started = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}")
+    return time.perf_counter() - started, peak / 2 ** 20
+
+
+def bench_scale(work: Path) -> None:
+    """A year in one command against one period run alone; 20 plans x 2 periods on all cores."""
+    import os
+    import re
+
+    cores = os.cpu_count() or 1
+    planlib = str(Path(sys.executable).parent / "planlib")
+    one, _ = min(timed_run([planlib, "report", str(EXAMPLE), "--period", "2026-05", "--jobs", "1", "--force",
+                            "--quiet", "--out", str(work / f"one-{i}")]) for i in range(2))
+    year, year_mb = timed_run([planlib, "report", str(EXAMPLE), "--year", "--jobs", str(cores), "--force", "--quiet",
+                               "--out", str(work / "year")])
+    serial = 17 * one
+    print(f"\nthe year of data/example (17 periods, {cores} cores): {year:.1f} s; one period alone, serially: "
+          f"{one:.1f} s, x17 = {serial:.1f} s; ratio {year / serial:.2f} (peak memory {year_mb:.0f} MB)")
+    print(f"{'PASS' if year <= 0.6 * serial else 'MISS'}  the year in at most 0.6 of 17 periods run one by one")
+    plans = work / "plans"
+    for n in range(20):
+        target = plans / f"plan-{n:02d}"
+        shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(".history"))
+        settings = target / "plan.yaml"  # last year's plan is the example's: left out of the copies
+        settings.write_text(re.sub(r"(?m)^previous:.*$", "", settings.read_text(encoding="utf-8")), encoding="utf-8")
+    many, many_mb = timed_run([planlib, "report", "--plans-root", str(plans), "--period", "2026-03,2026-Q1",
+                               "--jobs", str(cores), "--force", "--quiet", "--out", str(work / "many")])
+    run = json.loads((work / "many" / "run.json").read_text(encoding="utf-8"))
+    print(f"20 plans x 2 periods on {cores} cores: {many:.1f} s ({many / 40:.2f} s a report, "
+          f"{run['counts']['ok']} written), peak memory of the process and its kernels {many_mb:.0f} MB")
 
 
 def wall_time(command: list[str], repeats: int = 7) -> float:

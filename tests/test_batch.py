@@ -65,8 +65,13 @@ def test_the_year_in_one_command_makes_17_complete_periods(tmp_path, light_noteb
     out = tmp_path / "out"
     result = planlib("report", EXAMPLE, "--year", "--out", out, "--jobs", "2", "--notebooks", light_notebooks)
     assert result.returncode == 0, result.stderr
-    folders = sorted(p.name for p in (out / "example").iterdir() if not p.name.startswith("."))
+    folders = sorted(p.name for p in (out / "example").iterdir() if p.is_dir() and not p.name.startswith("."))
     assert len(folders) == 17 and folders[0] == "2026" and folders[-1] == "2026-Q4"
+    index = (out / "example" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)/index.html">([^<]+)</a>', index)
+    assert [name for _, name in links] == ["2026", *[f"2026-Q{q}" for q in range(1, 5)],
+                                            *[f"2026-{m:02d}" for m in range(1, 13)]]
+    assert all(folder == name for folder, name in links)
     for period in folders:
         assert (out / "example" / period / "index.html").exists()
         assert json.loads((out / "example" / period / "summary.json").read_text())["period"]["id"] == period

@@ -102,7 +102,7 @@ def test_failed_notebook_leaves_previous_report_intact(tmp_path, capsys):
                  "--notebooks", str(failing_notebooks(tmp_path))])
     _, err = capsys.readouterr()
     assert code == 1
-    assert "report for 2026-Q1 not written; the previous one (if any) is unchanged" in err
+    assert "report for example 2026-Q1 not written; the previous one (if any) is unchanged" in err
     assert "01_broken.ipynb, cell 4: ValueError: boom: the plan has no moon" in err
     kept = out / "example" / ".failed" / "2026-Q1" / "01_broken.ipynb"
     assert f"executed notebook kept at {kept}" in err and kept.exists()

@@ -26,6 +26,7 @@ from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
 from ..steps.versions.page import diff_page, since_html
 from ..steps.versions.snapshots import save_snapshot, since_last_report
+from .contents import write_plan_index
 from .environment import ReportEnvironment
 from .fingerprint import built_with, inputs_hash, plan_hash
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager
@@ -275,8 +276,9 @@ class ReportJob:
                     for exported in [execution.result() for execution in executions]:
                         exported.result()
                     documents = {key: future.result() for key, future in documents.items()}
-                return reports + self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root,
-                                               documents)
+                reports += self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
+                write_plan_index(root, plan.settings.get("company", plan.name), lang)
+                return reports
         finally:
             if own_progress:
                 progress.close()
