@@ -10,11 +10,23 @@ from __future__ import annotations
 SCREEN_DPI = 72  # sharp on a screen, and a report page with six charts stays light
 
 
-def new_figure(width: float, height: float):
+def plain_text() -> None:
+    """Chart text is plan text, never mathematics: a '$' in a name is a dollar, not mathtext.
+
+    matplotlib reads "$...$" as a formula by default; a plan title with one '$' would then fail to
+    draw (and with two, be altered). The kit's charts turn that reading off before making a figure.
+    """
+    import matplotlib
+
+    matplotlib.rcParams["text.parse_math"] = False
+
+
+def new_figure(width: float, height: float, rows: int = 1, columns: int = 1):
     """A Figure and its axes, closed for pyplot so it is shown once, by whoever displays it."""
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(width, height), dpi=SCREEN_DPI)
+    plain_text()
+    figure, axes = plt.subplots(rows, columns, figsize=(width, height), dpi=SCREEN_DPI)
     use_compact_png()
     plt.close(figure)
     return figure, axes

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..errors import Problem
+from ..errors import PlanError, Problem
+from ..parse import FORMULA_PREFIXES
 
 BOM = "\ufeff"
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -79,8 +81,16 @@ def _split_preamble(text: str) -> tuple[str, str, int]:
 _EDGE_SPACE = re.compile(r"[^\S\r\n](?=[,;\t\r\n\"]|$)|(?<=[,;\t\n\"])[^\S\r\n]|^[^\S\r\n]", re.MULTILINE)
 
 
+def _header(text) -> str:
+    """A header as the kit names columns; the quote an export put before a formula-like header removed."""
+    name = str(text).replace(BOM, "").strip()
+    if name.startswith("'") and name[1:2] in FORMULA_PREFIXES:
+        name = name[1:]
+    return name.lower()
+
+
 def _strip_cells(frame: pd.DataFrame, needs_strip: bool = True) -> pd.DataFrame:
-    frame.columns = [str(c).replace(BOM, "").strip().lower() for c in frame.columns]
+    frame.columns = [_header(c) for c in frame.columns]
     for column in frame.columns:
         values = frame[column].astype(str)
         frame[column] = values.str.strip() if needs_strip else values
@@ -102,11 +112,45 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
         return RawTable(name, label, pd.DataFrame(), preamble=preamble)
     header = body.splitlines()[0]
     sep = sniff_separator(header)
-    frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
-                        na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        try:  # index_col=False: a row with more fields than the header never turns a column into the index
+            frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, index_col=False,
+                                na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
+        except (pd.errors.ParserError, csv.Error):
+            frame = None
+    if frame is None or caught or not text.endswith(("\n", "\r")):
+        problem = csv_shape_problem(body, sep, label, 2 + skipped, complete=text.endswith(("\n", "\r")))
+        if problem is not None or frame is None:
+            raise PlanError([problem or Problem(label, None, None, "csv_unreadable", {}, "csv_file")])
     return RawTable(name, label, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
                     decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
                     may_hold_quotes="'" in body)
+
+
+def csv_shape_problem(body: str, sep: str, label: str, first_row: int, complete: bool = True) -> Problem | None:
+    """Where a CSV's shape is wrong, as a person counts rows: a quote never closed, a row with fields
+    beyond the header (not only empty ones, which spreadsheets leave with trailing separators), or a
+    last row cut short in a file that does not end with a line break (an interrupted save)."""
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=sep, strict=True)
+    records = 0
+    try:
+        width = len(next(reader))
+        last = None
+        for record in reader:
+            if not record:
+                continue
+            records += 1
+            if len(record) > width and any(cell.strip() for cell in record[width:]):
+                return Problem(label, first_row + records - 1, None, "csv_too_many_fields",
+                               {"count": len(record), "width": width}, "csv_fields")
+            last = record
+    except csv.Error:
+        return Problem(label, first_row + records, None, "csv_open_quote", {}, "csv_quotes")
+    if not complete and last is not None and len(last) < width:
+        return Problem(label, first_row + records - 1, None, "csv_truncated", {"count": len(last), "width": width},
+                       "csv_fields")
+    return None
 
 
 def cell_text(value) -> str:
@@ -130,7 +174,13 @@ def read_xlsx(path: Path) -> dict[str, list[list[str]]]:
     """Every sheet of a workbook as rows of cell texts, keyed by sheet name."""
     from openpyxl import load_workbook  # imported here: only xlsx imports need it
 
-    workbook = load_workbook(Path(path), read_only=True, data_only=True)
+    from zipfile import BadZipFile
+
+    try:
+        workbook = load_workbook(Path(path), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as error:  # not an xlsx at all, or a damaged one
+        raise PlanError([Problem(Path(path).name, None, None, "xlsx_unreadable",
+                                 {"reason": type(error).__name__}, "xlsx_file")]) from None
     try:
         sheets = {}
         for sheet in workbook.worksheets:

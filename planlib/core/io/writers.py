@@ -61,7 +61,10 @@ def text_frame(frame: pd.DataFrame, table: S.Table | None, french: bool = False,
         else:
             texts = ["" if pd.isna(v) else str(v) for v in values]
             out[name] = [neutralise(t) for t in texts] if for_spreadsheet else texts
-    return pd.DataFrame(out, columns=list(frame.columns))
+    result = pd.DataFrame(out, columns=list(frame.columns))
+    if for_spreadsheet:  # a header is a cell too: an unknown column named "=..." must not run either
+        result.columns = [neutralise(str(c)) for c in result.columns]
+    return result
 
 
 def csv_text(frame: pd.DataFrame, table: S.Table | None, french: bool = False,
@@ -98,7 +101,7 @@ def write_xlsx(path: Path, tables: dict[str, pd.DataFrame], yaml_texts: dict[str
     for name, frame in tables.items():
         table = S.TABLES.get(name)
         sheet = workbook.create_sheet(name)
-        sheet.append(list(frame.columns))
+        sheet.append([neutralise(str(c)) for c in frame.columns])
         kinds = [_column_kind(table, c) for c in frame.columns]
         for row in frame.itertuples(index=False):
             sheet.append([_xlsx_cell(value, kind) for value, kind in zip(row, kinds)])

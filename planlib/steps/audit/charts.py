@@ -19,12 +19,9 @@ MAX_SWOT_ITEMS = 12  # per quadrant on the grid; the table below it lists them a
 
 def swot_grid(items: list[M.SwotItem], titles: dict[str, str]):
     """Four quadrants, internal on top, items by importance (most important first), ids kept."""
-    import matplotlib.pyplot as plt
-
     most = max([sum(i.quadrant == q for i in items) for q in M.QUADRANTS] + [1])
     height = max(4.0, 2 * (0.55 + 0.33 * min(most, MAX_SWOT_ITEMS)))
-    figure, grid = plt.subplots(2, 2, figsize=(11, height), dpi=72)
-    plt.close(figure)
+    figure, grid = new_figure(11, height, 2, 2)
     for axes, quadrant in zip(grid.flat, M.QUADRANTS):
         axes.set_facecolor(QUADRANT_COLOURS[quadrant])
         axes.set_xticks([])

@@ -1,0 +1,107 @@
+"""Bad input that used to be read wrongly or crash: each case with the message it now gets, exit 1, no traceback.
+
+One case per line: the file written into a copy of the example (or the workbook checked), what it holds,
+and the located message expected.
+"""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE
+
+from planlib import load_plan
+from planlib.core.io.writers import csv_text, write_xlsx
+
+PLANLIB = Path(sys.executable).parent / "planlib"
+
+CHANNELS = "id,name,type\n"
+CASES = [  # (case, file, content, expected message)
+    ("unbalanced quote", "channels.csv", CHANNELS + 'C01,"Web shop,owned\nC02,Blog,owned\n',
+     "channels.csv:2: a quote opened in this row is never closed"),
+    ("unbalanced quote on a later row", "channels.csv", CHANNELS + 'C01,Web,owned\nC02,"Blog,owned\n',
+     "channels.csv:3: a quote opened in this row is never closed"),
+    ("row with cells beyond the header", "channels.csv", CHANNELS + "C01,Web,owned\nC02,Blog,owned,extra,more\n",
+     "channels.csv:3: 5 cells in this row for 3 columns in the header"),
+    ("first row with cells beyond the header", "channels.csv", CHANNELS + "C01,Web,owned,x\nC02,Blog,owned\n",
+     "channels.csv:2: 4 cells in this row for 3 columns in the header"),
+    ("French CSV with cells beyond the header", "channels.csv", "id;name;type\nC01;Web;owned;oops\n",
+     "channels.csv:2: 4 cells in this row for 3 columns in the header"),
+    ("truncated last row", "channels.csv", CHANNELS + "C01,Web,owned\nC02,Bl",
+     "channels.csv:3: the last row stops after 2 of 3 cells and the file has no final line break"),
+    ("comment lines before the header keep row numbers", "channels.csv",
+     "# channels\n# second line\n" + CHANNELS + 'C01,"Web,owned\n',
+     "channels.csv:4: a quote opened in this row is never closed"),
+]
+
+
+def check(plan: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([PLANLIB, "check", str(plan)], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("case,file,content,expected", CASES, ids=[c[0] for c in CASES])
+def test_csv_shape_problems_are_located(plan_dir, case, file, content, expected):
+    (plan_dir / file).write_text(content, encoding="utf-8")
+    result = check(plan_dir)
+    assert result.returncode == 1, result.stdout
+    assert expected in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_trailing_separators_are_empty_cells_not_an_error(plan_dir):
+    """Spreadsheets leave a separator per empty column at the end of rows: the cells are read, not refused."""
+    text = (EXAMPLE / "channels.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    (plan_dir / "channels.csv").write_text("\n".join([lines[0]] + [line + ",," for line in lines[1:]]) + "\n",
+                                           encoding="utf-8")
+    plan = load_plan(plan_dir)
+    assert plan.channels["id"].tolist() == load_plan(EXAMPLE).channels["id"].tolist()
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04 broken", b""])
+def test_a_workbook_that_is_not_one(tmp_path, content):
+    workbook = tmp_path / "plan.xlsx"
+    workbook.write_bytes(content)
+    result = check(workbook)
+    assert result.returncode == 1
+    assert "plan.xlsx: not a readable .xlsx workbook" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_headers_are_neutralised_in_every_export_and_restored_on_import(tmp_path):
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"id": ["C01"], "=HYPERLINK(\"http://x\")": ["a"], "+1": ["b"]})
+    text = csv_text(frame, None, french=True, for_spreadsheet=True)
+    assert text.splitlines()[0] == 'id;"\'=HYPERLINK(""http://x"")";\'+1'
+    write_xlsx(tmp_path / "out.xlsx", {"channels": frame}, {}, keep_history=False)
+    header = [c.value for c in next(load_workbook(tmp_path / "out.xlsx").active.iter_rows())]
+    assert header == ["id", "'=HYPERLINK(\"http://x\")", "'+1"]
+    from planlib.core.io.readers import read_csv_text
+
+    read_back = read_csv_text(text, "channels.csv", "channels")
+    assert list(read_back.frame.columns) == ["id", "=hyperlink(\"http://x\")", "+1"]
+
+
+def test_a_dollar_in_plan_text_is_drawn_as_written(plan_dir):
+    """matplotlib would read '$...$' as mathematics: one '$' broke the chart, two altered it."""
+    import pandas as pd
+
+    from planlib.steps.objectives.charts import objective_tree
+
+    plan = load_plan(plan_dir)
+    objectives = plan.objectives.copy()
+    objectives.loc[0, "title"] = "Sell $5 vouchers"
+    objectives.loc[1, "title"] = "Margin $x^2$ up, cost $ down"
+    plan = plan.save_table("objectives", objectives)
+    figure = objective_tree(plan, "Tree with $ in it")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")  # used to raise: a lone '$' is bad mathtext
+    texts = {t.get_text() for t in figure.axes[0].texts} | {figure.axes[0].get_title(loc="left")}
+    assert any("Sell $5 vouchers" in t for t in texts) and any("$x^2$" in t for t in texts)
+    assert all(not t.get_parse_math() for t in figure.axes[0].texts)
+    assert isinstance(plan.objectives, pd.DataFrame)
