@@ -105,3 +105,23 @@ def test_a_dollar_in_plan_text_is_drawn_as_written(plan_dir):
     assert any("Sell $5 vouchers" in t for t in texts) and any("$x^2$" in t for t in texts)
     assert all(not t.get_parse_math() for t in figure.axes[0].texts)
     assert isinstance(plan.objectives, pd.DataFrame)
+
+
+def test_french_headers_are_read_as_their_columns(plan_dir):
+    text = (plan_dir / "actions.csv").read_text(encoding="utf-8").splitlines()
+    text[0] = text[0].replace("owner", "Responsable").replace("deadline", "échéance")
+    (plan_dir / "actions.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    plan, example = load_plan(plan_dir), load_plan(EXAMPLE)
+    assert plan.actions["owner"].tolist() == example.actions["owner"].tolist()
+    assert plan.actions["deadline"].equals(example.actions["deadline"])
+
+
+def test_a_misspelled_header_is_reported_once_and_read(plan_dir):
+    text = (plan_dir / "budget.csv").read_text(encoding="utf-8").splitlines()
+    text[0] = text[0].replace("amount", "amout")
+    (plan_dir / "budget.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = check(plan_dir)
+    assert result.returncode == 1
+    lines = [l for l in result.stderr.splitlines() if l.startswith("  ")]
+    assert lines == ["  budget.csv:1:amout: the header 'amout' is not a column of this table: read as 'amount'; "
+                     "correct the header (expected the column names of the template (planlib new shows them))"]

@@ -124,6 +124,24 @@ ALIASES: dict[str, str] = {
     "ouverte": "open", "ouvert": "open", "en attente": "open", "faite": "done", "close": "done",
 }
 
+# Headers in French, read as the kit's column of that table (lower case, accents as typed or not).
+HEADER_ALIASES: dict[str, str] = {
+    "responsable": "owner", "propriétaire": "owner", "proprietaire": "owner", "pilote": "owner",
+    "montant": "amount", "libellé": "label", "libelle": "label", "nom": "name", "titre": "title",
+    "intitulé": "title", "intitule": "title", "échéance": "deadline", "echeance": "deadline",
+    "date limite": "deadline", "début": "start", "debut": "start", "date de début": "start",
+    "date de debut": "start", "fin": "end", "date de fin": "end", "priorité": "priority", "priorite": "priority",
+    "statut": "status", "état": "status", "etat": "status", "catégorie": "category", "categorie": "category",
+    "période": "period", "periode": "period", "canal": "channel_id", "durée": "duration_days",
+    "duree": "duration_days", "jours-homme": "person_days", "jours homme": "person_days",
+    "dépend de": "depends_on", "depend de": "depends_on", "fournisseur": "supplier", "valeur": "value",
+    "cible": "target", "point de départ": "baseline", "point de depart": "baseline", "unité": "unit",
+    "unite": "unit", "difficulté": "difficulty", "difficulte": "difficulty", "niveau": "level",
+    "motif": "reason", "raison": "reason", "décision": "decision", "type de coût": "cost_type",
+    "taux": "rate", "échéancier": "schedule", "echeancier": "schedule", "formule": "formula",
+    "indicateur": "kpi_id", "mesure": "metric", "chantier": "workstream",
+}
+
 _SCORE = dict(kind=INT, minimum=1, maximum=5, unit="1-5")
 
 TABLES: dict[str, Table] = {t.name: t for t in (

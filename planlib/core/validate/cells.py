@@ -6,6 +6,7 @@ that does not fit becomes a `Problem` naming file, spreadsheet row and column.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 
@@ -45,7 +46,7 @@ class TableChecker:
     def typed(self) -> pd.DataFrame:
         if not len(self.raw.frame.columns):  # an empty file is an empty table
             self.raw.frame = pd.DataFrame(columns=self.table.column_names, dtype=str)
-        frame = self.raw.frame
+        frame = self.raw.frame = self.known_headers(self.raw.frame)
         missing = [c.name for c in self.table.columns if c.required and c.name not in frame.columns]
         for name in missing:
             self.problems.append(Problem(self.raw.source, 1, name, "missing_column",
@@ -61,6 +62,26 @@ class TableChecker:
             if extra not in out and extra:
                 out[extra] = restore_text(frame[extra]) if self.raw.may_hold_quotes else frame[extra]
         return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+    def known_headers(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """French headers read as their column (HEADER_ALIASES); a header one typo away from a column the
+        file lacks is read as that column and reported once, instead of the column being empty on every row."""
+        names = self.table.column_names
+        renamed = {}
+        for header in frame.columns:
+            if not header or header in names:
+                continue
+            absent = [n for n in names if n not in frame.columns and n not in renamed.values()]
+            alias = S.HEADER_ALIASES.get(header)
+            if alias in absent:
+                renamed[header] = alias
+                continue
+            close = difflib.get_close_matches(header, absent, n=1, cutoff=0.8)
+            if close:
+                renamed[header] = close[0]
+                self.problems.append(Problem(self.raw.source, 1, header, "header_misspelled",
+                                             {"header": header, "name": close[0]}, "header_name"))
+        return frame.rename(columns=renamed) if renamed else frame
 
     def column(self, column: S.Column, values: pd.Series) -> pd.Series:
         present = column.name in self.raw.frame.columns
