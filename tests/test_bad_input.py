@@ -125,3 +125,38 @@ def test_a_misspelled_header_is_reported_once_and_read(plan_dir):
     lines = [l for l in result.stderr.splitlines() if l.startswith("  ")]
     assert lines == ["  budget.csv:1:amout: the header 'amout' is not a column of this table: read as 'amount'; "
                      "correct the header (expected the column names of the template (planlib new shows them))"]
+
+
+MORE = [  # (case, file, edit, expected message)
+    ("percent sign in an amount", "budget.csv", ("14000", "15%"),
+     "budget.csv:2:amount: a percentage where an amount is expected: '15%'"),
+    ("header naming a column twice", "channels.csv", ("id,name,", "id,name,name,"),
+     "channels.csv:1:name: the column 'name' is named twice in the header"),
+    ("YAML key given twice", "plan.yaml", ("currency: EUR", "currency: EUR\ncurrency: USD"),
+     "plan.yaml:7: the key 'currency' is given twice in the same block"),
+]
+
+
+@pytest.mark.parametrize("case,file,edit,expected", MORE, ids=[m[0] for m in MORE])
+def test_accepted_silently_before_now_located(plan_dir, case, file, edit, expected):
+    path = plan_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = check(plan_dir)
+    assert result.returncode == 1 and expected in result.stderr, result.stderr[-2000:]
+
+
+def test_a_rate_above_100_percent_is_refused(plan_dir):
+    import csv
+
+    with open(plan_dir / "budget.csv", encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    column = rows[0].index("rate")
+    number = next(n for n, row in enumerate(rows) if n and row[column])
+    rows[number][column] = "140"
+    with open(plan_dir / "budget.csv", "w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    result = check(plan_dir)
+    assert result.returncode == 1
+    assert f"budget.csv:{number + 1}:rate: " in result.stderr and "140" in result.stderr

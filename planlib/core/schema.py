@@ -239,7 +239,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("period", PERIOD, required=True, help="period id: 2026, 2026-Q2, 2026-05, 2026-S03"),
         Column("amount", MONEY, minimum=0),
         Column("cost_type", ENUM, allowed=COST_TYPES, default="fixed"),
-        Column("rate", PERCENT, minimum=0, unit="%", help="for a variable cost: share of the driver"),
+        Column("rate", PERCENT, minimum=0, maximum=100, unit="%", help="for a variable cost: share of the driver"),
         Column("driver", TEXT, help="for a variable cost: the forecast it applies to"),
         Column("schedule", SCHEDULE, help="instalments, e.g. 25% 2026-02-01; 75% end"),
         Column("channel_id", REF, ref="channels"),

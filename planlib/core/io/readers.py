@@ -112,6 +112,10 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
         return RawTable(name, label, pd.DataFrame(), preamble=preamble)
     header = body.splitlines()[0]
     sep = sniff_separator(header)
+    names = [_header(cell) for cell in next(csv.reader([header], delimiter=sep))]
+    twice = next((name for i, name in enumerate(names) if name and name in names[:i]), None)
+    if twice:  # pandas would rename the second one 'name.1' and read the first only
+        raise PlanError([Problem(label, 1 + skipped, twice, "duplicate_header", {"header": twice}, "header_name")])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:  # index_col=False: a row with more fields than the header never turns a column into the index
@@ -218,20 +222,27 @@ def parse_yaml(text: str, label: str, problems: list[Problem]) -> tuple[object, 
         problems.append(Problem(label, row, None, "bad_yaml", {"reason": reason}, "yaml"))
         return None, {}
     lines: dict[tuple, int] = {}
-    _index_lines(node, (), lines)
+    _index_lines(node, (), lines, label, problems)
     return data, lines
 
 
-def _index_lines(node, path: tuple, lines: dict) -> None:
+def _index_lines(node, path: tuple, lines: dict, label: str = "", problems: list | None = None) -> None:
+    """The line of each key; a key given twice in one mapping is a problem (YAML would keep the last silently)."""
     if node is None:
         return
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen = set()
         for key, value in node.value:
+            if problems is not None and isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    problems.append(Problem(label, key.start_mark.line + 1, None, "yaml_duplicate_key",
+                                            {"name": key.value}, "yaml_unique_keys"))
+                seen.add(key.value)
             child = path + (key.value,)
             lines[child] = key.start_mark.line + 1
-            _index_lines(value, child, lines)
+            _index_lines(value, child, lines, label, problems)
             lines[child] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index_lines(item, path + (i,), lines)
+            _index_lines(item, path + (i,), lines, label, problems)

@@ -141,6 +141,10 @@ class TableChecker:
         expected = column.kind  # expected.int, expected.float, expected.money, expected.percent
         bad = ~empty & parsed.isna()
         self.bad_cells(bad, column.name, "not_a_number", expected)
+        if column.kind == S.MONEY:  # "15 %" in an amount is a share, not money: never read as 15
+            share = ~bad & ~empty & values.str.contains("%", regex=False)
+            self.bad_cells(share, column.name, "percent_in_amount", expected)
+            parsed = parsed.where(~share)
         if column.kind == S.INT:
             fractional = parsed.notna() & (parsed != parsed.round())
             self.bad_cells(fractional, column.name, "not_whole", expected)
