@@ -98,8 +98,11 @@ def parse_amount_text(text: str) -> float | None:
         return None
 
 
+DATE_RANGE = ("1900-01-01", "2199-12-31")  # a plan's dates; year 1 or 9999 is a typo, and beyond pandas' ns
+
+
 def parse_dates(series):
-    """A column of dates in any of COLUMN_DATE_FORMS; cells that fit none are NaT."""
+    """A column of dates in any of COLUMN_DATE_FORMS; cells that fit none, or fall outside DATE_RANGE, are NaT."""
     import pandas as pd
 
     values = pd.to_datetime(series, format=COLUMN_DATE_FORMS[0], errors="coerce")
@@ -108,6 +111,8 @@ def parse_dates(series):
         if not missing.any():
             break
         values[missing] = pd.to_datetime(series[missing], format=form, errors="coerce")
+    low, high = (pd.Timestamp(day) for day in DATE_RANGE)
+    values = values.where(values.isna() | ((values >= low) & (values <= high)))
     return values.astype("datetime64[ns]")
 
 

@@ -17,9 +17,18 @@ from .. import schema as S
 from ..errors import CodedError, Problem
 from ..formula import formula_metrics
 from ..io.readers import RawTable
-from ..parse import parse_dates, parse_numbers, parse_schedule, restore_text
+from ..parse import (
+    COLUMN_DATE_FORMS,
+    DATE_RANGE,
+    parse_date_text,
+    parse_dates,
+    parse_numbers,
+    parse_schedule,
+    restore_text,
+)
 from ..periods import Calendar
 
+MAX_AMOUNT = 1e12  # a thousand billion: beyond it, an amount is a typo (and its sums lose the cents)
 _TRUE = {"true", "yes", "oui", "vrai", "1", "x"}
 _FALSE = {"false", "no", "non", "faux", "0"}
 
@@ -98,7 +107,12 @@ class TableChecker:
             return self.numbers(column, values, empty)
         if kind == S.DATE:
             parsed = parse_dates(values)
-            self.bad_cells(~empty & parsed.isna(), column.name, "not_a_date", "date")
+            unread = ~empty & parsed.isna()
+            outside = unread & values.map(lambda v: parse_date_text(v, COLUMN_DATE_FORMS) is not None).astype(bool) \
+                if unread.any() else unread
+            self.bad_cells(unread & ~outside, column.name, "not_a_date", "date")
+            self.bad_cells(outside, column.name, "date_out_of_range", "date_range", low=DATE_RANGE[0][:4],
+                           high=DATE_RANGE[1][:4])
             return parsed
         if kind == S.BOOL:
             lower = _map_distinct(values, str.lower)
@@ -139,8 +153,13 @@ class TableChecker:
     def numbers(self, column: S.Column, values: pd.Series, empty: pd.Series) -> pd.Series:
         parsed = parse_numbers(values, self.raw.decimal_comma)
         expected = column.kind  # expected.int, expected.float, expected.money, expected.percent
-        bad = ~empty & parsed.isna()
+        bad = ~empty & (parsed.isna() | ~np.isfinite(parsed.fillna(0)))  # 'inf', '1e999': not numbers
         self.bad_cells(bad, column.name, "not_a_number", expected)
+        parsed = parsed.where(~bad)
+        if column.kind == S.MONEY:
+            huge = parsed.abs() > MAX_AMOUNT
+            self.bad_cells(huge, column.name, "amount_too_large", expected, limit=f"{MAX_AMOUNT:,.0f}")
+            parsed = parsed.where(~huge)
         if column.kind == S.MONEY:  # "15 %" in an amount is a share, not money: never read as 15
             share = ~bad & ~empty & values.str.contains("%", regex=False)
             self.bad_cells(share, column.name, "percent_in_amount", expected)
