@@ -165,3 +165,15 @@ def test_an_empty_plans_root_is_an_error(tmp_path):
     assert result.returncode == 1 and "no plan folder under" in result.stderr
     missing = planlib("report", "--plans-root", tmp_path / "nowhere")
     assert missing.returncode == 1 and "no such folder" in missing.stderr
+
+
+def test_run_json_lands_in_a_relative_output_folder(tmp_path, light_notebooks, monkeypatch):
+    """Notebooks run in their own folder: a relative --out still means the caller's folder, before and after."""
+    from planlib.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(EXAMPLE), "--period", "2026-03,2026-04", "--out", "relative",
+                 "--notebooks", str(light_notebooks), "--jobs", "2", "--quiet"]) == 0
+    assert Path.cwd() == tmp_path
+    assert (tmp_path / "relative" / "run.json").exists() and (tmp_path / "relative" / "example" / "index.html").exists()
+    assert not (light_notebooks / "relative").exists()

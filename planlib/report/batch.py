@@ -112,6 +112,8 @@ class BatchRun:
 
     def run(self) -> dict:
         started, clock = datetime.now().astimezone(), time.perf_counter()
+        self.out = Path(self.out).resolve()  # before any notebook runs: papermill moves the process's folder
+        self.record = Path(self.record).resolve() if self.record else None
         ready = self._load()
         notebooks = notebooks_in(self.notebooks)
         if ready:

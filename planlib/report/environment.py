@@ -31,6 +31,9 @@ class ReportEnvironment:
         self.saved: dict[str, str | None] = {}
 
     def __enter__(self) -> "ReportEnvironment":
+        # papermill changes the process's folder around each notebook; run in threads, the last one to
+        # restore it may not restore the first: the folder is put back when the run ends.
+        self.cwd = os.getcwd()
         self.cache = Path(tempfile.mkdtemp(prefix="planlib-plans-"))
         settings = {REPORT_ENV: "1", PLAN_CACHE_ENV: str(self.cache), REPORTS_ENV: str(self.out.resolve())}
         self.saved = {name: os.environ.get(name) for name in settings}
@@ -43,6 +46,7 @@ class ReportEnvironment:
         try:
             self.kernels.close()
         finally:
+            os.chdir(self.cwd)
             for name, value in self.saved.items():
                 if value is None:
                     os.environ.pop(name, None)
