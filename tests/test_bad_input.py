@@ -170,3 +170,37 @@ def test_a_rate_above_100_percent_is_refused(plan_dir):
     result = check(plan_dir)
     assert result.returncode == 1
     assert f"budget.csv:{number + 1}:rate: " in result.stderr and "140" in result.stderr
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(9))
+
+
+@pytest.mark.parametrize("case,content,expected", [
+    ("alias bomb", BOMB, "audit.yaml: its aliases (*name) expand to more than 100,000 values: refused"),
+    ("many aliases", "a: &a 1\nb: [" + ", ".join(["*a"] * 150) + "]\n", "audit.yaml:2: more than 100 aliases"),
+    ("deep nesting", "swot: " + "[" * 5000 + "]" * 5000 + "\n", "audit.yaml:1: nested more than 50 levels deep"),
+])
+def test_yaml_bombs_are_refused_within_bounds(plan_dir, case, content, expected):
+    """In a child process limited to 1 GB and 60 s: the check answers with a message, it does not blow up."""
+    (plan_dir / "audit.yaml").write_text(content, encoding="utf-8")
+    limited = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+               "from planlib.cli import main; sys.exit(main(['check', sys.argv[1]]))")
+    result = subprocess.run([sys.executable, "-c", limited, str(plan_dir)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1, result.stderr[-1000:]
+    assert expected in result.stderr
+
+
+def test_a_file_with_thousands_of_bad_rows_lists_the_first_ones_and_the_total(plan_dir):
+    rows = (plan_dir / "spend.csv").read_text(encoding="utf-8").splitlines()
+    header = rows[0].split(",")
+    lines = [rows[0]] + [",".join(("S%05d" % n) if c == "id" else ("soon" if c == "date" else "1")
+                                  for c in header) for n in range(5000)]
+    (plan_dir / "spend.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(plan_dir)
+    listed = [l for l in result.stderr.splitlines() if l.startswith("  ")]
+    assert result.returncode == 1
+    assert len(listed) == 301 and listed[-1].startswith("  ... and ") and "more problems" in listed[-1]
+    total = int(result.stderr.split(" problems found")[0].split()[-1])
+    assert total >= 5000 and f"and {total - 300} more problems" in listed[-1]

@@ -83,6 +83,9 @@ class CodedError(ValueError):
         return Problem(file, row, column, self.code, self.params, self.expected)
 
 
+MAX_LISTED = 300  # problems listed one per line; the rest are counted
+
+
 class PlanError(Exception):
     """Raised with every problem of a plan at once."""
 
@@ -100,4 +103,8 @@ class PlanError(Exception):
 
         lang = lang or self.lang
         lines = [tr("problem.heading", lang, count=len(self.problems), n=len(self.problems))]
-        return "\n".join(lines + [f"  {p.text(lang)}" for p in self.problems])
+        lines += [f"  {p.text(lang)}" for p in self.problems[:MAX_LISTED]]
+        if len(self.problems) > MAX_LISTED:  # a broken million-row file must not print a million lines
+            more = len(self.problems) - MAX_LISTED
+            lines.append("  " + tr("problem.more", lang, count=more, n=more))
+        return "\n".join(lines)

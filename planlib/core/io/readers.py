@@ -210,11 +210,66 @@ def table_from_rows(name: str, source: str, rows: list[list[str]]) -> RawTable:
     return RawTable(name, source, _strip_cells(frame))
 
 
+MAX_YAML_ALIASES = 100  # anchors reused more than this: an alias bomb, not a plan
+MAX_YAML_DEPTH = 50  # nesting deeper than this: the composer would exhaust the interpreter's stack
+
+
+def yaml_shape_problem(text: str, label: str) -> Problem | None:
+    """Aliases and nesting counted from the event stream, which does not recurse nor expand anything."""
+    aliases = depth = 0
+    try:
+        for event in yaml.parse(text, Loader=SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    return Problem(label, event.start_mark.line + 1, None, "yaml_too_many_aliases",
+                                   {"limit": MAX_YAML_ALIASES}, "yaml_plain")
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return Problem(label, event.start_mark.line + 1, None, "yaml_too_deep",
+                                   {"limit": MAX_YAML_DEPTH}, "yaml_plain")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the syntax error is reported by the load below, with its line
+    return None
+
+
+MAX_YAML_VALUES = 100_000  # values once every alias is expanded; a plan's largest file holds a few thousand
+
+
+def _expanded_size(node, sizes: dict) -> int:
+    """How many values a node stands for once aliases are expanded, each shared node counted once per use."""
+    if node is None:
+        return 0
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    sizes[key] = 1  # a node met again while being counted (a recursive alias) counts one
+    if isinstance(node, yaml.MappingNode):
+        total = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        total = 1 + sum(_expanded_size(item, sizes) for item in node.value)
+    else:
+        total = 1
+    sizes[key] = total
+    return total
+
+
 def parse_yaml(text: str, label: str, problems: list[Problem]) -> tuple[object, dict]:
     """A YAML document (safe_load only) and the line of each key, for messages."""
+    shape = yaml_shape_problem(text, label)
+    if shape is not None:
+        problems.append(shape)
+        return None, {}
     try:
-        data = yaml.load(text, Loader=SAFE_LOADER)  # safe_load, with libyaml's speed when present
         node = yaml.compose(text, Loader=SAFE_LOADER)
+        if _expanded_size(node, {}) > MAX_YAML_VALUES:  # aliases of aliases: small text, huge data
+            problems.append(Problem(label, None, None, "yaml_too_large", {"limit": f"{MAX_YAML_VALUES:,}"},
+                                    "yaml_plain"))
+            return None, {}
+        data = yaml.load(text, Loader=SAFE_LOADER)  # safe_load, with libyaml's speed when present
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         row = mark.line + 1 if mark else None
