@@ -204,3 +204,12 @@ def test_a_file_with_thousands_of_bad_rows_lists_the_first_ones_and_the_total(pl
     assert len(listed) == 301 and listed[-1].startswith("  ... and ") and "more problems" in listed[-1]
     total = int(result.stderr.split(" problems found")[0].split()[-1])
     assert total >= 5000 and f"and {total - 300} more problems" in listed[-1]
+
+
+def test_a_two_digit_year_is_in_this_century(plan_dir):
+    """15/03/99 is 2099 (then refused as outside the plan's year where a rule checks it), never 1999."""
+    from planlib.core.parse import parse_date_text, parse_dates
+    import pandas as pd
+
+    assert parse_date_text("15/03/99").year == 2099 and parse_date_text("15/03/26").year == 2026
+    assert [d.year for d in parse_dates(pd.Series(["15/03/99", "01/12/70", "15/03/26"]))] == [2099, 2070, 2026]

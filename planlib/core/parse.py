@@ -19,11 +19,18 @@ DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y")
 COLUMN_DATE_FORMS = DATE_FORMS + ("%Y-%m-%d %H:%M:%S",)  # spreadsheets add a time to dates
 
 
+def _two_digit_century(day: date, form: str) -> date:
+    """A two-digit year is in this century (15/03/99 is 2099, not 1999): a plan's dates are not in the past."""
+    if "%y" in form and day.year < 2000:
+        return day.replace(year=day.year + 100)
+    return day
+
+
 def parse_date_text(text: str, forms: tuple[str, ...] | list[str] = DATE_FORMS) -> date | None:
     """A date written in one of `forms` (the plan's DATE_FORMS unless an export says otherwise), else None."""
     for form in forms:
         try:
-            return datetime.strptime(str(text).strip(), form).date()
+            return _two_digit_century(datetime.strptime(str(text).strip(), form).date(), form)
         except ValueError:
             continue
     return None
@@ -110,7 +117,10 @@ def parse_dates(series):
         missing = (series != "") & values.isna()
         if not missing.any():
             break
-        values[missing] = pd.to_datetime(series[missing], format=form, errors="coerce")
+        found = pd.to_datetime(series[missing], format=form, errors="coerce")
+        if "%y" in form:  # two-digit years in this century, as parse_date_text reads them
+            found = found.where(found.isna() | (found.dt.year >= 2000), found + pd.DateOffset(years=100))
+        values[missing] = found
     low, high = (pd.Timestamp(day) for day in DATE_RANGE)
     values = values.where(values.isna() | ((values >= low) & (values <= high)))
     return values.astype("datetime64[ns]")
