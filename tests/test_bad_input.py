@@ -213,3 +213,23 @@ def test_a_two_digit_year_is_in_this_century(plan_dir):
 
     assert parse_date_text("15/03/99").year == 2099 and parse_date_text("15/03/26").year == 2026
     assert [d.year for d in parse_dates(pd.Series(["15/03/99", "01/12/70", "15/03/26"]))] == [2099, 2070, 2026]
+
+
+@pytest.mark.parametrize("hostile", [
+    "[click me](javascript:alert(1))", "![pixel](http://tracker.example/p.png)", "<img src=x onerror=alert(1)>",
+    "# Not a heading", "Sell $5 and $x^2$", "*not bold* and `not code`", "a <b>bold</b> & co",
+])
+def test_plan_text_in_markdown_stays_text(hostile):
+    """What the notebooks show as Markdown (bullets, paragraphs, the session header) renders as typed."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from planlib.ui.display import escape
+
+    rendered = markdown2html_mistune(escape(hostile))
+    assert "<a " not in rendered and "<img" not in rendered and "<h1" not in rendered and "<em>" not in rendered
+    assert "<b>" not in rendered and "<code>" not in rendered and "<script" not in rendered
+    import html as html_module
+    import re as re_module
+
+    text = html_module.unescape(re_module.sub(r"<[^>]+>", "", rendered)).strip()
+    assert text == hostile

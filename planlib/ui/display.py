@@ -6,6 +6,7 @@ headers are in the reader's language. Nothing here knows a step.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -69,12 +70,19 @@ def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
 
 
 def heading(text: str) -> None:
-    display_markdown(f"**{html.escape(text)}**")
+    display_markdown(f"**{escape(text)}**")
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]{}()#+\-.!|~:$])")
 
 
 def escape(text: str) -> str:
-    """Plan text made safe to put in Markdown or HTML."""
-    return html.escape(str(text))
+    """Plan text made safe to put in Markdown: shown as typed, never a link, an image, a heading or math.
+
+    Every Markdown punctuation gets a backslash (CommonMark shows the character itself) and HTML's own
+    characters become entities, so '[x](javascript:...)', '![](...)', '<b>' or '$x$' stay text.
+    """
+    return html.escape(_MARKDOWN.sub(r"\\\1", str(text)), quote=False)
 
 
 def text_block(lines: list[str]) -> None:
