@@ -190,7 +190,7 @@ def run_diff(args) -> int:
     else:
         raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
     diff = compare(old, new)
-    lang = args.lang or _language_of(new)
+    lang = args.lang or (diff.language if diff.language in languages() else "en")
     summary = lines(diff, lang)
     if args.html:
         atomic_write_text(args.html, diff_page(diff, old.label, new.label, lang), keep_history=False)
@@ -200,17 +200,6 @@ def run_diff(args) -> int:
     else:
         print("\n".join([*summary, "", *(change_line(c, lang) for c in diff.changes)]).rstrip())
     return 0
-
-
-def _language_of(source) -> str:
-    """A plan version's language from its plan.yaml, else English."""
-    import yaml
-
-    try:
-        language = (yaml.safe_load(source.yaml_texts.get("plan.yaml") or "") or {}).get("language")
-    except (yaml.YAMLError, AttributeError):
-        return "en"
-    return language if language in languages() else "en"
 
 
 def run_abtest(args) -> int:

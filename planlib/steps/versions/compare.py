@@ -17,7 +17,6 @@ from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from ...core import schema as S
 from ...core.errors import PlanError, Problem
@@ -49,12 +48,9 @@ class Change:
         return {key: value for key, value in asdict(self).items()}
 
 
-def _settings(source: PlanSource) -> dict:
-    try:
-        data = yaml.safe_load(source.yaml_texts.get("plan.yaml") or "") or {}
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+def _settings(plan_yaml) -> dict:
+    """plan.yaml's settings, as already parsed for the comparison (anything but a mapping: none)."""
+    return plan_yaml if isinstance(plan_yaml, dict) else {}
 
 
 def _calendar(settings: dict) -> Calendar:
@@ -271,6 +267,7 @@ class Diff:
     calendar: Calendar                      # the newer version's, to place budget lines in quarters
     currency: str
     budget_rows: tuple[dict, dict] = ({}, {})  # budget lines that changed: id -> row, before and after
+    language: str = ""  # the newer version's language, the default for its summary
 
     def as_json(self) -> dict:
         return {"changes": [change.as_json() for change in self.changes]}
@@ -278,10 +275,11 @@ class Diff:
 
 def compare(old: PlanSource, new: PlanSource) -> Diff:
     """Every change from old to new: YAML files first, then tables in their usual order."""
-    changes = []
+    changes, data = [], {}
     for file in S.YAML_FILES:
-        changes += compare_yaml(file, _yaml_data(old, file), _yaml_data(new, file))
-    old_settings, new_settings = _settings(old), _settings(new)
+        data[file] = (_yaml_data(old, file), _yaml_data(new, file))
+        changes += compare_yaml(file, *data[file])
+    old_settings, new_settings = (_settings(side) for side in data["plan.yaml"])
     old_calendar, new_calendar = _calendar(old_settings), _calendar(new_settings)
     budget = (None, None)
     for name in S.TABLE_ORDER:
@@ -292,4 +290,5 @@ def compare(old: PlanSource, new: PlanSource) -> Diff:
             budget = (before, after)
     touched = {c.id for c in changes if c.table == "budget"}
     rows = tuple({i: _row(frame, i) for i in touched if frame is not None and i in frame.index} for frame in budget)
-    return Diff(changes, new_calendar, str(new_settings.get("currency") or old_settings.get("currency") or "EUR"), rows)
+    currency = str(new_settings.get("currency") or old_settings.get("currency") or "EUR")
+    return Diff(changes, new_calendar, currency, rows, str(new_settings.get("language") or ""))

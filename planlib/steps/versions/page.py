@@ -17,7 +17,7 @@ import html
 from ...core import schema as S
 from ...core.i18n import column_label, tr
 from .compare import NAME_COLUMNS, Change, Diff
-from .summary import important, lines, value_text
+from .summary import change_line, important, lines, value_text
 
 
 CSS = """body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
@@ -113,8 +113,6 @@ def diff_page(diff: Diff, old_label: str, new_label: str, lang: str) -> str:
 
 def since_html(since, lang: str, link: str | None = None) -> str:
     """A first-page block: what changed since an earlier version, in counts and the most important changes."""
-    from .summary import change_line
-
     if since is None:
         return f"<p>{_esc(tr('diff.first_report', lang))}</p>"
     key = "diff.since_report" if since.baseline == "report" else "diff.since_commit"

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.errors import PlanError
-from ...core.plan import PlanSource
+from ...core.plan import FILE_ORDER, PlanSource
 from .compare import Diff, compare
-from .sources import PLAN_FILES, last_commit_source, open_version
+from .sources import last_commit_source, open_version
 
 SNAPSHOT_DIR = "plan"
 STAMP = "snapshot.json"
@@ -38,7 +38,7 @@ def save_snapshot(plan_path: Path, report_folder: Path, generated: str, period: 
     target.mkdir(parents=True, exist_ok=True)
     plan_path = Path(plan_path)
     if plan_path.is_dir():
-        for file in PLAN_FILES:
+        for file in FILE_ORDER:
             if (plan_path / file).is_file():
                 shutil.copy2(plan_path / file, target / file)
     else:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pandas as pd
+
 from ...core import schema as S
 from ...core.errors import PlanError, Problem
 from ...core.io.readers import RawTable, decode, read_csv_text
-from ...core.plan import PlanSource, open_source
+from ...core.plan import FILE_ORDER, PlanSource, open_source
 
-import pandas as pd
-
-PLAN_FILES = (*S.YAML_FILES, *(S.TABLES[name].file for name in S.TABLE_ORDER))
 
 
 def _refuse(path, code: str, expected: str, **params) -> PlanError:
@@ -33,7 +32,7 @@ def open_version(path: str | Path) -> PlanSource:
 
 def _folder_files(path: Path) -> dict[str, bytes | None]:
     path = Path(path)
-    return {file: (path / file).read_bytes() if (path / file).is_file() else None for file in PLAN_FILES}
+    return {file: (path / file).read_bytes() if (path / file).is_file() else None for file in FILE_ORDER}
 
 
 def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
@@ -41,7 +40,7 @@ def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
 
     YAML files stay: plan.yaml's settings type the other tables and name the currency.
     """
-    shared = {f for f in PLAN_FILES if f.endswith(".csv") and old.get(f) is not None and old.get(f) == new.get(f)}
+    shared = {f for f in FILE_ORDER if f.endswith(".csv") and old.get(f) is not None and old.get(f) == new.get(f)}
     return ({f: (None if f in shared else b) for f, b in old.items()},
             {f: (None if f in shared else b) for f, b in new.items()})
 
@@ -109,7 +108,7 @@ def _revision_files(plan: Path, revision: str) -> tuple[str, dict[str, bytes | N
     if "plan.yaml" not in present:
         raise _refuse(plan, "diff_no_plan_at_revision", "plan_folder", revision=revision)
     files = {}
-    for file in PLAN_FILES:
+    for file in FILE_ORDER:
         shown = _git(root, "show", f"{revision}:{inside}{file}") if file in present else None
         files[file] = shown.stdout if shown is not None and shown.returncode == 0 else None
     return f"{revision}:{inside.rstrip('/') or '.'}", files
