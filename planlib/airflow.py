@@ -19,8 +19,7 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .core.io.atomic import atomic_write_text
-from .report.batch import RUN_FILE, BatchRun, plans_under
+from .report.batch import RUN_FILE, BatchRun, plans_under, write_run
 
 RECORDS = ".runs"  # one record per task of the current run, merged into run.json by the last task
 
@@ -58,13 +57,7 @@ def summarise(items: list[dict], out_root: str) -> dict:
         except (OSError, ValueError, KeyError):
             runs.append({"plan": Path(item["plan"]).name, "plan_dir": item["plan"], "period": item["period"],
                          "status": "failed", "seconds": 0.0, "report": None, "error": "the task left no record"})
-    document = {"finished": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "ok": all(r["status"] != "failed" for r in runs),
-                "counts": {s: sum(r["status"] == s for r in runs) for s in ("ok", "skipped", "failed")},
-                "runs": runs}
-    atomic_write_text(Path(out_root) / RUN_FILE, json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                      keep_history=False)
-    return document["counts"]
+    return write_run(Path(out_root) / RUN_FILE, runs)["counts"]
 
 
 def make_dag(plans_root, out_root, periods=("this-month", "this-quarter"), schedule=None,

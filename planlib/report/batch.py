@@ -55,6 +55,16 @@ def plans_under(root: Path, skip: Path | None = None) -> list[Path]:
     return found
 
 
+def write_run(path: Path, runs: list[dict], **context) -> dict:
+    """run.json: when, whether all succeeded, counts per status, then every plan x period of the run."""
+    document = {**context, "finished": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "ok": all(r["status"] != "failed" for r in runs),
+                "counts": {s: sum(r["status"] == s for r in runs) for s in ("ok", "skipped", "failed")},
+                "runs": runs}
+    atomic_write_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", keep_history=False)
+    return document
+
+
 @dataclass
 class Entry:
     """One plan x period of a run, as run.json lists it."""
@@ -130,16 +140,8 @@ class BatchRun:
                             self.entries += self._entries(plan_dir, plan, ids, future)
                 finally:
                     progress.close()
-        document = {"started": started.isoformat(timespec="seconds"),
-                    "finished": datetime.now().astimezone().isoformat(timespec="seconds"),
-                    "seconds": round(time.perf_counter() - clock, 2),
-                    "ok": all(e.status != "failed" for e in self.entries),
-                    "counts": {s: sum(e.status == s for e in self.entries) for s in ("ok", "skipped", "failed")},
-                    "runs": [vars(e) for e in self.entries]}
-        record = Path(self.record or Path(self.out) / RUN_FILE)
-        record.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(record, json.dumps(document, ensure_ascii=False, indent=2) + "\n", keep_history=False)
-        return document
+        return write_run(Path(self.record or self.out / RUN_FILE), [vars(e) for e in self.entries],
+                         started=started.isoformat(timespec="seconds"), seconds=round(time.perf_counter() - clock, 2))
 
     def _one(self, environment, progress, plan_dir: Path, plan, ids: list[str]) -> list[PeriodReport]:
         job = ReportJob(plan_dir, ids, out=self.out, as_of=self.as_of, lang=self.lang, pdf=self.pdf,

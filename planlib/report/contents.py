@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import date
 from pathlib import Path
 
 from ..core.i18n import format_date, tr
@@ -21,8 +22,6 @@ INDEX = "index.html"
 def _period_of(folder: Path) -> Period | None:
     try:
         document = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["period"]
-        from datetime import date
-
         return Period(document["id"], document.get("kind", ""), date.fromisoformat(document["start"]),
                       date.fromisoformat(document["end"]))
     except (OSError, ValueError, KeyError, TypeError):
