@@ -17,7 +17,8 @@ from conftest import EXAMPLE, ROOT, tree_bytes
 
 from planlib import load_plan, summary
 from planlib.cli import main, report_periods
-from planlib.report.runner import ReportError, ReportJob, period_lock
+from planlib.report.folders import period_lock
+from planlib.report.runner import ReportError, ReportJob
 
 PLANLIB = Path(sys.executable).parent / "planlib"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

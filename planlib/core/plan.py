@@ -26,7 +26,8 @@ from .io.readers import (
     read_xlsx,
     table_from_rows,
 )
-from .io.writers import text_frame, write_csv, write_xlsx
+from .io.staging import settle, write_all
+from .io.writers import csv_bytes, text_frame, write_csv, write_xlsx
 from .io.yamledit import edited_text
 from .parse import restore_text
 from .periods import Calendar, Period
@@ -130,8 +131,9 @@ class Plan:
 # -- reading sources ---------------------------------------------------------------
 
 def folder_source(path: Path) -> PlanSource:
-    """A plan folder (UTF-8 or French Excel CSV files, YAML files)."""
+    """A plan folder (UTF-8 or French Excel CSV files, YAML files); an import a killed run left is settled first."""
     path = Path(path)
+    settle(path)
     tables = {}
     for name in S.TABLE_ORDER:
         file = path / S.TABLES[name].file
@@ -261,21 +263,19 @@ def merge_sources(incoming: PlanSource, base: PlanSource | None) -> PlanSource:
 def import_plan(source_path: str | Path, into: str | Path, rules: tuple[Rule, ...] = ()) -> Plan:
     """Validate an xlsx workbook or a CSV folder in full, then write it into a plan folder.
 
-    Nothing is written unless the whole result is valid; files it replaces
-    are kept in the folder's .history/.
+    Nothing is written unless the whole result is valid, and then every file
+    at once (core.io.staging); files it replaces are kept in the folder's .history/.
     """
     into = Path(into)
     incoming = open_source(Path(source_path))
     base = folder_source(into) if (into / "plan.yaml").exists() else None
     merged = merge_sources(incoming, base)
     plan = build_plan(merged, into, rules)
-    into.mkdir(parents=True, exist_ok=True)
-    for name in incoming.tables:
-        table = S.TABLES[name]
-        write_csv(into / table.file, plan.tables[name], table, preamble=plan.preambles.get(name, ""))
-    for file_name, text in incoming.yaml_texts.items():
-        if text is not None:
-            atomic_write_text(into / file_name, text)
+    files = {S.TABLES[name].file: csv_bytes(plan.tables[name], S.TABLES[name], preamble=plan.preambles.get(name, ""))
+             for name in incoming.tables}
+    files.update({file_name: text.encode("utf-8") for file_name, text in incoming.yaml_texts.items()
+                  if text is not None})
+    write_all(into, files)
     return plan
 
 

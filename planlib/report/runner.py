@@ -7,7 +7,6 @@ makes a second run on the same period wait instead of racing the first.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -15,7 +14,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +27,7 @@ from ..steps.versions.page import diff_page, since_html
 from ..steps.versions.snapshots import save_snapshot, since_last_report
 from .contents import write_plan_index
 from .environment import ReportEnvironment
+from .folders import clear_leftovers, period_lock, swap_in
 from .fingerprint import built_with, inputs_hash, plan_hash
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager
 from .progress import Progress
@@ -83,33 +83,6 @@ def notebooks_in(folder: Path) -> list[Path]:
     if not found:
         raise ReportError(f"no notebooks named NN_*.ipynb in {folder}")
     return found
-
-
-@contextmanager
-def period_lock(folder: Path, period: str, announce):
-    """Hold the period's lock; a second run waits for the first, then goes on."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f".{period}.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            announce(f"another report run is writing {folder / period}; waiting for it to finish")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def swap_in(built: Path, target: Path) -> None:
-    """Replace a report folder by a complete new one: rename aside, rename in, delete the old."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".old-{target.name}-{os.getpid()}")
-        os.replace(target, old)
-    os.replace(built, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 _EXPORTERS = threading.local()
@@ -252,6 +225,7 @@ class ReportJob:
             with ExitStack() as locks:
                 for period in sorted(periods, key=lambda p: p.id):  # one order: no deadlock between runs
                     locks.enter_context(period_lock(root, period.id, progress.say))
+                    clear_leftovers(root, period.id)
                 runs = []
                 for period in periods:
                     builds[period.id] = Path(tempfile.mkdtemp(prefix=f".build-{period.id}-", dir=root))

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import schema as S
 from ..parse import FORMULA_PREFIXES
-from .atomic import atomic_write_text, atomic_write_with
+from .atomic import atomic_write_bytes, atomic_write_with
 
 TEXT_KINDS = {S.TEXT, S.ID, S.REF, S.REFLIST, S.ENUM, S.PERIOD, S.SCHEDULE, S.FORMULA}
 
@@ -77,18 +77,22 @@ def csv_text(frame: pd.DataFrame, table: S.Table | None, french: bool = False,
     return buffer.getvalue()
 
 
-def write_csv(path: Path, frame: pd.DataFrame, table: S.Table | None, french: bool = False,
-              for_spreadsheet: bool = False, preamble: str = "", keep_history: bool = True) -> None:
-    """Write one table atomically; French form is cp1252 when it fits, else UTF-8 with BOM."""
+def csv_bytes(frame: pd.DataFrame, table: S.Table | None, french: bool = False,
+              for_spreadsheet: bool = False, preamble: str = "") -> bytes:
+    """A table's file content; French form is cp1252 when it fits, else UTF-8 with BOM."""
     text = csv_text(frame, table, french, for_spreadsheet, preamble)
-    encoding = "utf-8"
     if french:
         try:
-            text.encode("cp1252")
-            encoding = "cp1252"
+            return text.encode("cp1252")
         except UnicodeEncodeError:
-            encoding = "utf-8-sig"
-    atomic_write_text(Path(path), text, encoding=encoding, keep_history=keep_history)
+            return text.encode("utf-8-sig")
+    return text.encode("utf-8")
+
+
+def write_csv(path: Path, frame: pd.DataFrame, table: S.Table | None, french: bool = False,
+              for_spreadsheet: bool = False, preamble: str = "", keep_history: bool = True) -> None:
+    """Write one table atomically."""
+    atomic_write_bytes(Path(path), csv_bytes(frame, table, french, for_spreadsheet, preamble), keep_history)
 
 
 def write_xlsx(path: Path, tables: dict[str, pd.DataFrame], yaml_texts: dict[str, str],
