@@ -22,6 +22,7 @@ from .io.readers import (
     RawTable,
     decode,
     parse_yaml,
+    read_bytes,
     read_csv,
     read_xlsx,
     table_from_rows,
@@ -141,7 +142,7 @@ def folder_source(path: Path) -> PlanSource:
     texts = {}
     for file_name in S.YAML_FILES:
         file = path / file_name
-        texts[file_name] = decode(file.read_bytes())[0] if file.exists() else None
+        texts[file_name] = decode(read_bytes(file), file_name)[0] if file.exists() else None
     return PlanSource(str(path), tables, texts)
 
 
@@ -149,7 +150,13 @@ def workbook_source(path: Path) -> PlanSource:
     """An xlsx workbook with one sheet per table and one per YAML file."""
     path = Path(path)
     sheets = read_xlsx(path)
-    by_name = {title.lower().removesuffix(".csv"): rows for title, rows in sheets.items()}
+    by_name = {title.strip().lower().removesuffix(".csv"): rows for title, rows in sheets.items()}
+    known = [*S.TABLE_ORDER, *S.YAML_FILES, *(f.removesuffix(".yaml") for f in S.YAML_FILES)]
+    unknown = [title for title in sheets if title.strip().lower().removesuffix(".csv") not in known]
+    if unknown:  # a renamed sheet would otherwise be skipped, and its edits lost
+        expected = ", ".join([*S.TABLE_ORDER, *S.YAML_FILES])
+        raise PlanError([Problem(f"{path.name}[{title}]", None, None, "xlsx_unknown_sheet",
+                                 {"sheet": title, "sheets": expected}, "xlsx_sheets") for title in unknown])
     tables, texts = {}, {}
     for name in S.TABLE_ORDER:
         if name in by_name:

@@ -42,17 +42,57 @@ class RawTable:
         return self.first_row + index
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding of a file: UTF-8 (with or without BOM), else cp1252."""
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a plan file past this is not a plan: refused before it is read
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def read_bytes(path: Path, label: str | None = None) -> bytes:
+    """A file's bytes, refused with a located problem past MAX_FILE_BYTES."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise PlanError([Problem(label or path.name, None, None, "file_too_big",
+                                 {"size_mb": size // 2**20, "limit_mb": MAX_FILE_BYTES // 2**20}, "file_size")])
+    return path.read_bytes()
+
+
+def decode(data: bytes, label: str = "") -> tuple[str, str]:
+    """Text and encoding of one file, decided for the whole file.
+
+    UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode text"),
+    else cp1252 (French Excel). A file that is none of these, or that mixes
+    UTF-8 with another encoding (reading it as cp1252 would turn its accents
+    into mojibake that a save would then keep), is a problem naming its first
+    bad row: the kit never reads, nor writes back, text it could not read faithfully.
+    """
     if data.startswith(BOM.encode()):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        return _decoded(data[3:], "utf-8", "utf-8-sig", label)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decoded(data, "utf-16", "utf-16", label)
+    if b"\x00" in data:  # UTF-16 without its BOM, or not text at all
+        raise PlanError([Problem(label, _row_of(data, data.index(b"\x00")), None, "not_text", {}, "encoding")])
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    if _UTF8_MULTIBYTE.search(data[:utf8_error.start]) or _UTF8_MULTIBYTE.search(data[utf8_error.end:]):
+        raise PlanError([Problem(label, _row_of(data, utf8_error.start), None, "mixed_encoding", {}, "encoding")])
+    return _decoded(data, "cp1252", "cp1252", label)
+
+
+def _decoded(data: bytes, codec: str, name: str, label: str) -> tuple[str, str]:
+    try:
+        return data.decode(codec), name
+    except UnicodeDecodeError as error:
+        raise PlanError([Problem(label, _row_of(data, error.start), None, "undecodable",
+                                 {"encoding": name}, "encoding")]) from None
+
+
+def _row_of(data: bytes, offset: int) -> int:
+    """Line number (from 1) of a byte offset; UTF-16 counts its two-byte line feeds."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data[:offset].decode("utf-16", errors="replace").count("\n") + 1
+    return data[:offset].count(b"\n") + 1
 
 
 def sniff_separator(header_line: str) -> str:
@@ -100,7 +140,7 @@ def _strip_cells(frame: pd.DataFrame, needs_strip: bool = True) -> pd.DataFrame:
 def read_csv(path: Path, name: str | None = None) -> RawTable:
     """One CSV file, whatever its encoding and separator."""
     path = Path(path)
-    text, _ = decode(path.read_bytes())
+    text, _ = decode(read_bytes(path), path.name)
     return read_csv_text(text, path.name, name or path.stem)
 
 
@@ -175,36 +215,72 @@ def cell_text(value) -> str:
 
 
 def read_xlsx(path: Path) -> dict[str, list[list[str]]]:
-    """Every sheet of a workbook as rows of cell texts, keyed by sheet name."""
-    from openpyxl import load_workbook  # imported here: only xlsx imports need it
+    """Every sheet of a workbook as rows of cell texts, keyed by sheet name.
 
+    The cells are read as stored, whatever range the file declares (a wrong
+    declared dimension would cut columns off or make millions of empty rows);
+    a formula whose value the file does not hold is a problem naming the cell,
+    never a blank.
+    """
     from zipfile import BadZipFile
 
+    from openpyxl import load_workbook  # imported here: only xlsx imports need it
+
+    name = Path(path).name
     try:
-        workbook = load_workbook(Path(path), read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as error:  # not an xlsx at all, or a damaged one
-        raise PlanError([Problem(Path(path).name, None, None, "xlsx_unreadable",
+        values = load_workbook(Path(path), read_only=True, data_only=True)
+        formulas = load_workbook(Path(path), read_only=True, data_only=False)
+    except (BadZipFile, KeyError, OSError, ValueError, TypeError) as error:  # not an xlsx, or a damaged one
+        raise PlanError([Problem(name, None, None, "xlsx_unreadable",
                                  {"reason": type(error).__name__}, "xlsx_file")]) from None
+    problems: list[Problem] = []
     try:
         sheets = {}
-        for sheet in workbook.worksheets:
-            rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            while rows and not any(rows[-1]):
-                rows.pop()
-            sheets[sheet.title] = rows
-        return sheets
+        for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets):
+            sheets[sheet.title] = _sheet_rows(sheet, formula_sheet, f"{name}[{sheet.title}]", problems)
     finally:
-        workbook.close()
+        values.close()
+        formulas.close()
+    if problems:
+        raise PlanError(problems)
+    return sheets
+
+
+def _sheet_rows(sheet, formula_sheet, label: str, problems: list[Problem]) -> list[list[str]]:
+    from openpyxl.utils import get_column_letter
+
+    sheet.reset_dimensions()
+    formula_sheet.reset_dimensions()
+    rows = []
+    for number, (cells, stored) in enumerate(zip(sheet.iter_rows(values_only=True),
+                                                 formula_sheet.iter_rows(values_only=True)), 1):
+        for column, (value, formula) in enumerate(zip(cells, stored), 1):
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                problems.append(Problem(label, number, None, "xlsx_formula_without_value",
+                                        {"cell": f"{get_column_letter(column)}{number}", "formula": formula[:60]},
+                                        "xlsx_formula"))
+        rows.append([cell_text(v) for v in cells])
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
 
 
 def table_from_rows(name: str, source: str, rows: list[list[str]]) -> RawTable:
-    """A sheet's rows (header first) as a RawTable."""
+    """A sheet's rows (header first) as a RawTable; a value in a column without header is a problem."""
+    from openpyxl.utils import get_column_letter
+
     if not rows:
         return RawTable(name, source, pd.DataFrame())
     header = [h for h in rows[0]]
     while header and not header[-1]:
         header.pop()
     width = len(header)
+    for number, row in enumerate(rows[1:], 2):
+        beyond = next((i for i, cell in enumerate(row[width:], width) if cell.strip()), None)
+        if beyond is not None:
+            raise PlanError([Problem(source, number, None, "xlsx_cell_without_header",
+                                     {"cell": f"{get_column_letter(beyond + 1)}{number}", "value": row[beyond][:40]},
+                                     "xlsx_header")])
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=str) if body else pd.DataFrame(columns=header, dtype=str)
     return RawTable(name, source, _strip_cells(frame))

@@ -25,7 +25,7 @@ import pandas as pd
 import yaml
 
 from ...core.errors import PlanError, Problem
-from ...core.io.readers import decode, read_csv_text
+from ...core.io.readers import decode, read_bytes, read_csv_text
 from ...core.parse import parse_amount_text, parse_date_text
 
 SOURCES_DIR = Path(__file__).resolve().parent / "sources"
@@ -76,7 +76,7 @@ def _find_column(frame: pd.DataFrame, wanted) -> str | None:
 
 def read_export_table(path: Path, date_names):
     """The export's table, its header found as the first line naming the date column (title lines above it are set aside)."""
-    text, _ = decode(Path(path).read_bytes())
+    text, _ = decode(read_bytes(path), Path(path).name)
     names = {str(n).lower() for n in ([date_names] if isinstance(date_names, str) else date_names)}
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):

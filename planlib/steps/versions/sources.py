@@ -71,10 +71,10 @@ def texts_source(label: str, files: dict[str, bytes | None]) -> PlanSource:
     """A plan made of file contents (file name -> bytes, None when the version has no such file)."""
     tables = {}
     for name in S.TABLE_ORDER:
-        data = files.get(S.TABLES[name].file)
-        tables[name] = (read_csv_text(decode(data)[0], f"{label}/{S.TABLES[name].file}", name) if data is not None
+        data, where = files.get(S.TABLES[name].file), f"{label}/{S.TABLES[name].file}"
+        tables[name] = (read_csv_text(decode(data, where)[0], where, name) if data is not None
                         else RawTable(name, S.TABLES[name].file, pd.DataFrame()))
-    texts = {file: (decode(files[file])[0] if files.get(file) is not None else None) for file in S.YAML_FILES}
+    texts = {file: (decode(files[file], f"{label}/{file}")[0] if files.get(file) is not None else None) for file in S.YAML_FILES}
     return PlanSource(label, tables, texts)
 
 
