@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .errors import CodedError
 
+MAX_FORMULA_LENGTH = 500  # longer is not a KPI a person reads; it also bounds the syntax tree's depth
 _ALLOWED_NODES = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Load,
                   ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub, ast.UAdd)
 
@@ -29,9 +30,11 @@ def formula_metrics(formula: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _metrics(formula: str) -> tuple[str, ...]:
+    if len(formula) > MAX_FORMULA_LENGTH:
+        raise CodedError("formula_too_long", "formula", length=len(formula), limit=MAX_FORMULA_LENGTH)
     try:
         tree = _tree(str(formula))
-    except SyntaxError:
+    except (SyntaxError, RecursionError, MemoryError):  # nesting past the parser's own limits
         raise CodedError("bad_formula", "formula", value=formula) from None
     names = []
     for node in ast.walk(tree):
@@ -39,6 +42,9 @@ def _metrics(formula: str) -> tuple[str, ...]:
             raise CodedError("formula_not_arithmetic", "formula", value=formula)
         if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float)):
             raise CodedError("formula_not_arithmetic", "formula", value=formula)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant) \
+                and node.right.value == 0:
+            raise CodedError("formula_divides_by_zero", "formula", value=formula)
         if isinstance(node, ast.Name) and node.id not in names:
             names.append(node.id)
     return tuple(names)
