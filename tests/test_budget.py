@@ -7,7 +7,8 @@ from conftest import problems_of
 
 from planlib import load_plan, new_plan, summary
 from planlib.steps.budget import forms
-from planlib.steps.budget.compute import envelopes, line_amounts, rollup, split_cents
+from planlib.steps.budget.compute import (committed_flows, envelopes, line_amounts, outside_the_year, payment_flows,
+                                          rollup, split_cents, total_in)
 from planlib.steps.budget.show import money_table
 from planlib.steps.budget.spend import cost_of_results, spend_vs_plan
 from planlib.core.i18n import format_money
@@ -116,8 +117,44 @@ def test_months_of_a_quarter_add_up_to_the_line(tmp_path):
     plan = money_plan(tmp_path, ["B1,Odd amount,,media,2026-Q1,1000,fixed,,,"])
     months = plan.calendar.periods("months")[:3]
     row = rollup(plan, months, "line_id").loc["B1"]
-    assert row[["2026-01", "2026-02", "2026-03"]].tolist() == [344.45, 311.11, 344.44]
+    # cents spent by day k: round(100,000 x k / 90), so each month is within a cent of its share of days
+    assert row[["2026-01", "2026-02", "2026-03"]].tolist() == [344.44, 311.12, 344.44]
     assert row["total"] == 1000.0
+
+
+def test_any_split_of_the_year_adds_up_to_the_year_in_every_view(tmp_path):
+    """Annual lines of odd amounts: quarters, months and sprints each add up to the year, asked alone or together."""
+    from planlib.steps.summary import summary
+
+    plan = money_plan(tmp_path, ["B1,Licence,,tools,2026,1000,fixed,,,", "B2,Agency,,media,2026,12345.67,fixed,,,",
+                                 "B3,Print,A1,media,2026-H1,333.33,fixed,,,50% 2026-02-15; 50% end"])
+    year = plan.period("2026")
+    for kind in ("quarters", "months", "sprints"):
+        parts = plan.calendar.periods(kind)
+        for view in ("committed", "cash"):
+            alone = [total_in(plan, part, view) for part in parts]
+            together = rollup(plan, parts, "category", view).loc[:, [p.id for p in parts]].sum()
+            assert round(sum(alone), 2) == total_in(plan, year, view) == 13679.0, (kind, view)
+            assert [round(v, 2) for v in together.tolist()] == alone, (kind, view)
+    for quarter in plan.calendar.periods("quarters"):  # the summary and the notebook's rollup agree to the cent
+        budget = summary(plan, quarter.id, str(quarter.end))["budget"]
+        assert budget["period"] == rollup(plan, [quarter], "category")["total"].sum().round(2)
+        assert budget["cash_period"] == rollup(plan, [quarter], "category", "cash")["total"].sum().round(2)
+
+
+def test_instalments_outside_the_year_are_shown_not_dropped(tmp_path):
+    from planlib.steps.summary import summary
+
+    plan = money_plan(tmp_path, ["B1,Trade fair stand,A2,events,2026-Q2,9000,fixed,,,30% 2025-10-15; 50% 2026-06-01; "
+                                 "20% 2027-01-20"])
+    paid = payment_flows(plan)
+    outside = outside_the_year(plan, paid)
+    assert [span.id for span in outside] == ["before", "after"]
+    table = rollup(plan, plan.calendar.periods("quarters") + outside, "category", flows=paid).loc["events"]
+    assert table[["before", "2026-Q2", "after", "total"]].tolist() == [2700.0, 4500.0, 1800.0, 9000.0]
+    budget = summary(plan, "2026", "2026-12-31")["budget"]
+    assert (budget["cash_before_year"], budget["cash_period"], budget["cash_after_year"]) == (2700.0, 4500.0, 1800.0)
+    assert outside_the_year(plan, committed_flows(plan)) == []
 
 
 def test_french_and_english_money_formats(tmp_path):

@@ -9,6 +9,8 @@ compared here too.
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pandas as pd
 
 from ...core.parse import parse_schedule
@@ -38,25 +40,30 @@ def split_cents(total: float, weights: list[float]) -> list[float]:
 
 
 def variable_flows(plan) -> pd.DataFrame:
-    """Variable costs: rate x the driver's forecast, per forecast period within the line's period."""
+    """Variable costs: rate x the driver's forecast, per forecast period within the line's period.
+
+    Each line's flows are in cents that add up to the line's amount rounded once.
+    """
     forecasts = plan.forecasts
     rows = []
     for line in plan.budget[plan.budget["cost_type"] == "variable"].itertuples(index=False):
         span = plan.period(line.period)
+        parts = []
         for forecast in forecasts[forecasts["driver"] == line.driver].itertuples(index=False):
             part = plan.period(forecast.period)
             shared = part.overlap_days(span.start, span.end)
             if shared:
                 value = float(forecast.value) * shared / part.days
-                rows.append((line.id, max(part.start, span.start), min(part.end, span.end),
-                             float(line.rate) / 100 * value))
+                parts.append((max(part.start, span.start), min(part.end, span.end), float(line.rate) / 100 * value))
+        amounts = split_cents(round(sum(p[2] for p in parts), 2), [p[2] for p in parts])
+        rows += [(line.id, start, end, amount) for (start, end, _), amount in zip(parts, amounts)]
     return pd.DataFrame(rows, columns=FLOW_COLUMNS)
 
 
 def committed_flows(plan) -> pd.DataFrame:
     """What each line commits, spread over its period (variable lines: over their forecasts)."""
     fixed = plan.budget[(plan.budget["cost_type"] != "variable") & plan.budget["amount"].notna()]
-    rows = [(line.id, plan.period(line.period).start, plan.period(line.period).end, float(line.amount))
+    rows = [(line.id, plan.period(line.period).start, plan.period(line.period).end, round(float(line.amount), 2))
             for line in fixed.itertuples(index=False)]
     flows = pd.DataFrame(rows, columns=FLOW_COLUMNS)
     variable = variable_flows(plan)
@@ -83,39 +90,63 @@ def payment_flows(plan) -> pd.DataFrame:
     rows = []
     amounts = line_amounts(plan, committed)
     for line in scheduled_lines.itertuples(index=False):
-        for instalment in parse_schedule(line.schedule):
+        instalments = parse_schedule(line.schedule)
+        paid = split_cents(amounts[line.id] * sum(i.share for i in instalments) / 100, [i.share for i in instalments])
+        for instalment, amount in zip(instalments, paid):
             when = instalment.when
             if isinstance(when, str):
                 start, end = milestones.get(line.action_id, (None, None))
                 when = start if when == "start" else end
                 if when is None:  # an action with no dates yet: pay at the end of the line's period
                     when = plan.period(line.period).end
-            rows.append((line.id, when, when, amounts[line.id] * instalment.share / 100))
+            rows.append((line.id, when, when, amount))
     paid = pd.DataFrame(rows, columns=FLOW_COLUMNS)
     unscheduled = committed[~committed["line_id"].isin(scheduled_lines["id"])]
     return pd.concat([unscheduled, paid], ignore_index=True) if len(paid) else unscheduled
 
 
 def allocate(flows: pd.DataFrame, periods: list) -> pd.DataFrame:
-    """Each flow's share in each period by overlapping days, in cents that add up to the flow exactly.
+    """Each flow's share in each period by overlapping days, in cents.
 
-    When periods overlap one another (a quarter and its year), each is computed
-    on its own; the days of a flow outside every period are left out.
+    A flow of C cents over D days gives the days up to day k the amount
+    round(C * k / D): a period's share is the difference at its two ends. So
+    the parts of a flow add up to the flow exactly, and any period's share is
+    the same whichever other periods are asked in the same call: four
+    quarters add up to their year, and a summary and a notebook agree to the
+    cent. Days of a flow outside every period are left out.
     """
-    ordered = sorted(periods, key=lambda p: p.start)
-    disjoint = all(a.end < b.start for a, b in zip(ordered, ordered[1:]))
     rows = []
     for flow in flows.itertuples(index=False):
         days = (flow.end - flow.start).days + 1
-        shared = [period.overlap_days(flow.start, flow.end) for period in periods]
-        if not any(shared):
-            continue
-        if disjoint:
-            parts = split_cents(flow.amount, shared + [days - sum(shared)])
-        else:
-            parts = [split_cents(flow.amount, [n, days - n])[0] for n in shared]
-        rows += [(flow.line_id, period.id, part) for period, part, n in zip(periods, parts, shared) if n]
+        cents = round(flow.amount * 100)
+        for period in periods:
+            first, last = max(period.start, flow.start), min(period.end, flow.end)
+            if first > last:
+                continue
+            before, through = (first - flow.start).days, (last - flow.start).days + 1
+            rows.append((flow.line_id, period.id, (_cents_to(cents, through, days) - _cents_to(cents, before, days)) / 100))
     return pd.DataFrame(rows, columns=["line_id", "period", "amount"])
+
+
+def _cents_to(cents: int, day: int, days: int) -> int:
+    """Cents of a flow spent by its `day`-th day, rounded half away from zero (integers: no float drift)."""
+    whole, rest = divmod(abs(cents) * day * 2 + days, 2 * days)
+    return whole if cents >= 0 else -whole
+
+
+def outside_the_year(plan, flows: pd.DataFrame) -> list:
+    """'before' and 'after' the plan's year, each only when some of these flows falls there.
+
+    A deposit paid last autumn or a balance due next January belongs to no
+    period of the year; added to the periods of a rollup, it is shown with its
+    amount instead of being left out.
+    """
+    from ...core.periods import Period
+
+    year = plan.calendar.fiscal_year(plan.calendar.year)
+    spans = [Period("before", "span", date.min, year.start - timedelta(days=1)),
+             Period("after", "span", year.end + timedelta(days=1), date.max)]
+    return [span for span in spans if len(flows) and ((flows["start"] <= span.end) & (flows["end"] >= span.start)).any()]
 
 
 def line_attributes(plan) -> pd.DataFrame:

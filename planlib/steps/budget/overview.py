@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core.periods import Period
-from .compute import committed_flows, envelopes, rollup, total_in
+from .compute import committed_flows, envelopes, outside_the_year, payment_flows, rollup, total_in
 from .spend import spend_vs_plan
 
 CHECKS_NOT_ENTRIES = ("envelope",)
@@ -26,11 +26,14 @@ def summary(plan, period, as_of) -> dict:
     spent = round(float(in_period["amount"].sum()), 2)
     method = (plan.settings.get("budget") or {}).get("method", "bottom_up")
     chosen = envelope[method]  # the envelope table has a column named after each method
+    paid = payment_flows(plan)
+    outside = {span.id: total_in(plan, span, flows=paid) for span in outside_the_year(plan, paid)}
     return {"budget": {
         "lines": int(len(plan.budget)),
         "variable_lines": int((plan.budget["cost_type"] == "variable").sum()),
         "total_year": round(float(flows["amount"].sum()), 2),
-        "period": total_in(plan, period, flows=flows), "cash_period": total_in(plan, period, "cash"),
+        "period": total_in(plan, period, flows=flows), "cash_period": total_in(plan, period, flows=paid),
+        "cash_before_year": outside.get("before", 0.0), "cash_after_year": outside.get("after", 0.0),
         "by_category": {k: float(v) for k, v in committed_by_category.items() if v},
         "spent_in_period_to_date": spent, "variance_to_date": round(spent - committed_to_date, 2),
         "envelope_method": method, "envelope": float(chosen),

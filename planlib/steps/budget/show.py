@@ -22,3 +22,9 @@ def money_table(frame: pd.DataFrame, plan, lang: str = "en", columns: list[str] 
     for column in columns or [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]:
         shown[column] = [format_money(v, plan.currency, lang) if pd.notna(v) else "" for v in shown[column]]
     return shown
+
+
+def outside_year_labels(plan, lang: str = "en") -> dict:
+    """Column titles of the cash paid before the plan's year and due after it."""
+    year = plan.calendar.year
+    return {"before": tr("label.paid_before_year", lang, year=year), "after": tr("label.due_after_year", lang, year=year)}
