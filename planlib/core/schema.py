@@ -31,6 +31,7 @@ class Column:
     unit: str | None = None
     default: str = ""
     help: str = ""
+    feeds: str = ""  # a view left empty without this column (catalog key view.<feeds>), reported when it is absent
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("id", ID, required=True),
         Column("objective_id", REF, required=True, ref="objectives"),
         Column("title", TEXT, required=True),
-        Column("kpi_id", REF, ref="kpis"),
+        Column("kpi_id", REF, ref="kpis", feeds="kpi_review"),
         Column("baseline", FLOAT),
         Column("target", FLOAT),
         Column("unit"),
@@ -218,23 +219,23 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("key_result_id", REF, ref="key_results"),
         Column("kpi_id", REF, ref="kpis"),
         Column("channel_id", REF, ref="channels"),
-        Column("owner"),
+        Column("owner", feeds="team_load"),
         Column("priority", ENUM, allowed=PRIORITIES),
         Column("impact", **_SCORE),
         Column("difficulty", **_SCORE),
         Column("status", ENUM, allowed=STATUSES, default="planned"),
-        Column("start", DATE),
-        Column("end", DATE),
+        Column("start", DATE, feeds="schedule"),
+        Column("end", DATE, feeds="schedule"),
         Column("duration_days", INT, minimum=0, unit="working days"),
         Column("deadline", DATE),
-        Column("person_days", FLOAT, minimum=0, unit="person-days"),
+        Column("person_days", FLOAT, minimum=0, unit="person-days", feeds="team_load"),
         Column("recurrence", ENUM, allowed=RECURRENCES, default="none"),
         Column("depends_on", REFLIST, ref="actions", help="ids of actions that must end first, comma separated"),
     ), "The action plan.", date_order=(("start", "end"),)),
     Table("budget", "budget", (
         Column("id", ID, required=True),
         Column("label", TEXT, required=True),
-        Column("action_id", REF, ref="actions"),
+        Column("action_id", REF, ref="actions", feeds="budget_by_action"),
         Column("category", ENUM, required=True, allowed=BUDGET_CATEGORIES),
         Column("period", PERIOD, required=True, help="period id: 2026, 2026-Q2, 2026-05, 2026-S03"),
         Column("amount", MONEY, minimum=0),
@@ -255,7 +256,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("id", ID, required=True),
         Column("date", DATE, required=True),
         Column("amount", MONEY, required=True),
-        Column("budget_line_id", REF, ref="budget"),
+        Column("budget_line_id", REF, ref="budget", feeds="spend_vs_plan"),
         Column("action_id", REF, ref="actions"),
         Column("category", ENUM, allowed=BUDGET_CATEGORIES),
         Column("supplier"),

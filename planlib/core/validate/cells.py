@@ -60,6 +60,8 @@ class TableChecker:
         for name in missing:
             self.problems.append(Problem(self.raw.source, 1, name, "missing_column",
                                          {"columns": ", ".join(self.table.column_names)}, "header_row"))
+        if len(frame):
+            self.views_left_empty(frame)
         out = {}
         for column in self.table.columns:
             if column.name in frame.columns:
@@ -71,6 +73,13 @@ class TableChecker:
             if extra not in out and extra:
                 out[extra] = restore_text(frame[extra]) if self.raw.may_hold_quotes else frame[extra]
         return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+    def views_left_empty(self, frame: pd.DataFrame) -> None:
+        """A column a view depends on, absent from the header: one warning naming the view it leaves empty."""
+        for column in self.table.columns:
+            if column.feeds and column.name not in frame.columns:
+                self.problems.append(Problem(self.raw.source, 1, column.name, f"no_column_for.{column.feeds}",
+                                             {"name": column.name}, "view_column", severity="warning"))
 
     def known_headers(self, frame: pd.DataFrame) -> pd.DataFrame:
         """French headers read as their column (HEADER_ALIASES); a header one typo away from a column the
