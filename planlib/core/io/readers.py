@@ -1,7 +1,7 @@
 """Read what people really have into plain text tables, before any typing.
 
 A plan's tables arrive as UTF-8 CSV, as CSV saved by French Excel (`;`,
-decimal comma, cp1252 or UTF-8 with BOM) or as an .xlsx workbook. Each reader
+decimal comma, cp1252 or UTF-8 with BOM) or as an .xlsx workbook (`workbooks`). Each reader
 returns a `RawTable` of text cells plus what it learnt of the file's dialect;
 `planlib.core.validate` then types and checks the cells, so every source goes
 through the same rules and gives the same values.
@@ -13,7 +13,6 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -163,127 +162,63 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
                                 na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
         except (pd.errors.ParserError, csv.Error):
             frame = None
-    if frame is None or caught or not text.endswith(("\n", "\r")):
+    if frame is None or caught or not text.endswith(("\n", "\r")) or '"' in body:
         problem = csv_shape_problem(body, sep, label, 2 + skipped, complete=text.endswith(("\n", "\r")))
-        if problem is not None or frame is None:
-            raise PlanError([problem or Problem(label, None, None, "csv_unreadable", {}, "csv_file")])
+        if problem is not None:
+            raise PlanError([problem])
+        frame = csv_records(body, sep) if frame is None else frame
+    for position, header_name in enumerate(names):
+        if not header_name and position < len(frame.columns):
+            filled = frame.iloc[:, position].str.strip() != ""
+            if filled.any():  # pandas would keep it as 'Unnamed: N', a column no view reads
+                index = int(filled.to_numpy().argmax())
+                raise PlanError([value_without_header(label, 2 + skipped + index, position,
+                                                       frame.iloc[index, position])])
     return RawTable(name, label, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
                     decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
                     may_hold_quotes="'" in body)
 
 
+def value_without_header(label: str, row: int, position: int, value: str) -> Problem:
+    from openpyxl.utils import get_column_letter
+
+    return Problem(label, row, None, "cell_without_header",
+                   {"cell": f"{get_column_letter(position + 1)}{row}", "value": str(value).strip()[:40]}, "header_above")
+
+
 def csv_shape_problem(body: str, sep: str, label: str, first_row: int, complete: bool = True) -> Problem | None:
-    """Where a CSV's shape is wrong, as a person counts rows: a quote never closed, a row with fields
-    beyond the header (not only empty ones, which spreadsheets leave with trailing separators), or a
-    last row cut short in a file that does not end with a line break (an interrupted save)."""
+    """Where a CSV's shape is wrong, as a person counts rows: a quote never closed, or closed only rows
+    later (a cell spanning lines that themselves look like whole rows), a row with fields beyond the
+    header (not only empty ones, which spreadsheets leave with trailing separators), or a last row cut
+    short in a file that does not end with a line break (an interrupted save)."""
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=sep, strict=True)
-    records = 0
+    offset = first_row - 2  # body line 1 is the header, on row first_row - 1
+    row = next_row = first_row
+    last = None
     try:
         width = len(next(reader))
-        last = None
         for record in reader:
+            row = offset + reader.line_num - sum(cell.count("\n") for cell in record)
             if not record:
                 continue
-            records += 1
             if len(record) > width and any(cell.strip() for cell in record[width:]):
-                return Problem(label, first_row + records - 1, None, "csv_too_many_fields",
-                               {"count": len(record), "width": width}, "csv_fields")
-            last = record
-    except csv.Error:
-        return Problem(label, first_row + records, None, "csv_open_quote", {}, "csv_quotes")
+                return Problem(label, row, None, "csv_too_many_fields", {"count": len(record), "width": width},
+                               "csv_fields")
+            if width > 2 and any(line.count(sep) >= width - 1 for cell in record for line in cell.split("\n")[1:]):
+                return Problem(label, row, None, "csv_open_quote", {}, "csv_quotes")
+            last, next_row = record, offset + reader.line_num + 1
+    except csv.Error:  # the quote opened on the row after the last one read
+        return Problem(label, next_row, None, "csv_open_quote", {}, "csv_quotes")
     if not complete and last is not None and len(last) < width:
-        return Problem(label, first_row + records - 1, None, "csv_truncated", {"count": len(last), "width": width},
-                       "csv_fields")
+        return Problem(label, row, None, "csv_truncated", {"count": len(last), "width": width}, "csv_fields")
     return None
 
 
-def cell_text(value) -> str:
-    """A spreadsheet cell as the text a CSV would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        if value.time() == datetime.min.time():
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
-
-def read_xlsx(path: Path) -> dict[str, list[list[str]]]:
-    """Every sheet of a workbook as rows of cell texts, keyed by sheet name.
-
-    The cells are read as stored, whatever range the file declares (a wrong
-    declared dimension would cut columns off or make millions of empty rows);
-    a formula whose value the file does not hold is a problem naming the cell,
-    never a blank.
-    """
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook  # imported here: only xlsx imports need it
-
-    name = Path(path).name
-    try:
-        values = load_workbook(Path(path), read_only=True, data_only=True)
-        formulas = load_workbook(Path(path), read_only=True, data_only=False)
-    except (BadZipFile, KeyError, OSError, ValueError, TypeError) as error:  # not an xlsx, or a damaged one
-        raise PlanError([Problem(name, None, None, "xlsx_unreadable",
-                                 {"reason": type(error).__name__}, "xlsx_file")]) from None
-    problems: list[Problem] = []
-    try:
-        sheets = {}
-        for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets):
-            sheets[sheet.title] = _sheet_rows(sheet, formula_sheet, f"{name}[{sheet.title}]", problems)
-    finally:
-        values.close()
-        formulas.close()
-    if problems:
-        raise PlanError(problems)
-    return sheets
-
-
-def _sheet_rows(sheet, formula_sheet, label: str, problems: list[Problem]) -> list[list[str]]:
-    from openpyxl.utils import get_column_letter
-
-    sheet.reset_dimensions()
-    formula_sheet.reset_dimensions()
-    rows = []
-    for number, (cells, stored) in enumerate(zip(sheet.iter_rows(values_only=True),
-                                                 formula_sheet.iter_rows(values_only=True)), 1):
-        for column, (value, formula) in enumerate(zip(cells, stored), 1):
-            if value is None and isinstance(formula, str) and formula.startswith("="):
-                problems.append(Problem(label, number, None, "xlsx_formula_without_value",
-                                        {"cell": f"{get_column_letter(column)}{number}", "formula": formula[:60]},
-                                        "xlsx_formula"))
-        rows.append([cell_text(v) for v in cells])
-    while rows and not any(rows[-1]):
-        rows.pop()
-    return rows
-
-
-def table_from_rows(name: str, source: str, rows: list[list[str]]) -> RawTable:
-    """A sheet's rows (header first) as a RawTable; a value in a column without header is a problem."""
-    from openpyxl.utils import get_column_letter
-
-    if not rows:
-        return RawTable(name, source, pd.DataFrame())
-    header = [h for h in rows[0]]
-    while header and not header[-1]:
-        header.pop()
-    width = len(header)
-    for number, row in enumerate(rows[1:], 2):
-        beyond = next((i for i, cell in enumerate(row[width:], width) if cell.strip()), None)
-        if beyond is not None:
-            raise PlanError([Problem(source, number, None, "xlsx_cell_without_header",
-                                     {"cell": f"{get_column_letter(beyond + 1)}{number}", "value": row[beyond][:40]},
-                                     "xlsx_header")])
-    body = [(r + [""] * width)[:width] for r in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=str) if body else pd.DataFrame(columns=header, dtype=str)
-    return RawTable(name, source, _strip_cells(frame))
+def csv_records(body: str, sep: str) -> pd.DataFrame:
+    """A CSV pandas refused though its shape is right (trailing empty cells past the header): read by rows."""
+    records = [r for r in csv.reader(io.StringIO(body, newline=""), delimiter=sep) if r]
+    header, width = records[0], len(records[0])
+    return pd.DataFrame([(r + [""] * width)[:width] for r in records[1:]], columns=header, dtype=str)
 
 
 MAX_YAML_ALIASES = 100  # anchors reused more than this: an alias bomb, not a plan
