@@ -160,7 +160,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("title", TEXT, required=True),
         Column("kpi_id", REF, ref="kpis", feeds="kpi_review"),
         Column("baseline", FLOAT),
-        Column("target", FLOAT),
+        Column("target", FLOAT, feeds="kpi_review"),
         Column("unit"),
         Column("deadline", DATE),
         Column("priority", ENUM, allowed=PRIORITIES),

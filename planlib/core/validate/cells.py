@@ -137,7 +137,7 @@ class TableChecker:
         if kind == S.REFLIST:
             return values.map(lambda v: ",".join(p.strip() for p in re.split(r"[,;]", v) if p.strip())).astype(str)
         if kind == S.PERIOD:
-            self.check_each(values, empty, column.name, self.calendar.parse, "period")
+            self.check_each(values, empty, column.name, self.period_in_year, "period")
             canonical = {v: self.calendar.parse(v).id for v in values.unique() if v and _ok(self.calendar.parse, v)}
             return values.map(lambda v: canonical.get(v, v)).astype(str)
         if kind == S.SCHEDULE:
@@ -145,6 +145,14 @@ class TableChecker:
         if kind == S.FORMULA:
             self.check_each(values, empty, column.name, formula_metrics, "formula")
         return values.astype(str)
+
+    def period_in_year(self, text: str):
+        """A period of the plan's year: a budget line or forecast of another year would count in no view."""
+        period = self.calendar.parse(text)
+        year = self.calendar.fiscal_year(self.calendar.year)
+        if period.end < year.start or period.start > year.end:
+            raise CodedError("period_outside_year", "period_in_year", value=text, year=year.id)
+        return period
 
     def check_each(self, values, empty, name, parse, expected: str) -> None:
         """Parse each distinct value once; report every row holding a bad one, with the column's form."""

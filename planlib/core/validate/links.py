@@ -16,11 +16,12 @@ def check_links(ctx: Context) -> None:
     """Duplicate ids, unknown references, cycles and date order, for every table."""
     ids = {name: set(frame["id"].tolist()) - {""} for name, frame in ctx.tables.items()}
     ids.update({name: ctx.yaml_ids(name) for name in S.YAML_ID_SOURCES})
+    unreadable = _unreadable_targets(ctx)
     for name, frame in ctx.tables.items():
         raw = ctx.raws[name]
         _duplicates(frame, raw, ctx.problems)
         for column in S.TABLES[name].columns:
-            if column.kind not in (S.REF, S.REFLIST):
+            if column.kind not in (S.REF, S.REFLIST) or column.ref in unreadable:
                 continue
             known = ids.get(column.ref, set())
             target = S.YAML_ID_SOURCES[column.ref][0] if column.ref in S.YAML_ID_SOURCES else f"{column.ref}.csv"
@@ -40,6 +41,18 @@ def check_links(ctx: Context) -> None:
                 _cycles(frame, raw, column.name, ctx.problems)
         for first, last in table.date_order:
             _date_order(frame, raw, first, last, ctx.problems)
+
+
+def _unreadable_targets(ctx: Context) -> set[str]:
+    """Tables without an id column and YAML files that could not be read: their own problem says why,
+    so references to them are not also reported one by one as unknown ids."""
+    broken_files = {p.file for p in ctx.problems if not p.is_warning}
+    unreadable = {name for name, raw in ctx.raws.items() if len(raw.frame) and "id" not in raw.frame.columns}
+    for name, (file, *_) in S.YAML_ID_SOURCES.items():
+        document = ctx.yaml.get(file)
+        if (document is None and file in broken_files) or (document is not None and not isinstance(document, dict)):
+            unreadable.add(name)
+    return unreadable
 
 
 def _duplicates(frame, raw, problems) -> None:

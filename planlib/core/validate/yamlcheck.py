@@ -11,7 +11,7 @@ import re
 
 from .. import schema as S
 from ..errors import Problem
-from ..parse import to_date
+from ..parse import DATE_RANGE, to_date
 
 
 class YamlChecker:
@@ -67,6 +67,10 @@ class YamlChecker:
         for key, value in (("start", start), ("end", end)):
             if value is None:
                 self.problem(path + (key,), "not_a_date", "date", value=item.get(key))
+            elif not DATE_RANGE[0] <= value.isoformat() <= DATE_RANGE[1]:
+                self.problem(path + (key,), "date_out_of_range", "date_range", value=value.isoformat(),
+                             low=DATE_RANGE[0][:4], high=DATE_RANGE[1][:4])
+                start = end = None  # compared with nothing else
         if start and end and start > end:
             self.problem(path + ("end",), "end_before_start", "end_after_start", first="start", last="end",
                          start=start, end=end)
