@@ -63,7 +63,7 @@ def test_an_import_failing_at_every_step_leaves_old_or_new(old_and_new, monkeypa
         calls = {"n": 0}
         real_replace, real_write = os.replace, staging._write_synced
 
-        def counted(real):
+        def counted(real, calls=calls, failing_call=failing_call):
             def call(*args, **kwargs):
                 calls["n"] += 1
                 if calls["n"] == failing_call:

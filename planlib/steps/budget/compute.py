@@ -130,7 +130,7 @@ def allocate(flows: pd.DataFrame, periods: list) -> pd.DataFrame:
 
 def _cents_to(cents: int, day: int, days: int) -> int:
     """Cents of a flow spent by its `day`-th day, rounded half away from zero (integers: no float drift)."""
-    whole, rest = divmod(abs(cents) * day * 2 + days, 2 * days)
+    whole = (abs(cents) * day * 2 + days) // (2 * days)
     return whole if cents >= 0 else -whole
 
 

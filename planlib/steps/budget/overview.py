@@ -4,7 +4,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core.periods import Period
-from .compute import committed_flows, envelopes, outside_the_year, payment_flows, rollup, total_in
+from .compute import (
+    committed_flows,
+    envelopes,
+    outside_the_year,
+    payment_flows,
+    rollup,
+    total_in,
+)
 from .spend import spend_vs_plan
 
 CHECKS_NOT_ENTRIES = ("envelope",)
