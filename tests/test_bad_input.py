@@ -233,3 +233,56 @@ def test_plan_text_in_markdown_stays_text(hostile):
 
     text = html_module.unescape(re_module.sub(r"<[^>]+>", "", rendered)).strip()
     assert text == hostile
+
+
+def _workbook_bomb(tmp_path, edit_sheet) -> Path:
+    """The example exported to xlsx, each sheet's XML rewritten by edit_sheet (a small file, a huge reading)."""
+    import re
+    import zipfile
+
+    from planlib.core.plan import export_plan
+
+    book = tmp_path / "plan.xlsx"
+    export_plan(load_plan(EXAMPLE), book)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", item.filename):
+                data = edit_sheet(data)
+            target.writestr(item, data)
+    return bomb
+
+
+def _limited_check(target: Path) -> subprocess.CompletedProcess:
+    limited = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+               "from planlib.cli import main; sys.exit(main(['check', sys.argv[1]]))")
+    return subprocess.run([sys.executable, "-c", limited, str(target)], capture_output=True, text=True, timeout=120)
+
+
+def test_a_workbook_declaring_the_whole_grid_is_read_by_its_real_cells(tmp_path):
+    """A dimension of A1:XFD1048576 (17 billion cells) on every sheet: read as stored, within 1 GB."""
+    import re
+
+    bomb = _workbook_bomb(tmp_path, lambda xml: re.sub(rb'<dimension ref="[^"]*"\s*/>',
+                                                       b'<dimension ref="A1:XFD1048576"/>', xml))
+    result = _limited_check(bomb)
+    assert result.returncode == 0, result.stderr[-1000:]
+    assert "valid" in result.stdout
+
+
+def test_a_workbook_with_a_value_far_right_on_every_row_is_refused_within_bounds(tmp_path):
+    """Thousands of rows with a cell in column XFD: every row 16,384 cells long; refused at the cap, within 1 GB."""
+    rows = b"".join(b'<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (n, n) for n in range(100_000, 105_000))
+    bomb = _workbook_bomb(tmp_path, lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>", 1))
+    result = _limited_check(bomb)
+    assert result.returncode == 1, result.stderr[-1000:]
+    assert "the sheet spans more than 5,000,000 cells by this row: refused" in result.stderr
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(plan_dir):
+    with open(plan_dir / "actuals.csv", "r+b") as stream:  # sparse: 300 MB on paper, nothing on disk
+        stream.truncate(300 * 2**20)
+    result = check(plan_dir)
+    assert result.returncode == 1
+    assert "actuals.csv: the file weighs 300 MB, over the limit of 200 MB for one plan file" in result.stderr
