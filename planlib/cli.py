@@ -1,4 +1,4 @@
-"""The `planlib` command: new, check, summary, import, export (and report).
+"""The `planlib` command: new, lab, upgrade, check, summary, import, export, report and the rest.
 
 Schedulers and analysts both call it, so it prints plain problems, never a
 traceback, and exits 0 on success, 1 on bad input, 2 on an internal error.
@@ -29,12 +29,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the problems listed (default: en, or $PLANLIB_MESSAGES)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    new = commands.add_parser("new", help="create a blank, valid plan folder")
+    new = commands.add_parser("new", help="create a workspace: your plan and its own notebooks (then: planlib lab NAME)")
     new.add_argument("name", type=Path, help="folder to create")
-    new.add_argument("--company", default="My company")
-    new.add_argument("--year", type=int, default=None, help="plan year (default: this year)")
-    new.add_argument("--language", choices=languages(), default="en")
-    new.add_argument("--market", choices=("B2B", "B2C", "B2B2C"), default="B2C")
+    origin = new.add_mutually_exclusive_group()
+    origin.add_argument("--from", dest="source", type=Path, default=None, metavar="PLAN",
+                        help="start from a copy of this plan folder or .xlsx workbook")
+    origin.add_argument("--example", action="store_true", help="start from a copy of the kit's example plan")
+    new.add_argument("--lang", "--language", dest="lang", choices=languages(), default=None,
+                     help="language of the notebooks (default: the plan's; a blank plan's: en)")
+    new.add_argument("--company", default="My company", help="a blank plan's company")
+    new.add_argument("--year", type=int, default=None, help="a blank plan's year (default: this year)")
+    new.add_argument("--market", choices=("B2B", "B2C", "B2B2C"), default="B2C", help="a blank plan's market")
+
+    lab = commands.add_parser("lab", help="open a workspace in JupyterLab, on its start notebook (Ctrl+C stops it)")
+    lab.add_argument("workspace", nargs="?", type=Path, default=Path("."),
+                     help="a folder made by planlib new (default: here)")
+    lab.add_argument("--port", type=int, default=None, help="default: a free port")
+    lab.add_argument("--no-browser", action="store_true", help="print the URL without opening a browser")
+
+    upgrade = commands.add_parser("upgrade", help="bring a workspace's notebooks to this version of the kit "
+                                                  "(the plan is not touched, your own cells are kept)")
+    upgrade.add_argument("workspace", type=Path, help="a folder made by planlib new")
 
     check = commands.add_parser("check", help="validate a plan and list every problem")
     _plan_arg(check)
@@ -218,10 +233,38 @@ def run_abtest(args) -> int:
 
 
 def run_new(args) -> int:
-    from .core.templates import new_plan
+    from .core.i18n import tr
+    from .workspace.create import new_workspace, read_record
 
-    path = new_plan(args.name, company=args.company, year=args.year, language=args.language, market=args.market)
-    print(f"created {path}: edit plan.yaml first, then fill the steps in notebooks/ (planlib check {path})")
+    root = new_workspace(args.name, args.lang, args.source, args.example, company=args.company, year=args.year,
+                         market=args.market)
+    print(tr("workspace.created", read_record(root)["lang"], folder=root, plan=root / "plan",
+             notebooks=root / "notebooks"))
+    return 0
+
+
+def run_lab(args) -> int:
+    from .core.i18n import tr
+    from .workspace.create import read_record
+    from .workspace.lab import run_lab as start
+
+    code = start(args.workspace, args.port, not args.no_browser, say=lambda url: print(url, flush=True))
+    print(tr("workspace.lab_stopped", read_record(args.workspace).get("lang", "en")), file=sys.stderr)
+    return code
+
+
+def run_upgrade(args) -> int:
+    from .core.i18n import tr
+    from .workspace.create import read_record
+    from .workspace.upgrade import upgrade_workspace
+
+    lang = read_record(args.workspace).get("lang", "en")
+    for result in upgrade_workspace(args.workspace):
+        print(tr("workspace.added" if result.added else "workspace.upgraded", lang, notebook=result.notebook))
+        for line in result.kept:
+            print(tr("workspace.kept_cell", lang, line=line))
+        for line in result.replaced_edits:
+            print(tr("workspace.replaced_edit", lang, line=line))
     return 0
 
 
@@ -301,7 +344,7 @@ def run_import_actuals(args) -> int:
 
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
-            "diff": run_diff}
+            "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade}
 
 
 def main(argv: list[str] | None = None) -> int:

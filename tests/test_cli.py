@@ -95,13 +95,13 @@ def test_summary_rejects_bad_period_and_date(capsys):
 def test_new_creates_a_valid_commented_plan(capsys, tmp_path):
     target = tmp_path / "acme"
     code, out, _ = run(capsys, "new", target, "--company", "Acme", "--year", "2027", "--language", "fr")
-    assert code == 0 and f"created {target}" in out
+    assert code == 0 and f"{target} créé : le plan est dans {target / 'plan'}" in out
     plan = load_plan(target)
     assert plan.settings["company"] == "Acme" and plan.settings["year"] == 2027 and plan.language == "fr"
     assert all(frame.empty for frame in plan.tables.values())
-    assert (target / "actions.csv").read_text(encoding="utf-8").startswith("# actions.csv: The action plan.")
+    assert (target / "plan" / "actions.csv").read_text(encoding="utf-8").startswith("# actions.csv: The action plan.")
     code, _, err = run(capsys, "new", target)
-    assert code == 1 and "folder already exists and is not empty" in err
+    assert code == 1 and f"the folder {target} already exists and is not empty" in err
 
 
 def test_export_import_round_trip(capsys, plan_dir, tmp_path):

@@ -31,6 +31,7 @@ from .io.writers import csv_bytes, text_frame, write_csv, write_xlsx
 from .io.yamledit import edited_text
 from .parse import restore_text
 from .periods import Calendar, Period
+from .runtime import WORKSPACE_FILE, is_packaged_plan
 from .validate.cells import check_table
 from .validate.context import Context, Rule
 from .validate.links import check_links
@@ -102,6 +103,7 @@ class Plan:
         With `as_text`, cells are text as a person typed them (forms): numbers
         may use a decimal comma, dates may be dd/mm/yyyy.
         """
+        refuse_packaged(self.path)
         source = self.as_source()
         table = S.TABLES[name]
         cells = frame.astype(str) if as_text else text_frame(frame, table).astype(str)
@@ -113,6 +115,7 @@ class Plan:
 
     def save_yaml(self, file_name: str, data) -> "Plan":
         """Validate the plan with this YAML document replaced, then write it (keeping the file's comments)."""
+        refuse_packaged(self.path)
         text = edited_text(self.yaml_texts.get(file_name), data)
         source = self.as_source()
         source.yaml_texts[file_name] = text
@@ -239,9 +242,18 @@ def open_source(path: Path) -> PlanSource:
     return folder_source(path)
 
 
+def refuse_packaged(folder: Path | None) -> None:
+    """Forms and imports never write into the kit's sample plans: they say how to make a workspace instead."""
+    if folder is not None and is_packaged_plan(folder):
+        raise PlanError([Problem(str(folder), None, None, "packaged_plan", {"folder": str(folder)}, "packaged_plan")])
+
+
 def resolve_plan_path(path: str | Path) -> Path:
-    """A relative plan path as given, else from a parent folder (notebooks run in notebooks/)."""
+    """A relative plan path as given, else from a parent folder (notebooks run in notebooks/); a workspace
+    (a folder made by `planlib new`) stands for its plan."""
     path = Path(path)
+    if (path / WORKSPACE_FILE).is_file() and (path / "plan").is_dir():
+        return path / "plan"
     if path.is_absolute() or path.exists():
         return path
     for parent in Path.cwd().parents:
@@ -277,6 +289,7 @@ def import_plan(source_path: str | Path, into: str | Path, rules: tuple[Rule, ..
     at once (core.io.staging); files it replaces are kept in the folder's .history/.
     """
     into = Path(into)
+    refuse_packaged(into)
     incoming = open_source(Path(source_path))
     base = folder_source(into) if (into / "plan.yaml").exists() else None
     merged = merge_sources(incoming, base)

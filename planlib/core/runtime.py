@@ -6,10 +6,23 @@ built nor shown, and notebooks reuse the plan the runner already validated.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 REPORT_ENV = "PLANLIB_REPORT"  # "1" in a report run
 PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # the folder where `planlib report` left the plans it loaded and validated
 REPORTS_ENV = "PLANLIB_REPORTS"  # the report run's output folder: its plans' earlier reports are there
+WORKSPACE_FILE = "workspace.json"  # marks a folder made by `planlib new`; its plan is in plan/
+# The kit's own sample plans: read, copied into workspaces, never written (`planlib new NAME --example`).
+PACKAGED_PLANS = tuple(Path(__file__).resolve().parents[2] / "data" / name for name in ("example", "example-2025"))
+
+
+def is_packaged_plan(folder) -> bool:
+    """True for the kit's sample plans as shipped (not for copies of them)."""
+    try:
+        resolved = Path(folder).resolve()
+    except OSError:
+        return False
+    return any(resolved == packaged for packaged in PACKAGED_PLANS)
 
 
 def reports_folder() -> str | None:

@@ -1,0 +1,43 @@
+"""The templates a workspace's notebooks come from, and how a copy is made to point at its plan."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import nbformat
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+PLAN_FROM_NOTEBOOKS = "../plan"  # a workspace's notebooks run in NAME/notebooks/, its plan is NAME/plan/
+
+
+def templates() -> list[Path]:
+    return sorted(TEMPLATES_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def source_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def is_parameters(cell) -> bool:
+    return "parameters" in cell.metadata.get("tags", [])
+
+
+def pointed(template: Path, lang: str) -> nbformat.NotebookNode:
+    """A template whose parameters name the workspace's plan and language, without outputs."""
+    notebook = nbformat.read(template, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        if is_parameters(cell):
+            cell.source = re.sub(r'^plan_dir = "[^"\n]*"', f"plan_dir = {json.dumps(PLAN_FROM_NOTEBOOKS)}",
+                                 cell.source, flags=re.MULTILINE)
+            cell.source = re.sub(r'^lang = (?:None|"[^"\n]*")', f"lang = {json.dumps(lang)}", cell.source,
+                                 flags=re.MULTILINE)
+    return notebook
+
+
+def record_of(notebook: nbformat.NotebookNode) -> dict:
+    """What a copy held when the kit wrote it: its cells' ids and sources, to tell the user's cells and edits apart."""
+    return {"cells": {cell.id: source_digest(cell.source) for cell in notebook.cells}}
