@@ -161,10 +161,31 @@ def test_objective_form_adds_and_edits(plan_dir):
     assert form.widgets["title"].value == "Keep marketing spend under 6% of revenue"
     form.widgets["title"].value = "Keep marketing spend under 8% of revenue"
     form.save_button.click()
+    assert "Updated B2 in objectives.csv" in form.message.value and form.pick.value == "B2"
+    form.save_button.click()  # saved again: still an update of the record the picker shows
+    assert "Updated B2 in objectives.csv" in form.message.value
     reloaded = load_plan(plan_dir).objectives.set_index("id")
     assert reloaded.loc["B2", "title"] == "Keep marketing spend under 8% of revenue"
     assert len(reloaded) == 13
-    assert len(list((plan_dir / ".history").iterdir())) == 2
+    assert len(list((plan_dir / ".history").iterdir())) == 3
+
+
+def test_objective_form_marks_and_enforces_its_required_fields(plan_dir):
+    before = (plan_dir / "objectives.csv").read_bytes()
+    form = forms.objective_form(load_plan(plan_dir), "fr")
+    labels = {column: widget.description for column, widget in form.widgets.items()}
+    assert labels["level"].endswith(" *") and labels["owner"].endswith(" *") and labels["title"].endswith(" *")
+    assert not labels["description"].endswith("*")
+    form.widgets["level"].value = "marketing"
+    form.widgets["title"].value = "Ouvrir une offre bureaux"
+    form.save_button.click()  # a marketing objective without its business objective, and nobody owns it
+    assert "Un objectif marketing sert un objectif business : choisissez-le" in form.message.value
+    assert "Nommez le responsable de l&#x27;objectif" in form.message.value
+    form.widgets["level"].value = "business"
+    form.widgets["owner"].value = "Camille"
+    form.save_button.click()  # a business objective has no parent: saved
+    assert "B5 enregistré dans objectives.csv" in form.message.value  # B1 to B4 exist
+    assert (plan_dir / "objectives.csv").read_bytes() != before
 
 
 def test_key_result_without_target_is_refused_and_nothing_saved(plan_dir):
@@ -186,7 +207,7 @@ def test_key_result_form_reports_bad_numbers_and_takes_decimal_commas(plan_dir):
     form.widgets["baseline"].value = "about six"
     form.widgets["target"].value = "8,5"
     form.save_button.click()
-    assert "key_results.csv:14:baseline: not a number: &#x27;about six&#x27;" in form.message.value
+    assert "Baseline: not a number: &#x27;about six&#x27;" in form.message.value  # the field's label, not file:row
     assert (plan_dir / "key_results.csv").read_bytes() == before
     form.widgets["baseline"].value = "6,2"
     form.widgets["unit"].value = "%"

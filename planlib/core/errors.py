@@ -52,6 +52,15 @@ class Problem:
                       expected=tr(f"expected.{self.expected}", lang, **self.params))
         return line
 
+    def what_text(self, lang: str = "en") -> str:
+        """What is wrong and what was expected, without the location (a form names the field instead)."""
+        from .i18n import tr
+
+        what = tr(f"problem.{self.code}", lang, **self.params)
+        if not self.expected:
+            return what
+        return tr("problem.what_expected", lang, what=what, expected=tr(f"expected.{self.expected}", lang, **self.params))
+
     @property
     def message(self) -> str:
         """What is wrong, in English (for logs and tests)."""

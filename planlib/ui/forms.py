@@ -29,7 +29,11 @@ class Field:
     column: str
     kind: str = "text"  # text, textarea, choice, number, date, score; in YAML forms also list, check
     options: object = None  # for choice: list of (label, value), or a function of the plan returning it
-    required: bool = False  # refused when left empty, with the message required.<form>.<column>
+    required: object = False  # True, or a function of the form's values (required only then): refused when
+    #                           left empty, with the message required.<form>.<column>; its label is marked *
+
+    def is_required(self, values: dict) -> bool:
+        return bool(self.required(values)) if callable(self.required) else bool(self.required)
     default: str = ""  # value of a new entry
 
 
@@ -129,7 +133,11 @@ class TableForm:
         return options
 
     def make_widget(self, spec: Field):
-        return input_widget(spec, tr(f"field.{self.key}.{spec.column}", self.lang), self.options_of(spec))
+        return input_widget(spec, self.label(spec), self.options_of(spec))
+
+    def label(self, spec: Field) -> str:
+        """A field's label in the form's language, marked * when the field is (or may be) required."""
+        return tr(f"field.{self.key}.{spec.column}", self.lang) + (" *" if spec.required else "")
 
     def pick_options(self) -> list[tuple[str, str]]:
         frame = self.plan.tables[self.table]
@@ -170,10 +178,11 @@ class TableForm:
         """Validate and write; show what went wrong, or what was saved."""
         values = self.values()
         missing = [tr(f"required.{self.key}.{spec.column}", self.lang)
-                   for spec in self.fields if spec.required and not values[spec.column]]
+                   for spec in self.fields if spec.is_required(values) and not values[spec.column]]
         if missing:
             self.show_problems(missing)
             return False
+        updating = bool(self.pick.value)
         row_id = self.pick.value or self.next_id(values)
         table = S.TABLES[self.table]
         texts = text_frame(self.plan.tables[self.table], table).astype(str)
@@ -189,14 +198,22 @@ class TableForm:
         try:
             self.plan = self.plan.save_table(self.table, texts, as_text=True)
         except PlanError as error:
-            self.show_problems([p.text(self.lang) for p in error.problems])
+            self.show_problems([self.problem_text(problem) for problem in error.problems])
             return False
         self.pick.unobserve_all("value")
         self.pick.options = self.pick_options()
         self.pick.value = row_id
         self.pick.observe(lambda change: self.load(change["new"]), names="value")
-        self.message.value = done_html(_say("saved", self.lang, id=row_id, file=table.file))
+        self.message.value = done_html(_say("updated" if updating else "saved", self.lang, id=row_id, file=table.file))
         return True
+
+    def problem_text(self, problem) -> str:
+        """A refused value named by its field's label, as the form shows it; other problems with their file and row."""
+        spec = next((f for f in self.fields if f.column == problem.column), None)
+        if spec is None or problem.file != S.TABLES[self.table].file:
+            return problem.text(self.lang)
+        return tr("form.field_problem", self.lang, label=tr(f"field.{self.key}.{spec.column}", self.lang),
+                  what=problem.what_text(self.lang))
 
     def show_problems(self, problems: list[str]) -> None:
         self.message.value = refused_html(problems, self.lang)

@@ -8,10 +8,12 @@ from ...ui.forms import Field, TableForm, id_choices
 
 def objective_form(plan: Plan, lang: str = "en") -> TableForm:
     fields = [
-        Field("level", "choice", [("business", "business"), ("marketing", "marketing")], default="marketing"),
+        Field("level", "choice", [("business", "business"), ("marketing", "marketing")], required=True,
+              default="marketing"),
         Field("title", required=True),
-        Field("parent_id", "choice", id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business")),
-        Field("owner"),
+        Field("parent_id", "choice", id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business"),
+              required=lambda values: values.get("level") == "marketing"),  # a marketing objective serves a business one
+        Field("owner", required=True),
         Field("description", "textarea"),
     ]
     return TableForm(plan, "objectives", "objective", fields, lang,
