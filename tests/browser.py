@@ -40,6 +40,7 @@ def notebook_for(source: Path, folder: Path, plan_dir: Path) -> Path:
     notebook = nbformat.read(source, as_version=4)
     cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
     cell.source = cell.source.replace('plan_dir = "data/example"', f'plan_dir = "{plan_dir}"')
+    cell.source = cell.source.replace("lang = None", 'lang = "en"')  # the tests read English wording
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / source.name
     nbformat.write(notebook, target)

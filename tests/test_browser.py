@@ -157,3 +157,37 @@ def test_message_form_with_variants_from_the_browser(tmp_path):
         page.wait_for_selector(".planlib-message-message:has-text('Saved MS23, MS24')", timeout=30_000)
     saved = load_plan(plan_dir).messages.set_index("id")
     assert (saved.loc["MS23", "message"], saved.loc["MS24", "variant"]) == ("Seeds for spring", "B")
+
+
+def test_a_new_french_workspace_opens_in_lab_with_its_plan_and_french_forms(tmp_path):
+    """planlib new, then planlib lab: the real server, a notebook run in the real browser, the form in French."""
+    import signal
+    import subprocess
+
+    from browser import BIN, isolated_env
+
+    from planlib.cli import main
+
+    home = tmp_path / "home"
+    env = isolated_env(home)
+    subprocess.run([BIN / "jupyter", "labextension", "disable", "@jupyterlab/apputils-extension:announcements"],
+                   env=env, check=True, capture_output=True)
+    assert main(["new", str(tmp_path / "acme"), "--example", "--lang", "fr"]) == 0
+    lab = subprocess.Popen([BIN / "planlib", "lab", str(tmp_path / "acme"), "--no-browser"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = lab.stdout.readline().strip()
+        base, token = url.split("/lab/")[0], url.split("token=")[1]
+        with browser_page(home) as page:
+            open_and_run_all(page, base, token, "notebooks/02_objectives.ipynb", "button.planlib-objective-save", home)
+            assert "Verdure" in page.content()  # the plan was found from the workspace's notebook
+            assert page.locator("button.planlib-objective-save").inner_text().strip() == "Enregistrer"
+            page.select_option(".planlib-objective-level select", "marketing")
+            page.fill(".planlib-objective-title input", "Gagner 20 clients bureaux")
+            page.click("button.planlib-objective-save")
+            message = page.wait_for_selector(".planlib-objective-message:has-text('choisissez-le')", timeout=30_000)
+            assert "Nommez le responsable de l'objectif" in message.inner_text()
+    finally:
+        lab.send_signal(signal.SIGINT)
+        assert lab.wait(timeout=60) == 0
+    assert "JupyterLab arrêté" in lab.stderr.read()

@@ -45,6 +45,26 @@ def start(plan_dir: str, period: str | None = None, as_of: str | None = None, la
     return session
 
 
+def plan_language(plan_dir: str, lang: str | None = None) -> str:
+    """The language a notebook speaks: the one asked, else the plan's own (plan.yaml's language), else English.
+
+    Read from plan.yaml alone, before the plan is loaded, so even the first
+    heading and a list of problems speak the plan's language.
+    """
+    if lang:
+        return lang
+    import yaml
+
+    from ..core.i18n import languages
+
+    try:
+        settings = yaml.safe_load((resolve_plan_path(plan_dir) / "plan.yaml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return "en"
+    language = settings.get("language") if isinstance(settings, dict) else None
+    return language if language in languages() else "en"
+
+
 def report_plan(plan_dir: str) -> Plan | None:
     """In a report run, the plan the runner already loaded and validated (same folder only)."""
     import pickle
