@@ -286,3 +286,14 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(plan_dir):
     result = check(plan_dir)
     assert result.returncode == 1
     assert "actuals.csv: the file weighs 300 MB, over the limit of 200 MB for one plan file" in result.stderr
+
+
+def test_a_hostile_company_name_stays_inside_the_report_stylesheet_string():
+    """The PDF's running header is a CSS string: a quote, brace, line break or </style> cannot end it."""
+    from planlib.report.pages import stylesheet
+
+    css = stylesheet('Acme"; } body{display:none} </style><script>x</script>\n', "2026-Q1")
+    header = next(line for line in css.splitlines() if "Acme" in line)
+    content = header.split('content:"', 1)[1].split('";', 1)[0]
+    assert not set(content) & set('"<>{}\n;\\') - {"\\"}
+    assert "\\000022" in content and "\\00003c" in content and content.endswith(" · 2026-Q1")
