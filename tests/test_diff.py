@@ -177,9 +177,12 @@ def test_cli_json_and_html(versions, tmp_path):
 def test_cli_text_speaks_the_newer_plans_language(versions):
     old, new = versions
     edit(new / "actions.csv", "A01", "owner", "Hugo")
+    settings = new / "plan.yaml"  # the newer version is in French
+    settings.write_text(settings.read_text(encoding="utf-8").replace("language: en", "language: fr"), encoding="utf-8")
     result = planlib("diff", old, new)
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == "Responsable : changement pour 1 action"
+    assert "plan.yaml language: en -> fr" in result.stdout
     assert "actions.csv A01 owner: Thomas -> Hugo" in result.stdout
 
 
