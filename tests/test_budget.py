@@ -213,4 +213,4 @@ def test_budget_form_adds_a_line(tmp_path):
     form.widgets["period"].value = "T2"
     form.widgets["amount"].value = "10"
     form.save_button.click()
-    assert "budget.csv:4:period : « T2 » n&#x27;est pas un identifiant de période (attendu : 2026 (année)" in form.message.value
+    assert "Période : « T2 » n&#x27;est pas un identifiant de période (attendu : 2026 (année)" in form.message.value
