@@ -155,6 +155,7 @@ def test_objective_form_adds_and_edits(plan_dir):
     form.widgets["owner"].value = "Camille"
     form.save_button.click()
     assert form.message.value.count("Saved M9 in objectives.csv") == 1
+    assert form.pick.value == "M9" and form.widgets["title"].value == "Open a B2B offer for offices"  # shown saved
     saved = load_plan(plan_dir).objectives.set_index("id").loc["M9"]
     assert (saved["title"], saved["parent_id"], saved["owner"]) == ("Open a B2B offer for offices", "B1", "Camille")
     form.pick.value = "B2"
@@ -218,3 +219,22 @@ def test_key_result_form_reports_bad_numbers_and_takes_decimal_commas(plan_dir):
     saved = load_plan(plan_dir).key_results.set_index("id").loc["KR13"]
     assert (saved["baseline"], saved["target"], saved["impact"]) == (6.2, 8.5, 4)
     assert saved["deadline"] == pd.Timestamp("2026-12-31")
+
+
+def test_views_below_a_form_are_drawn_again_after_each_save(plan_dir):
+    from planlib.ui import live
+
+    drawn = []
+
+    def count_view(plan):
+        drawn.append(len(plan.objectives))
+
+    live.live(count_view, load_plan(plan_dir))
+    form = forms.objective_form(load_plan(plan_dir), "en")
+    form.widgets["level"].value = "business"
+    form.widgets["title"].value = "Open a second shop"
+    form.widgets["owner"].value = "Camille"
+    form.save_button.click()
+    form.widgets["title"].value = ""
+    form.save_button.click()  # refused: nothing saved, nothing drawn again
+    assert drawn == [12, 13]

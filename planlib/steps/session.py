@@ -97,6 +97,15 @@ def refresh(session: Session) -> Plan:
     return load_plan(session.plan.path or session.plan.name)
 
 
+def live(session: Session, draw) -> Plan:
+    """The plan as saved now, and `draw(plan)` shown below the forms, drawn again after every save."""
+    from ..ui.live import live as live_view
+
+    plan = refresh(session)
+    live_view(draw, plan)
+    return plan
+
+
 def guide(step: str, section: str, lang: str = "en") -> None:
     """A section of a step's guide, in the reader's language."""
     from .guides import guide_text

@@ -20,6 +20,7 @@ from ..core.errors import PlanError
 from ..core.i18n import tr
 from ..core.io.writers import text_frame
 from ..core.plan import Plan
+from .live import plan_saved
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class TableForm:
         except PlanError as error:
             self.show_problems([self.problem_text(problem) for problem in error.problems])
             return False
+        plan_saved(self.plan)
         self.pick.unobserve_all("value")
         self.pick.options = self.pick_options()
         self.pick.value = row_id

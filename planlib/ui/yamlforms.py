@@ -17,6 +17,7 @@ from ..core.errors import CodedError, PlanError
 from ..core.i18n import tr
 from ..core.plan import Plan
 from .forms import Field, _say, done_html, fill_widget, input_widget, refused_html, save_controls
+from .live import plan_saved
 
 
 def get_path(item, column: str):
@@ -198,6 +199,7 @@ class YamlListForm:
             self.plan = self.plan.save_yaml(self.file, document)
         except PlanError as error:
             return self.show_problems([p.text(self.lang) for p in error.problems])
+        plan_saved(self.plan)
         self.refresh_pick(index)
         word = "updated" if old is not None else "saved"
         shown = (self.label_of or (lambda item, i, path: as_text(item)))(item, index, self.path)

@@ -18,6 +18,7 @@ from ...core.i18n import tr
 from ...core.io.writers import text_frame
 from ...core.plan import Plan
 from ...ui.forms import Field, TableForm, done_html, fill_widget, input_widget, refused_html, save_controls
+from ...ui.live import plan_saved
 from ..personas import model as P
 from . import abtest, catalogue, formats
 from .ranking import CRITERIA, weights
@@ -150,6 +151,7 @@ class MessageForm:
         except PlanError as error:
             self.message.value = refused_html([p.text(self.lang) for p in error.problems], self.lang)
             return False
+        plan_saved(self.plan)
         key = self.group_key(rows[0])
         self.refresh_pick(key)
         word = "updated" if len(old) else "saved"
@@ -191,6 +193,7 @@ class WeightsForm:
         except PlanError as error:
             self.message.value = refused_html([p.text(self.lang) for p in error.problems], self.lang)
             return False
+        plan_saved(self.plan)
         self.message.value = done_html(tr("form.updated", self.lang, id="channel_weights", file="plan.yaml"))
         return True
 
