@@ -45,6 +45,7 @@ def test_objective_form_saves_from_the_browser(lab_with_objectives):
     page.fill(".planlib-objective-owner input", "Camille")
     page.click("button.planlib-objective-save")
     page.wait_for_selector(".planlib-objective-message:has-text('Saved M9 in objectives.csv')", timeout=30_000)
+    page.wait_for_selector(".planlib-view-tree-view:has-text('Win 20 office customers')", timeout=30_000)  # redrawn
     saved = load_plan(plan_dir).objectives.set_index("id").loc["M9"]
     assert (saved["title"], saved["parent_id"], saved["owner"]) == ("Win 20 office customers", "B1", "Camille")
 
@@ -73,7 +74,7 @@ def test_action_form_with_dates_from_the_browser(tmp_path):
         page.fill(".planlib-action-depends-on input", "A28, A99")
         page.click("button.planlib-action-save")
         page.wait_for_selector(".planlib-action-message:has-text('unknown id')", timeout=30_000)
-        assert "actions.csv:42:depends_on: unknown id 'A99'" in page.inner_text(".planlib-action-message")
+        assert "Depends on (ids): unknown id 'A99'" in page.inner_text(".planlib-action-message")  # the field's label
         assert (plan_dir / "actions.csv").read_bytes() == before
         page.fill(".planlib-action-depends-on input", "A28")
         page.click("button.planlib-action-save")
@@ -93,7 +94,7 @@ def test_budget_form_from_the_browser(tmp_path):
         page.fill(".planlib-budget-line-schedule input", "50% 2026-07-01; 40% 2026-09-30")
         page.click("button.planlib-budget-line-save")
         page.wait_for_selector(".planlib-budget-line-message:has-text('not 100%')", timeout=30_000)
-        assert "budget.csv:62:schedule: shares sum to 90%, not 100%" in page.inner_text(".planlib-budget-line-message")
+        assert "Payment schedule: shares sum to 90%, not 100%" in page.inner_text(".planlib-budget-line-message")
         page.fill(".planlib-budget-line-schedule input", "50% 2026-07-01; 50% 2026-09-30")
         page.click("button.planlib-budget-line-save")
         page.wait_for_selector(".planlib-budget-line-message:has-text('Saved B061')", timeout=30_000)
