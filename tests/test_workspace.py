@@ -17,6 +17,7 @@ from conftest import EXAMPLE, ROOT, tree_bytes
 
 from planlib import PlanError, load_plan
 from planlib.cli import main
+from planlib.steps.objectives.forms import objective_form
 from planlib.workspace import notebooks as templates
 from planlib.workspace.upgrade import upgrade_workspace
 
@@ -93,15 +94,22 @@ def test_forms_refuse_to_write_into_the_packaged_example(example):
     with pytest.raises(PlanError):
         example.save_yaml("audit.yaml", example.yaml_data["audit.yaml"])
     assert tree_bytes(EXAMPLE) == before
+    french = load_plan(ROOT / "data" / "exemple-fr")
+    with pytest.raises(PlanError) as refused:
+        french.save_table("kpis", french.kpis)
+    assert "planlib new" in refused.value.report("fr") and "exemple-fr" in refused.value.report("fr")
 
 
 def test_saving_in_a_workspace_leaves_templates_and_example_unchanged(tmp_path):
     templates_before, example_before = tree_bytes(ROOT / "notebooks"), tree_bytes(EXAMPLE)
     main(["new", str(tmp_path / "ws"), "--example"])
-    plan = load_plan(tmp_path / "ws")
-    edited = plan.kpis.copy()
-    edited.loc[0, "name"] = "Visits"
-    assert plan.save_table("kpis", edited).kpis.loc[0, "name"] == "Visits"
+    form = objective_form(load_plan(tmp_path / "ws"), "en")  # the form a workspace notebook shows
+    form.widgets["level"].value = "business"
+    form.widgets["title"].value = "Open a second shop"
+    form.widgets["owner"].value = "Camille"
+    form.save_button.click()
+    assert "Saved B5 in objectives.csv" in form.message.value
+    assert load_plan(tmp_path / "ws").objectives["title"].iloc[-1] == "Open a second shop"
     assert tree_bytes(ROOT / "notebooks") == templates_before and tree_bytes(EXAMPLE) == example_before
 
 

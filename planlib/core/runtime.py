@@ -13,7 +13,8 @@ PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # the folder where `planlib report` left 
 REPORTS_ENV = "PLANLIB_REPORTS"  # the report run's output folder: its plans' earlier reports are there
 WORKSPACE_FILE = "workspace.json"  # marks a folder made by `planlib new`; its plan is in plan/
 # The kit's own sample plans: read, copied into workspaces, never written (`planlib new NAME --example`).
-PACKAGED_PLANS = tuple(Path(__file__).resolve().parents[2] / "data" / name for name in ("example", "example-2025"))
+PACKAGED_PLANS = tuple(Path(__file__).resolve().parents[2] / "data" / name
+                       for name in ("example", "example-2025", "exemple-fr"))
 
 
 def is_packaged_plan(folder) -> bool:
