@@ -128,6 +128,7 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     _add_user_cell(objectives, 3, "my_own = 'after the fourth kit cell'")
     edited = nbformat.read(objectives, as_version=4)
     edited.cells[1].source += "\n# my note in a kit cell"
+    edited.cells[0].source = edited.cells[0].source.replace('period = "2026-Q2"', 'period = "2026-Q3"')
     nbformat.write(edited, objectives)
     # a newer kit: the templates gain a cell at the top and lose the third one
     newer = tmp_path / "templates"
@@ -144,6 +145,7 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     upgraded = nbformat.read(objectives, as_version=4).cells
     sources = [c.source for c in upgraded]
     assert sources[1] == "New in this version"
+    assert 'period = "2026-Q3"' in sources[0] and 'plan_dir = "../plan"' in sources[0]  # the user's parameters kept
     assert kit[2].id not in [c.id for c in upgraded]
     mine = sources.index("my_own = 'after the fourth kit cell'")
     assert upgraded[mine - 1].id == kit[3].id  # still right after the cell it followed

@@ -1,7 +1,8 @@
 """`planlib upgrade WORKSPACE`: the workspace's notebooks brought to the kit's current templates.
 
 The plan is not touched. In each notebook, the kit's cells are replaced by
-the template's, keeping their outputs where the code did not change; the
+the template's, keeping their outputs where the code did not change and the
+parameters cell as the user set it (period, date, language); the
 user's own cells (cells the kit did not write) are kept, each placed after
 the nearest kit cell above it that the new template still has. What cannot
 be kept is said: a kit cell the user edited (the template's version
@@ -61,7 +62,9 @@ def merge(mine, fresh, kit_cells: dict, result: Upgrade) -> None:
             if cell.id in by_id:
                 anchor = cell.id
                 new = by_id[cell.id]
-                if cell.cell_type == "code" and new.source == cell.source and not is_parameters(cell):
+                if is_parameters(cell):  # the user's period, date or language stay as they set them
+                    new.source = cell.source
+                elif cell.cell_type == "code" and new.source == cell.source:
                     new.outputs, new.execution_count = cell.outputs, cell.execution_count
             edited = source_digest(cell.source) != kit_cells[cell.id] and not is_parameters(cell)
             if edited and (cell.id not in by_id or by_id[cell.id].source != cell.source):
