@@ -147,6 +147,9 @@ def test_persona_form_round_trip(plan_dir):
     form.widgets["channels"].value = "C02, C06"
     form.widgets["fit"].value = "C02: 4, C06: 5"
     assert not form.save() and "add up to 105" in form.message.value  # 45 + 35 + 20 + 5
+    form.widgets["share"].value = "250"
+    assert not form.save() and "Share of the target (%): 250 is out of range" in form.message.value  # its label
+    assert form.widgets["name"].description.endswith(" *")  # required, and marked
     form.widgets["share"].value = "0"
     assert form.save(), form.message.value
     assert "Saved P4" in form.message.value

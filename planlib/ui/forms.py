@@ -72,6 +72,16 @@ def fill_widget(widget, spec: Field, value: str, options: list) -> None:
         widget.value = value
 
 
+def field_label(key: str, spec: Field, lang: str) -> str:
+    """A field's label in the form's language, marked * when the field is (or may be) required."""
+    return tr(f"field.{key}.{spec.column}", lang) + (" *" if spec.required else "")
+
+
+def field_problem(key: str, spec: Field, problem, lang: str) -> str:
+    """A refused value as a form shows it: the field's label, then what is wrong and what was expected."""
+    return tr("form.field_problem", lang, label=tr(f"field.{key}.{spec.column}", lang), what=problem.what_text(lang))
+
+
 def done_html(text: str) -> str:
     """A form's message after a save."""
     return f'<span style="color:#2e7d32">{html.escape(text)}</span>'
@@ -134,11 +144,7 @@ class TableForm:
         return options
 
     def make_widget(self, spec: Field):
-        return input_widget(spec, self.label(spec), self.options_of(spec))
-
-    def label(self, spec: Field) -> str:
-        """A field's label in the form's language, marked * when the field is (or may be) required."""
-        return tr(f"field.{self.key}.{spec.column}", self.lang) + (" *" if spec.required else "")
+        return input_widget(spec, field_label(self.key, spec, self.lang), self.options_of(spec))
 
     def pick_options(self) -> list[tuple[str, str]]:
         frame = self.plan.tables[self.table]
@@ -214,8 +220,7 @@ class TableForm:
         spec = next((f for f in self.fields if f.column == problem.column), None)
         if spec is None or problem.file != S.TABLES[self.table].file:
             return problem.text(self.lang)
-        return tr("form.field_problem", self.lang, label=tr(f"field.{self.key}.{spec.column}", self.lang),
-                  what=problem.what_text(self.lang))
+        return field_problem(self.key, spec, problem, self.lang)
 
     def show_problems(self, problems: list[str]) -> None:
         self.message.value = refused_html(problems, self.lang)

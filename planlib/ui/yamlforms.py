@@ -16,7 +16,8 @@ from typing import Callable
 from ..core.errors import CodedError, PlanError
 from ..core.i18n import tr
 from ..core.plan import Plan
-from .forms import Field, _say, done_html, fill_widget, input_widget, refused_html, save_controls
+from .forms import (Field, _say, done_html, field_label, field_problem, fill_widget, input_widget, refused_html,
+                    save_controls)
 from .live import plan_saved
 
 
@@ -117,7 +118,7 @@ class YamlListForm:
         self.pick = w.Dropdown(description=_say("edit", self.lang), layout=layout, style=style)
         self.pick.add_class(f"planlib-{self.name}-pick")
         for spec in self.fields:
-            self.widgets[spec.column] = widget = input_widget(spec, tr(f"field.{self.key}.{spec.column}", self.lang),
+            self.widgets[spec.column] = widget = input_widget(spec, field_label(self.key, spec, self.lang),
                                                               self.options_of(spec))
             widget.add_class(f"planlib-{self.name}-{spec.column.replace('_', '-').replace('.', '-')}")
         self.save_button, self.message = save_controls(self.name, self.lang, self.save)
@@ -177,7 +178,7 @@ class YamlListForm:
         """Validate and write; show what went wrong, or what was saved."""
         values = self.values()
         missing = [tr(f"required.{self.key}.{spec.column}", self.lang)
-                   for spec in self.fields if spec.required and not values[spec.column]]
+                   for spec in self.fields if spec.is_required(values) and not values[spec.column]]
         if missing:
             return self.show_problems(missing)
         document = copy.deepcopy(self.plan.yaml_data.get(self.file))
@@ -198,13 +199,19 @@ class YamlListForm:
         try:
             self.plan = self.plan.save_yaml(self.file, document)
         except PlanError as error:
-            return self.show_problems([p.text(self.lang) for p in error.problems])
+            return self.show_problems([self.problem_text(p, index) for p in error.problems])
         plan_saved(self.plan)
         self.refresh_pick(index)
         word = "updated" if old is not None else "saved"
         shown = (self.label_of or (lambda item, i, path: as_text(item)))(item, index, self.path)
         self.message.value = done_html(_say(word, self.lang, id=shown, file=self.file))
         return True
+
+    def problem_text(self, problem, index: int) -> str:
+        """A refused value of the edited item named by its field's label; other problems with file and key path."""
+        where = ".".join(map(str, self.path)) + f"[{index}]."
+        spec = next((f for f in self.fields if problem.file == self.file and problem.column == where + f.column), None)
+        return problem.text(self.lang) if spec is None else field_problem(self.key, spec, problem, self.lang)
 
     def show_problems(self, problems: list[str]) -> bool:
         self.message.value = refused_html(problems, self.lang)
