@@ -24,6 +24,15 @@ def plan_dir(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def light_notebooks(tmp_path) -> Path:
+    """The start notebook alone: a real report run that takes seconds, where each step's pages are not the point."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def example():
     return load_plan(EXAMPLE)

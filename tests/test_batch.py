@@ -9,21 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PREVIOUS, ROOT
+from conftest import EXAMPLE, PREVIOUS
 
 from planlib import load_plan
 from planlib.report.batch import BatchRun, period_ids, plans_under
 
 PLANLIB = Path(sys.executable).parent / "planlib"
-
-
-@pytest.fixture
-def light_notebooks(tmp_path) -> Path:
-    """The start notebook alone: what is tested here is the fan-out, not each step's pages."""
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", folder)
-    return folder
 
 
 @pytest.fixture

@@ -129,10 +129,10 @@ def test_leftovers_of_a_killed_report_run(tmp_path):
     assert sorted(p.name for p in root.iterdir()) == [".build-2026-a1b2c3d4", "2026-Q1"]
 
 
-def test_a_killed_report_run_leaves_the_previous_report_or_the_new_one(tmp_path, example_notebook_dir):
+def test_a_killed_report_run_leaves_the_previous_report_or_the_new_one(tmp_path, light_notebooks):
     out = tmp_path / "reports"
     command = [str(PLANLIB), "report", str(ROOT / "data" / "example"), "--period", "2026-Q1", "--out", str(out),
-               "--notebooks", str(example_notebook_dir), "--quiet", "--jobs", "1"]
+               "--notebooks", str(light_notebooks), "--quiet", "--jobs", "1"]
     started = time.monotonic()
     subprocess.run(command, check=True, capture_output=True)
     duration = time.monotonic() - started
@@ -150,11 +150,3 @@ def test_a_killed_report_run_leaves_the_previous_report_or_the_new_one(tmp_path,
     assert {p.name for p in folder.iterdir()} == expected
     assert not [p for p in folder.parent.iterdir() if p.name.startswith((".build-", ".old-"))]
 
-
-@pytest.fixture
-def example_notebook_dir(tmp_path) -> Path:
-    """The start notebook alone: a real report run that takes seconds."""
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", folder)
-    return folder
