@@ -21,6 +21,7 @@ from ..core.errors import CodedError
 from ..core.io.atomic import atomic_write_text
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
 from ..core.templates import new_plan
+from ..steps.session import plan_language
 from .notebooks import pointed, record_of, templates
 
 EXAMPLE = PACKAGED_PLANS[0]
@@ -46,7 +47,7 @@ def new_workspace(name: str | Path, lang: str | None = None, source: str | Path 
             copy_plan(origin, root)
     else:
         new_plan(plan, language=lang or "en", **blank)
-    lang = lang or plan_language(plan)
+    lang = plan_language(plan, lang)
     write_notebooks(root, lang)
     return root
 
@@ -64,17 +65,6 @@ def copy_plan(origin: Path, root: Path) -> None:
         shutil.copytree(origin / previous, root / "previous", ignore=COPY_IGNORED)
         settings_file.write_text(re.sub(r"^previous:[ \t]*[^#\n]*?([ \t]*#.*)?$", r"previous: ../previous\1",
                                         text, count=1, flags=re.MULTILINE), encoding="utf-8")
-
-
-def plan_language(plan: Path) -> str:
-    from ..core.i18n import languages
-
-    try:
-        settings = yaml.safe_load((plan / "plan.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        settings = {}
-    language = settings.get("language") if isinstance(settings, dict) else None
-    return language if language in languages() else "en"
 
 
 def write_notebooks(root: Path, lang: str) -> None:
