@@ -135,7 +135,7 @@ def test_bad_kpi_formula(plan_dir):
 
 def test_plan_yaml_problems_name_their_line(plan_dir):
     text = (plan_dir / "plan.yaml").read_text(encoding="utf-8")
-    text = text.replace("currency: EUR", "currency: euros").replace("language: fr", "language: de")
+    text = text.replace("currency: EUR", "currency: euros").replace("language: en", "language: de")
     text = text.replace("year: 2026\n", "")
     (plan_dir / "plan.yaml").write_text(text, encoding="utf-8")
     lines = problems_of(plan_dir)
