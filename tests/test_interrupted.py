@@ -61,7 +61,7 @@ def test_an_import_failing_at_every_step_leaves_old_or_new(old_and_new, monkeypa
         for name, data in old.items():
             (plan / name).write_bytes(data)
         calls = {"n": 0}
-        real_replace, real_write = os.replace, staging._write_synced
+        real_replace, real_write = os.replace, staging.write_synced
 
         def counted(real, calls=calls, failing_call=failing_call):
             def call(*args, **kwargs):
@@ -72,7 +72,7 @@ def test_an_import_failing_at_every_step_leaves_old_or_new(old_and_new, monkeypa
             return call
 
         monkeypatch.setattr(staging.os, "replace", counted(real_replace))
-        monkeypatch.setattr(staging, "_write_synced", counted(real_write))
+        monkeypatch.setattr(staging, "write_synced", counted(real_write))
         try:
             import_plan(tmp_path / "new", plan)
             finished = True

@@ -40,15 +40,17 @@ def _default_mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
+def write_synced(path: Path, data: bytes) -> None:
+    """Write a file and flush it to disk before anything is renamed over it."""
+    with open(path, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
 def atomic_write_bytes(path: Path, data: bytes, keep_history: bool = True) -> None:
     """Replace a file's content all at once, or not at all."""
-    def write(temp: Path) -> None:
-        with open(temp, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-
-    atomic_write_with(path, write, keep_history, suffix=".tmp")
+    atomic_write_with(path, lambda temp: write_synced(temp, data), keep_history, suffix=".tmp")
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", keep_history: bool = True) -> None:

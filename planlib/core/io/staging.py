@@ -14,17 +14,10 @@ import os
 import shutil
 from pathlib import Path
 
-from .atomic import keep_previous
+from .atomic import keep_previous, write_synced
 
 STAGING_DIR = ".import"
 COMMITTED = "COMMITTED"
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
 
 
 def _sync_folder(folder: Path) -> None:
@@ -49,7 +42,7 @@ def write_all(folder: Path, files: dict[str, bytes]) -> None:
     staging = folder / STAGING_DIR
     staging.mkdir()
     for name, data in files.items():
-        _write_synced(staging / name, data)
+        write_synced(staging / name, data)
         target = folder / name
         if target.exists():
             os.chmod(staging / name, target.stat().st_mode & 0o777)
@@ -57,7 +50,7 @@ def write_all(folder: Path, files: dict[str, bytes]) -> None:
     for name in files:
         keep_previous(folder / name)
     marker = staging / f".{COMMITTED}.tmp"
-    _write_synced(marker, "\n".join(files).encode("utf-8"))
+    write_synced(marker, "\n".join(files).encode("utf-8"))
     os.replace(marker, staging / COMMITTED)  # the commit point
     _sync_folder(staging)
     _finish(folder)
