@@ -174,7 +174,7 @@ def workbook_source(path: Path) -> PlanSource:
 def build_plan(source: PlanSource, path: Path | None, rules: tuple[Rule, ...] = ()) -> Plan:
     """Type and check every part of a source, then run the steps' rules; raise PlanError with all problems."""
     problems: list[Problem] = []
-    yaml_data, yaml_lines, unreadable = {}, {}, set()
+    yaml_data, yaml_lines = {}, {}
     for file_name in S.YAML_FILES:
         text = source.yaml_texts.get(file_name)
         if text is None:
@@ -182,13 +182,11 @@ def build_plan(source: PlanSource, path: Path | None, rules: tuple[Rule, ...] = 
                 problems.append(Problem(file_name, None, None, "missing_file", {}, "plan_yaml"))
             yaml_data[file_name], yaml_lines[file_name] = None, {}
             continue
-        before = len(problems)
         yaml_data[file_name], yaml_lines[file_name] = parse_yaml(text, file_name, problems)
-        if yaml_data[file_name] is None and len(problems) > before:
-            unreadable.add(file_name)
     # the settings of a plan.yaml that could not be read at all are not also reported missing one by one
+    unreadable = yaml_data["plan.yaml"] is None and any(p.file == "plan.yaml" for p in problems)
     settings = check_plan_settings(yaml_data["plan.yaml"], yaml_lines["plan.yaml"], problems) \
-        if source.yaml_texts.get("plan.yaml") is not None and "plan.yaml" not in unreadable else {}
+        if source.yaml_texts.get("plan.yaml") is not None and not unreadable else {}
     calendar = Calendar.from_settings(settings if _calendar_settings_ok(settings) else {})
     tables, raws = {}, {}
     for name in S.TABLE_ORDER:

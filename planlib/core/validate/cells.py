@@ -177,7 +177,7 @@ class TableChecker:
             huge = parsed.abs() > MAX_AMOUNT
             self.bad_cells(huge, column.name, "amount_too_large", expected, limit=f"{MAX_AMOUNT:,.0f}")
             parsed = parsed.where(~huge)
-        if column.kind == S.MONEY:  # "15 %" in an amount is a share, not money: never read as 15
+            # "15 %" in an amount is a share, not money: never read as 15
             share = ~bad & ~empty & values.str.contains("%", regex=False)
             self.bad_cells(share, column.name, "percent_in_amount", expected)
             parsed = parsed.where(~share)

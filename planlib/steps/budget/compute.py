@@ -91,8 +91,8 @@ def payment_flows(plan) -> pd.DataFrame:
     amounts = line_amounts(plan, committed)
     for line in scheduled_lines.itertuples(index=False):
         instalments = parse_schedule(line.schedule)
-        paid = split_cents(amounts[line.id] * sum(i.share for i in instalments) / 100, [i.share for i in instalments])
-        for instalment, amount in zip(instalments, paid):
+        parts = split_cents(amounts[line.id] * sum(i.share for i in instalments) / 100, [i.share for i in instalments])
+        for instalment, amount in zip(instalments, parts):
             when = instalment.when
             if isinstance(when, str):
                 start, end = milestones.get(line.action_id, (None, None))
