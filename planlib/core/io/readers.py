@@ -162,7 +162,9 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
                                 na_filter=False, skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
         except (pd.errors.ParserError, csv.Error):
             frame = None
-    if frame is None or caught or not text.endswith(("\n", "\r")) or '"' in body:
+    # the csv module's second look, only where pandas may have hidden a problem: a refusal, a warning, no final
+    # line break, or a cell spanning lines (a quote closed rows later swallows them into one cell)
+    if frame is None or caught or not text.endswith(("\n", "\r")) or _spans_lines(frame):
         problem = csv_shape_problem(body, sep, label, 2 + skipped, complete=text.endswith(("\n", "\r")))
         if problem is not None:
             raise PlanError([problem])
@@ -177,6 +179,10 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
     return RawTable(name, label, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
                     decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
                     may_hold_quotes="'" in body)
+
+
+def _spans_lines(frame: pd.DataFrame) -> bool:
+    return any(frame[column].str.contains("\n", regex=False).any() for column in frame.columns)
 
 
 def value_without_header(label: str, row: int, position: int, value: str) -> Problem:
