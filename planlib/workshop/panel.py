@@ -1,0 +1,96 @@
+"""What a participant sees after a task in exercise mode: the task, the verdict, hint and solution buttons.
+
+The verdict is computed from the saved plan when the cell runs and again on
+"Check"; hints come one at a time, numbered; the solution only when asked.
+In a headless run (papermill, nbval) the same panel is shown as HTML, with
+the verdict and no buttons, and nothing here raises.
+"""
+from __future__ import annotations
+
+import html
+
+from ..core.i18n import tr
+from ..core.runtime import interactive
+from .engine import COLOURS, Verdict, by_id, check_plan
+from .givens import exercise_givens, read_givens
+
+
+def verdict_html(verdict: Verdict, lang: str) -> str:
+    colour = COLOURS.get(verdict.status, "#9e9e9e")
+    badge = html.escape(tr(f"workshop.status.{verdict.status}", lang))
+    return (f'<div class="planlib-exercise-verdict" data-status="{verdict.status}" '
+            f'style="border-left:6px solid {colour};padding:4px 10px;margin:4px 0">'
+            f'<b style="color:{colour}">{badge}</b> · {html.escape(verdict.message)}</div>')
+
+
+def task_html(exercise, givens: dict, lang: str) -> str:
+    title = html.escape(tr("workshop.exercise_heading", lang, title=exercise.title(lang)))
+    return f"<h4>{title}</h4><p>{html.escape(exercise.task(givens, lang))}</p>"
+
+
+def hint_html(exercise, number: int, lang: str) -> str:
+    text = tr("workshop.hint_line", lang, number=number, count=exercise.hints, hint=exercise.hint(number, lang))
+    return f'<p class="planlib-exercise-hint-text">💡 {html.escape(text)}</p>'
+
+
+def solution_html(exercise, givens: dict, lang: str) -> str:
+    text = html.escape(exercise.solution(givens, lang)).replace("\n", "<br>")
+    return (f'<div class="planlib-exercise-solution-text" style="background:#f1f8e9;padding:6px 10px">'
+            f'<b>{html.escape(tr("workshop.solution", lang))}</b><br>{text}</div>')
+
+
+def case_givens(plan_dir, exercise_id: str) -> dict:
+    try:
+        return exercise_givens(read_givens(plan_dir), exercise_id)
+    except Exception:  # noqa: BLE001 - the verdict says what is wrong with workshop.yaml
+        return {}
+
+
+def exercise(exercise_id: str, plan_dir, lang: str = "en") -> None:
+    """Show the exercise's panel below a task; the check reads the plan folder as saved."""
+    from IPython.display import HTML, display
+
+    item = by_id(exercise_id)
+    givens = case_givens(plan_dir, exercise_id)
+    verdict = check_plan(plan_dir, lang, only=(exercise_id,))[exercise_id]
+    if not interactive():
+        display(HTML(f'<div class="planlib-exercise">{task_html(item, givens, lang)}{verdict_html(verdict, lang)}</div>'))
+        return
+    display(build_panel(item, plan_dir, givens, verdict, lang))
+
+
+def build_panel(item, plan_dir, givens: dict, verdict: Verdict, lang: str):
+    """The widget: task, verdict, and the three buttons with their stable CSS classes."""
+    import ipywidgets as w
+
+    shown = w.HTML(verdict_html(verdict, lang))
+    hints = w.HTML("")
+    solution = w.HTML("")
+    buttons = {}
+    for key, icon in (("check", "check"), ("hint", "lightbulb-o"), ("solution", "eye")):
+        button = w.Button(description=tr(f"workshop.button.{key}", lang), icon=icon)
+        button.add_class(f"planlib-exercise-{key}")
+        buttons[key] = button
+    given = {"count": 0}
+
+    def check(_):
+        shown.value = verdict_html(check_plan(plan_dir, lang, only=(item.id,))[item.id], lang)
+
+    def hint(_):
+        if given["count"] < item.hints:
+            given["count"] += 1
+            hints.value += hint_html(item, given["count"], lang)
+        if given["count"] >= item.hints:
+            buttons["hint"].disabled = True
+
+    def show_solution(_):
+        solution.value = solution_html(item, givens, lang)
+
+    buttons["check"].on_click(check)
+    buttons["hint"].on_click(hint)
+    buttons["solution"].on_click(show_solution)
+    box = w.VBox([w.HTML(task_html(item, givens, lang)), shown, w.HBox(list(buttons.values())), hints, solution])
+    box.add_class("planlib-exercise")
+    box.add_class(f"planlib-exercise-{item.id.replace('_', '-')}")
+    box.verdict, box.hints, box.solution, box.buttons = shown, hints, solution, buttons  # for tests and scripts
+    return box
