@@ -1,4 +1,4 @@
-"""The `planlib` command: new, lab, upgrade, check, summary, import, export, report and the rest.
+"""The `planlib` command: new, lab, upgrade, workshop, check, summary, import, export, report and the rest.
 
 Schedulers and analysts both call it, so it prints plain problems, never a
 traceback, and exits 0 on success, 1 on bad input, 2 on an internal error.
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = commands.add_parser("upgrade", help="bring a workspace's notebooks to this version of the kit "
                                                   "(the plan is not touched, your own cells are kept)")
     upgrade.add_argument("workspace", type=Path, help="a folder made by planlib new")
+
+    from .workshop.commands import add_parser as add_workshop
+
+    add_workshop(commands)
 
     check = commands.add_parser("check", help="validate a plan and list every problem")
     _plan_arg(check)
@@ -342,9 +346,15 @@ def run_import_actuals(args) -> int:
     return 0
 
 
+def run_workshop(args) -> int:
+    from .workshop.commands import run
+
+    return run(args)
+
+
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
-            "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade}
+            "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop}
 
 
 def main(argv: list[str] | None = None) -> int:

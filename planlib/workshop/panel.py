@@ -89,8 +89,27 @@ def build_panel(item, plan_dir, givens: dict, verdict: Verdict, lang: str):
     buttons["check"].on_click(check)
     buttons["hint"].on_click(hint)
     buttons["solution"].on_click(show_solution)
-    box = w.VBox([w.HTML(task_html(item, givens, lang)), shown, w.HBox(list(buttons.values())), hints, solution])
+    box = _panel_class()([w.HTML(task_html(item, givens, lang)), shown, w.HBox(list(buttons.values())), hints, solution])
     box.add_class("planlib-exercise")
     box.add_class(f"planlib-exercise-{item.id.replace('_', '-')}")
     box.verdict, box.hints, box.solution, box.buttons = shown, hints, solution, buttons  # for tests and scripts
+    box.task_html = task_html(item, givens, lang)
+    box.lang = lang
     return box
+
+
+def _panel_class():
+    """A VBox that also carries its task and verdict as HTML and text, for a notebook read without widgets."""
+    import re
+
+    import ipywidgets as w
+
+    class Panel(w.VBox):
+        def _repr_mimebundle_(self, **kwargs):
+            bundle = super()._repr_mimebundle_(**kwargs) or {}
+            html_text = f'<div class="planlib-exercise">{self.task_html}{self.verdict.value}</div>'
+            bundle["text/html"] = html_text
+            bundle["text/plain"] = html.unescape(re.sub(r"<[^>]+>", " ", html_text)).strip()
+            return bundle
+
+    return Panel

@@ -1,0 +1,48 @@
+"""`planlib workshop new|progress`: the trainer's two commands, added to the planlib command by cli.py."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..core.i18n import languages, tr
+
+
+def add_parser(commands) -> None:
+    workshop = commands.add_parser("workshop", help="workshops: participant folders with exercises, and the room's progress")
+    actions = workshop.add_subparsers(dest="workshop_command", required=True, metavar="ACTION")
+    new = actions.add_parser("new", help="one folder per participant: the blank case and the notebooks in exercise mode")
+    new.add_argument("name", help="the workshop's folder name")
+    new.add_argument("--case", required=True, help="a case of data/cases: b2c-shop or b2b-services")
+    new.add_argument("--participants", type=int, default=None, metavar="N", help="number of participants (p01, p02...)")
+    new.add_argument("--names", type=Path, default=None, metavar="FILE",
+                     help="a text file with one participant name per line (their folders are named after them)")
+    new.add_argument("--lang", choices=languages(), default="en", help="the workshop's language (default: en)")
+    new.add_argument("--out", type=Path, default=None, metavar="DIR", help="where to create it (default: here)")
+    progress = actions.add_parser("progress", help="every participant's verdict on every exercise, from their files")
+    progress.add_argument("folder", type=Path, help="a folder made by planlib workshop new")
+    progress.add_argument("--json", action="store_true", help="print one JSON document")
+    progress.add_argument("--html", type=Path, default=None, metavar="FILE", help="also write a page for the projector")
+    progress.add_argument("--lang", choices=languages(), default=None, help="default: the workshop's language")
+
+
+def run(args) -> int:
+    if args.workshop_command == "new":
+        from .participants import new_workshop
+
+        if args.participants is None and args.names is None:
+            from ..core.errors import CodedError
+
+            raise CodedError("workshop_participants", "workshop_participants", count="-", limit=500)
+        root = new_workshop(args.name, args.case, args.participants, args.names, args.lang, args.out)
+        count = len(json.loads((root / "workshop.json").read_text(encoding="utf-8"))["participants"])
+        print(tr("workshop.created", args.lang, folder=root, count=count, n=count, readme=root / "README.md"))
+        return 0
+    from ..core.io.atomic import atomic_write_text
+    from .page import progress_page
+    from .progress import progress_text, workshop_progress
+
+    document = workshop_progress(args.folder, args.lang)
+    if args.html:
+        atomic_write_text(args.html, progress_page(document), keep_history=False)
+    print(json.dumps(document, ensure_ascii=False, indent=2) if args.json else progress_text(document))
+    return 0

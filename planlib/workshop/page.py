@@ -1,0 +1,44 @@
+"""The progress table as an HTML page for the projector: colours, a legend, counts per exercise."""
+from __future__ import annotations
+
+import html
+
+from ..core.i18n import tr
+from .engine import COLOURS, STATUSES, by_id
+
+STYLE = """body{font-family:system-ui,sans-serif;margin:1.5em;font-size:18px}
+table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:6px 8px;vertical-align:top}
+th{background:#f5f5f5;font-size:15px}td.cell{color:#fff;font-weight:600;min-width:7em}
+td.cell small{display:block;font-weight:400;font-size:12px;opacity:.92}
+.legend span{display:inline-block;color:#fff;padding:4px 10px;margin-right:8px;border-radius:4px}
+tfoot td{font-size:14px;background:#fafafa}"""
+
+
+def progress_page(document: dict) -> str:
+    lang = document["lang"]
+    e = html.escape
+    title = e(tr("workshop.progress_title", lang, workshop=document["workshop"]))
+    heads = "".join(f'<th data-exercise="{e(x)}">{e(by_id(x).title(lang))}<br><code>{e(x)}</code></th>'
+                    for x in document["exercises"])
+    rows = []
+    for person in document["participants"]:
+        cells = []
+        for x in document["exercises"]:
+            result = person["results"][x]
+            status = result["status"]
+            cells.append(f'<td class="cell {status}" data-status="{status}" style="background:{COLOURS[status]}" '
+                         f'title="{e(result["message"])}">{e(tr(f"workshop.status.{status}", lang))}'
+                         f'<small>{e(result["message"])}</small></td>')
+        done = sum(r["status"] == "correct" for r in person["results"].values())
+        rows.append(f'<tr data-participant="{e(person["id"])}"><th>{e(person["name"])}<br><code>{e(person["id"])}</code>'
+                    f'</th>{"".join(cells)}<td>{done}/{len(document["exercises"])}</td></tr>')
+    counts = "".join("<td>" + "<br>".join(f'{e(tr(f"workshop.status.{s}", lang))}: {document["counts"][x][s]}'
+                                         for s in STATUSES) + "</td>" for x in document["exercises"])
+    legend = "".join(f'<span style="background:{COLOURS[s]}">{e(tr(f"workshop.status.{s}", lang))}</span>'
+                     for s in STATUSES)
+    return (f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8">'
+            f'<meta http-equiv="refresh" content="60"><title>{title}</title><style>{STYLE}</style></head><body>'
+            f'<h1>{title}</h1><p>{e(tr("workshop.progress_case", lang, case=document["case"], count=len(document["participants"])))}</p>'
+            f'<p class="legend">{legend}</p><table><thead><tr><th>{e(tr("workshop.participant", lang))}</th>{heads}'
+            f'<th>{e(tr("workshop.status.correct", lang))}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+            f'<tfoot><tr><th>{e(tr("workshop.counts", lang))}</th>{counts}<td></td></tr></tfoot></table></body></html>\n')
