@@ -4,7 +4,8 @@ from __future__ import annotations
 import html
 
 from ..core.i18n import tr
-from .engine import COLOURS, STATUSES, by_id
+from .engine import by_id
+from .exercise import COLOURS, STATUSES
 
 STYLE = """body{font-family:system-ui,sans-serif;margin:1.5em;font-size:18px}
 table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:6px 8px;vertical-align:top}
@@ -32,8 +33,8 @@ def progress_page(document: dict) -> str:
         done = sum(r["status"] == "correct" for r in person["results"].values())
         rows.append(f'<tr data-participant="{e(person["id"])}"><th>{e(person["name"])}<br><code>{e(person["id"])}</code>'
                     f'</th>{"".join(cells)}<td>{done}/{len(document["exercises"])}</td></tr>')
-    counts = "".join("<td>" + "<br>".join(f'{e(tr(f"workshop.status.{s}", lang))}: {document["counts"][x][s]}'
-                                         for s in STATUSES) + "</td>" for x in document["exercises"])
+    counts = "".join("<td>" + "<br>".join(_count(document, x, s, lang) for s in STATUSES) + "</td>"
+                     for x in document["exercises"])
     legend = "".join(f'<span style="background:{COLOURS[s]}">{e(tr(f"workshop.status.{s}", lang))}</span>'
                      for s in STATUSES)
     return (f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8">'
@@ -42,3 +43,8 @@ def progress_page(document: dict) -> str:
             f'<p class="legend">{legend}</p><table><thead><tr><th>{e(tr("workshop.participant", lang))}</th>{heads}'
             f'<th>{e(tr("workshop.status.correct", lang))}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
             f'<tfoot><tr><th>{e(tr("workshop.counts", lang))}</th>{counts}<td></td></tr></tfoot></table></body></html>\n')
+
+
+def _count(document: dict, exercise: str, status: str, lang: str) -> str:
+    return html.escape(tr("workshop.count_line", lang, status=tr(f"workshop.status.{status}", lang),
+                          count=document["counts"][exercise][status]))

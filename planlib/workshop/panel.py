@@ -11,7 +11,8 @@ import html
 
 from ..core.i18n import tr
 from ..core.runtime import interactive
-from .engine import COLOURS, Verdict, by_id, check_plan
+from .engine import by_id, check_plan
+from .exercise import COLOURS, Verdict
 from .givens import exercise_givens, read_givens
 
 

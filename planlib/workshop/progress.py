@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..core.errors import CodedError
 from ..core.i18n import tr
-from .engine import STATUSES, check_plan, exercises
+from .engine import check_plan, exercises
+from .exercise import STATUSES
 from .participants import RECORD
 
 

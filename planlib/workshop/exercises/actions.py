@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...steps.actions import schedule
-from ..engine import Exercise
+from ..exercise import Exercise
 
 MIN_ACTIONS = 3
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...core.i18n import tr
 from ...steps.audit import model
-from ..engine import Exercise
+from ..exercise import Exercise
 from .text import normalized, quoted, word_count
 
 MIN_STRATEGY_WORDS = 4

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...core.i18n import format_money
 from ...steps.budget import compute
-from ..engine import Exercise
+from ..exercise import Exercise
 
 
 def lines_in(plan, period) -> list[str]:

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ...steps.channels import formats
 from ...steps.personas import model as personas
-from ..engine import Exercise
+from ..exercise import Exercise
 from .text import normalized, quoted, word_count
 
 MIN_CHANNELS = 3

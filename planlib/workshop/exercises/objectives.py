@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...core.i18n import tr
 from ...steps.objectives.letters import LETTERS
 from ...steps.objectives.linter import period_names, smart
-from ..engine import Exercise
+from ..exercise import Exercise
 from .text import normalized, quoted
 
 

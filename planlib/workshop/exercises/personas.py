@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...core.i18n import tr
 from ...steps.personas import model
-from ..engine import Exercise
+from ..exercise import Exercise
 
 
 def expected_kind(plan, givens: dict) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import pandas as pd
 from ...core.i18n import format_date
 from ...steps.review import pacing
 from ...steps.summary import parse_as_of
-from ..engine import Exercise
+from ..exercise import Exercise
 from .text import word_count
 
 MIN_REASON_WORDS = 4
@@ -28,7 +28,7 @@ def check_decision(plan, givens: dict, say):
     if on_red.empty:
         first = decisions.iloc[-1]
         return say.verdict("incorrect", "not_red", id=first["id"], key_result=first["key_result_id"],
-                           status=say(f"status_{status.get(first['key_result_id'], 'no_data')}"), date=when)
+                           state=say(f"status_{status.get(first['key_result_id'], 'no_data')}"), date=when)
     decision = on_red.iloc[-1]
     if decision["decision"] == "continue":
         return say.verdict("incorrect", "continue_red", id=decision["id"], key_result=decision["key_result_id"])
