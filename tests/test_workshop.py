@@ -353,3 +353,40 @@ def test_the_panel_checks_again_gives_hints_one_at_a_time_and_the_solution_when_
 
 def test_statuses_are_the_four_of_the_issue():
     assert STATUSES == ("not_attempted", "incorrect", "partial", "correct")
+
+
+# -- every workshop notebook, headless ------------------------------------------------------------
+
+def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_path):
+    """Each participant notebook, top to bottom under papermill, shows its exercises' verdicts as HTML.
+
+    On a solution, so every panel says correct (the blanks' not_attempted is checked without kernels above).
+    """
+    case, lang, status = "b2b-services", "fr", "correct"
+    import subprocess
+    import sys
+
+    assert main(["workshop", "new", "w", "--case", case, "--participants", "1", "--lang", lang,
+                 "--out", str(tmp_path)]) == 0
+    participant = tmp_path / "w" / "participants" / "p01"
+    shutil.rmtree(participant / "plan")
+    shutil.copytree(CASES_DIR / case / "solution" / lang, participant / "plan")
+    notebooks = sorted((participant / "notebooks").glob("*.ipynb"))
+
+    (tmp_path / "out").mkdir()
+    papermill = [sys.executable, "-m", "papermill", "--no-progress-bar", "-k", "python3", "--cwd",
+                 str(participant / "notebooks")]
+    for path in notebooks:  # one after another: kernels started together may race for their ports and hang
+        done = subprocess.run([*papermill, str(path), str(tmp_path / "out" / path.name)], capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    ran = [json.loads((tmp_path / "out" / path.name).read_text(encoding="utf-8")) for path in notebooks]
+    assert len(ran) == 8
+    shown = {}
+    for notebook in ran:
+        for cell in notebook["cells"]:
+            if "exercise" in cell["metadata"].get("tags", []):
+                html_out = "".join("".join(o["data"]["text/html"]) for o in cell["outputs"] if "text/html" in o.get("data", {}))
+                shown[cell["id"]] = html_out
+    assert sorted(shown) == sorted(f"exercise-{e.id.replace('_', '-')}" for e in exercises())
+    assert all(f'data-status="{status}"' in html_out for html_out in shown.values()), shown
