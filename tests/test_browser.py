@@ -192,3 +192,54 @@ def test_a_new_french_workspace_opens_in_lab_with_its_plan_and_french_forms(tmp_
         lab.send_signal(signal.SIGINT)
         assert lab.wait(timeout=60) == 0
     assert "JupyterLab arrêté" in lab.stderr.read()
+
+
+def test_a_workshop_participant_checks_an_exercise_and_asks_a_hint_in_lab(tmp_path):
+    """planlib workshop new, then a participant's notebook in the real browser: Check, Hint, Solution, in French."""
+    import signal
+    import subprocess
+
+    import yaml
+    from browser import BIN, isolated_env
+
+    from planlib.cli import main
+    from planlib.workshop.cases import CASES_DIR
+
+    home = tmp_path / "home"
+    env = isolated_env(home)
+    subprocess.run([BIN / "jupyter", "labextension", "disable", "@jupyterlab/apputils-extension:announcements"],
+                   env=env, check=True, capture_output=True)
+    assert main(["workshop", "new", "w", "--case", "b2c-shop", "--participants", "1", "--lang", "fr",
+                 "--out", str(tmp_path)]) == 0
+    participant = tmp_path / "w" / "participants" / "p01"
+    solved = yaml.safe_load((CASES_DIR / "b2c-shop" / "solution" / "fr" / "audit.yaml").read_text(encoding="utf-8"))
+    started = yaml.safe_load((participant / "plan" / "audit.yaml").read_text(encoding="utf-8"))
+    started["swot"]["strengths"] = solved["swot"]["strengths"]  # two of the eight items placed: partial
+    (participant / "plan" / "audit.yaml").write_text(yaml.safe_dump(started, allow_unicode=True), encoding="utf-8")
+    lab = subprocess.Popen([BIN / "planlib", "lab", str(participant), "--no-browser"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    panel = ".planlib-exercise-swot-quadrants"
+    try:
+        url = lab.stdout.readline().strip()
+        base, token = url.split("/lab/")[0], url.split("token=")[1]
+        with browser_page(home) as page:
+            open_and_run_all(page, base, token, "notebooks/01_audit.ipynb", f"{panel} button.planlib-exercise-check",
+                             home)
+            verdict = page.locator(f"{panel} .planlib-exercise-verdict")
+            assert verdict.inner_text().startswith("Partiel") and "2 éléments sur 8" in verdict.inner_text()
+            assert page.locator(f"{panel} .planlib-exercise-solution-text").count() == 0
+            started["swot"] = solved["swot"]  # the participant completes the SWOT
+            (participant / "plan" / "audit.yaml").write_text(yaml.safe_dump(started, allow_unicode=True),
+                                                             encoding="utf-8")
+            page.click(f"{panel} button.planlib-exercise-check")
+            page.wait_for_selector(f"{panel} .planlib-exercise-verdict[data-status='correct']", timeout=30_000)
+            assert "les 8 éléments sont dans le bon quadrant" in verdict.inner_text()
+            page.click(f"{panel} button.planlib-exercise-hint")
+            hint = page.wait_for_selector(f"{panel} .planlib-exercise-hint-text", timeout=30_000)
+            assert hint.inner_text().startswith("💡 Indice 1 sur 3 : Forces et faiblesses sont internes")
+            page.click(f"{panel} button.planlib-exercise-solution")
+            solution = page.wait_for_selector(f"{panel} .planlib-exercise-solution-text", timeout=30_000)
+            assert "Forces : achat en direct" in solution.inner_text()
+    finally:
+        lab.send_signal(signal.SIGINT)
+        assert lab.wait(timeout=60) == 0
