@@ -390,3 +390,15 @@ def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_p
                 shown[cell["id"]] = html_out
     assert sorted(shown) == sorted(f"exercise-{e.id.replace('_', '-')}" for e in exercises())
     assert all(f'data-status="{status}"' in html_out for html_out in shown.values()), shown
+
+
+def test_the_shipped_cases_are_never_written(tmp_path):
+    from planlib.core.errors import CodedError
+    from planlib.steps import load_plan
+
+    plan = load_plan(CASES_DIR / "b2c-shop" / "blank" / "fr")
+    before = (CASES_DIR / "b2c-shop" / "blank" / "fr" / "objectives.csv").read_bytes()
+    with pytest.raises(CodedError) as refused:
+        plan.save_table("objectives", plan.objectives)
+    assert "kit's sample plan" in refused.value.text("en")
+    assert (CASES_DIR / "b2c-shop" / "blank" / "fr" / "objectives.csv").read_bytes() == before

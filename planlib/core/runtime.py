@@ -15,15 +15,16 @@ WORKSPACE_FILE = "workspace.json"  # marks a folder made by `planlib new`; its p
 # The kit's own sample plans: read, copied into workspaces, never written (`planlib new NAME --example`).
 PACKAGED_PLANS = tuple(Path(__file__).resolve().parents[2] / "data" / name
                        for name in ("example", "example-2025", "exemple-fr"))
+PACKAGED_CASES = Path(__file__).resolve().parents[2] / "data" / "cases"  # workshop cases: copied, never written
 
 
 def is_packaged_plan(folder) -> bool:
-    """True for the kit's sample plans as shipped (not for copies of them)."""
+    """True for the kit's sample plans and workshop cases as shipped (not for copies of them)."""
     try:
         resolved = Path(folder).resolve()
     except OSError:
         return False
-    return any(resolved == packaged for packaged in PACKAGED_PLANS)
+    return any(resolved == packaged for packaged in PACKAGED_PLANS) or PACKAGED_CASES in resolved.parents
 
 
 def reports_folder() -> str | None:
