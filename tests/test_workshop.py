@@ -275,7 +275,7 @@ def test_workshop_new_and_progress_end_to_end_with_a_broken_participant(tmp_path
     assert page.count('data-status="correct"') == 9 and page.count('data-status="not_attempted"') == 9
     assert 'class="legend"' in page and "Pas commencé : 1<br>Incorrect : 1<br>Partiel : 0<br>Correct : 1" in page
     assert "Décompte" in page and all(f'data-exercise="{e.id}"' in page for e in exercises())
-    assert main(["workshop", "progress", str(root), "--lang", "en"]) == 0
+    assert main(["workshop", "progress", str(tmp_path), "--lang", "en"]) == 0  # the --out folder holding it
     text = capsys.readouterr().out
     assert "jean-dupont (Jean Dupont): 9 of 9 correct" in text and "Per exercise:" in text
 

@@ -17,6 +17,15 @@ from .exercise import STATUSES
 from .participants import RECORD
 
 
+def find_workshop(root: str | Path) -> Path:
+    """The workshop folder: DIR itself, or the one workshop inside DIR (as made by `--out DIR`)."""
+    root = Path(root)
+    if (root / RECORD).exists() or (root / "participants").is_dir() or not root.is_dir():
+        return root
+    inside = [p for p in root.iterdir() if p.is_dir() and (p / RECORD).exists()]
+    return inside[0] if len(inside) == 1 else root
+
+
 def read_workshop(root: str | Path) -> dict:
     """workshop.json; a folder of participants without it (copied by hand) is still read, in folder order."""
     root = Path(root)
@@ -37,7 +46,7 @@ def read_workshop(root: str | Path) -> dict:
 
 
 def workshop_progress(root: str | Path, lang: str | None = None) -> dict:
-    root = Path(root)
+    root = find_workshop(root)
     record = read_workshop(root)
     lang = lang or record.get("lang") or "en"
     ids = [e.id for e in exercises()]
