@@ -238,7 +238,7 @@ def test_a_plan_that_does_not_load_gives_each_exercise_a_located_verdict(solutio
 
 def test_workshop_new_and_progress_end_to_end_with_a_broken_participant(tmp_path, capsys):
     names = tmp_path / "names.txt"
-    names.write_text("# the Tuesday group\nÉlodie Martin\nJean Dupont\n\nJean Dupont\n", encoding="utf-8")
+    names.write_text("# the Tuesday group\nÉlodie Martin\nJean Dupont\n\nJean | Dupont\n", encoding="utf-8")
     assert main(["workshop", "new", "tuesday", "--case", "b2b-services", "--names", str(names), "--lang", "fr",
                  "--out", str(tmp_path)]) == 0
     root = tmp_path / "tuesday"
@@ -250,6 +250,7 @@ def test_workshop_new_and_progress_end_to_end_with_a_broken_participant(tmp_path
         (CASES_DIR / "b2b-services" / "blank" / "fr" / "plan.yaml").read_text(encoding="utf-8")
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "Atelier tuesday" in readme and "planlib workshop progress" in readme and "Élodie Martin" in readme
+    assert "| Jean \\| Dupont |" in readme  # a pipe in a name stays in its cell
     audit = json.loads((first / "notebooks" / "01_audit.ipynb").read_text(encoding="utf-8"))
     exercise_cells = [c for c in audit["cells"] if "exercise" in c["metadata"].get("tags", [])]
     assert [c["id"] for c in exercise_cells] == ["exercise-swot-quadrants", "exercise-tows-pairs"]
@@ -318,9 +319,11 @@ def test_every_exercise_follows_a_cell_of_its_notebook_template():
 
     from planlib.workspace.notebooks import TEMPLATES_DIR
 
-    for item in exercises():
-        cells = [c.id for c in nbformat.read(TEMPLATES_DIR / item.notebook, as_version=4).cells]
-        assert item.after in cells, (item.id, item.notebook)
+    from planlib.workshop.participants import OVERVIEW
+
+    for notebook, after in [(item.notebook, item.after) for item in exercises()] + [OVERVIEW]:
+        cells = [c.id for c in nbformat.read(TEMPLATES_DIR / notebook, as_version=4).cells]
+        assert after in cells, (notebook, after)
 
 
 # -- the participant's panel ------------------------------------------------------------------------
@@ -374,7 +377,8 @@ def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_p
     notebooks = sorted((participant / "notebooks").glob("*.ipynb"))
 
     (tmp_path / "out").mkdir()
-    papermill = [sys.executable, "-m", "papermill", "--no-progress-bar", "-k", "python3", "--cwd",
+    papermill = [sys.executable, "-m", "papermill", "--no-progress-bar", "-k", "python3", "--execution-timeout", "240",
+                 "--cwd",
                  str(participant / "notebooks")]
     for path in notebooks:  # one after another: kernels started together may race for their ports and hang
         done = subprocess.run([*papermill, str(path), str(tmp_path / "out" / path.name)], capture_output=True,
@@ -388,6 +392,7 @@ def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_p
             if "exercise" in cell["metadata"].get("tags", []):
                 html_out = "".join("".join(o["data"]["text/html"]) for o in cell["outputs"] if "text/html" in o.get("data", {}))
                 shown[cell["id"]] = html_out
+    assert shown.pop("exercise-overview").count(f'data-status="{status}"') == 9  # the start notebook's table
     assert sorted(shown) == sorted(f"exercise-{e.id.replace('_', '-')}" for e in exercises())
     assert all(f'data-status="{status}"' in html_out for html_out in shown.values()), shown
 

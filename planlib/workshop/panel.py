@@ -60,6 +60,18 @@ def exercise(exercise_id: str, plan_dir, lang: str = "en") -> None:
     display(build_panel(item, plan_dir, givens, verdict, lang))
 
 
+def exercises_overview(plan_dir, lang: str = "en") -> None:
+    """Every exercise's verdict on the plan as saved, one row each: where the participant stands."""
+    from IPython.display import HTML, display
+
+    verdicts = check_plan(plan_dir, lang)
+    rows = "".join(f"<tr><td>{html.escape(by_id(key).title(lang))}</td><td><code>{by_id(key).notebook}</code></td>"
+                   f"<td>{verdict_html(verdict, lang)}</td></tr>" for key, verdict in verdicts.items())
+    done = sum(v.status == "correct" for v in verdicts.values())
+    heading = html.escape(tr("workshop.overview", lang, done=done, total=len(verdicts)))
+    display(HTML(f'<div class="planlib-exercise-overview"><h4>{heading}</h4><table>{rows}</table></div>'))
+
+
 def build_panel(item, plan_dir, givens: dict, verdict: Verdict, lang: str):
     """The widget: task, verdict, and the three buttons with their stable CSS classes."""
     import ipywidgets as w

@@ -28,6 +28,7 @@ from .givens import read_givens
 
 RECORD = "workshop.json"
 MAX_PARTICIPANTS = 500
+OVERVIEW = ("00_start_here.ipynb", "471d18e3")  # every verdict at once, after "where the plan stands"
 
 
 def participant_ids(count: int | None, names_file: str | Path | None) -> list[tuple[str, str]]:
@@ -106,16 +107,21 @@ def on_case_dates(notebook, givens: dict) -> None:
                                          cell.source, count=1, flags=re.MULTILINE)
 
 
-def exercise_cell(exercise_id: str):
-    cell = nbformat.v4.new_code_cell(
-        f'from planlib.workshop.panel import exercise\n\nexercise("{exercise_id}", plan_dir, lang)')
-    cell.id = f"exercise-{exercise_id.replace('_', '-')}"
+def exercise_cell(source: str, cell_id: str):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.id = cell_id
     cell.metadata["tags"] = ["exercise"]
     return cell
 
 
 def insert_exercises(notebook, notebook_name: str, lang: str) -> None:
-    for item in reversed([e for e in exercises() if e.notebook == notebook_name]):
+    """Each exercise's panel after its task's cell (at the end if the template lost that cell)."""
+    cells = [(e.after, f'from planlib.workshop.panel import exercise\n\nexercise("{e.id}", plan_dir, lang)',
+              f"exercise-{e.id.replace('_', '-')}") for e in exercises() if e.notebook == notebook_name]
+    if notebook_name == OVERVIEW[0]:
+        cells.append((OVERVIEW[1], "from planlib.workshop.panel import exercises_overview\n\n"
+                                   "exercises_overview(plan_dir, lang)", "exercise-overview"))
+    for after, source, cell_id in reversed(cells):
         ids = [cell.id for cell in notebook.cells]
-        place = ids.index(item.after) + 1 if item.after in ids else len(notebook.cells)
-        notebook.cells.insert(place, exercise_cell(item.id))
+        place = ids.index(after) + 1 if after in ids else len(notebook.cells)
+        notebook.cells.insert(place, exercise_cell(source, cell_id))

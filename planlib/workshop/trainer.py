@@ -14,9 +14,14 @@ def trainer_readme(record: dict, root: Path) -> str:
     template = HERE / f"trainer.{lang}.md"
     if not template.exists():
         template = HERE / "trainer.en.md"
-    rows = "\n".join(f"| `{p['id']}` | {p['name']} | `planlib lab {root / 'participants' / p['id']}` |"
+    rows = "\n".join(f"| `{p['id']}` | {_cell(p['name'])} | `planlib lab {root / 'participants' / p['id']}` |"
                      for p in record["participants"])
     listed = "\n".join(f"{n}. `{e.id}`: {e.title(lang)} ({e.notebook})" for n, e in enumerate(exercises(), 1))
     return template.read_text(encoding="utf-8").format(
         name=record["name"], case=record["case"], count=len(record["participants"]), root=root, participants=rows,
         exercises=listed, solution=CASES_DIR / record["case"] / "solution" / lang)
+
+
+def _cell(text: str) -> str:
+    """A name as one Markdown table cell: its pipes and markup characters escaped."""
+    return "".join("\\" + c if c in "|\\`*_[]<>#" else c for c in str(text))
