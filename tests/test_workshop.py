@@ -407,3 +407,20 @@ def test_the_shipped_cases_are_never_written(tmp_path):
         plan.save_table("objectives", plan.objectives)
     assert "is the kit's sample plan, kept as shipped" in refused.value.report("en")
     assert (CASES_DIR / "b2c-shop" / "blank" / "fr" / "objectives.csv").read_bytes() == before
+
+
+def test_a_panel_never_raises_even_on_an_unknown_exercise_or_a_missing_plan(tmp_path, monkeypatch):
+    import html
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from planlib.workshop import panel
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, **_: shown.append(obj))
+    InteractiveShell.instance()
+    panel.exercise("no_such_exercise", tmp_path, "fr")
+    assert "il n'y a pas d'exercice « no_such_exercise »" in html.unescape(shown[-1].data)
+    monkeypatch.setenv("PLANLIB_REPORT", "1")  # headless: HTML, no widget
+    panel.exercise("kr_actions", tmp_path / "missing", "en")
+    assert 'data-status="incorrect"' in shown[-1].data and "workshop.yaml is missing" in shown[-1].data

@@ -11,7 +11,7 @@ import html
 
 from ..core.i18n import tr
 from ..core.runtime import interactive
-from .engine import by_id, check_plan
+from .engine import by_id, check_plan, exercises
 from .exercise import COLOURS, Verdict
 from .givens import exercise_givens, read_givens
 
@@ -51,7 +51,13 @@ def exercise(exercise_id: str, plan_dir, lang: str = "en") -> None:
     """Show the exercise's panel below a task; the check reads the plan folder as saved."""
     from IPython.display import HTML, display
 
-    item = by_id(exercise_id)
+    try:
+        item = by_id(exercise_id)
+    except KeyError:  # a cell edited by hand: say so, the notebook runs on
+        known = ", ".join(e.id for e in exercises())
+        display(HTML(verdict_html(Verdict("incorrect", tr("workshop.unknown_exercise", lang, id=exercise_id,
+                                                            known=known)), lang)))
+        return
     givens = case_givens(plan_dir, exercise_id)
     verdict = check_plan(plan_dir, lang, only=(exercise_id,))[exercise_id]
     if not interactive():
