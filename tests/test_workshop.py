@@ -424,3 +424,15 @@ def test_a_panel_never_raises_even_on_an_unknown_exercise_or_a_missing_plan(tmp_
     monkeypatch.setenv("PLANLIB_REPORT", "1")  # headless: HTML, no widget
     panel.exercise("kr_actions", tmp_path / "missing", "en")
     assert 'data-status="incorrect"' in shown[-1].data and "workshop.yaml is missing" in shown[-1].data
+
+
+def test_a_task_names_the_cases_givens_in_the_readers_locale():
+    from planlib.workshop.engine import by_id
+    from planlib.workshop.givens import exercise_givens, read_givens
+
+    givens = exercise_givens(read_givens(CASES_DIR / "b2c-shop" / "blank" / "fr"), "quarter_budget")
+    task = by_id("quarter_budget").task(givens, "fr").replace("\u202f", " ").replace("\xa0", " ")
+    assert task.startswith("Budgétez 2026-Q2") and "(12 000)" in task
+    smart = by_id("smart_objective").task(exercise_givens(read_givens(CASES_DIR / "b2b-services" / "blank" / "en"),
+                                                          "smart_objective"), "en")
+    assert smart.startswith("Objective M1 reads 'Generate more leads'.")

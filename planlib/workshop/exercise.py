@@ -52,7 +52,7 @@ class Exercise:
         return tr(f"exercise.{self.id}.title", lang)
 
     def task(self, givens: dict, lang: str) -> str:
-        return tr(f"exercise.{self.id}.task", lang, **_flat(givens))
+        return tr(f"exercise.{self.id}.task", lang, **_flat(givens, lang))
 
     def hint(self, number: int, lang: str) -> str:
         return tr(f"exercise.{self.id}.hint_{number}", lang)
@@ -63,6 +63,10 @@ class Exercise:
         return str(own) if own else tr(f"exercise.{self.id}.solution", lang)
 
 
-def _flat(givens: dict) -> dict:
-    return {k: v for k, v in givens.items() if isinstance(v, (str, int, float))}
+def _flat(givens: dict, lang: str) -> dict:
+    """The givens a task's wording names, numbers in the reader's locale (12 000 in French)."""
+    from ..core.i18n import format_number
+
+    return {k: format_number(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+            for k, v in givens.items() if isinstance(v, (str, int, float))}
 
