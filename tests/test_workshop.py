@@ -436,3 +436,19 @@ def test_a_task_names_the_cases_givens_in_the_readers_locale():
     smart = by_id("smart_objective").task(exercise_givens(read_givens(CASES_DIR / "b2b-services" / "blank" / "en"),
                                                           "smart_objective"), "en")
     assert smart.startswith("Objective M1 reads 'Generate more leads'.")
+
+
+def test_a_workshop_that_fails_halfway_leaves_no_folder(tmp_path, monkeypatch):
+    from planlib.workshop import participants
+
+    calls = []
+
+    def failing(folder, lang, givens):
+        calls.append(folder)
+        if len(calls) == 2:
+            raise OSError("No space left on device")
+        participants.write_record(folder, {})
+    monkeypatch.setattr(participants, "write_exercise_notebooks", failing)
+    with pytest.raises(OSError):
+        participants.new_workshop("w", "b2c-shop", 3, out=tmp_path)
+    assert list(tmp_path.iterdir()) == []

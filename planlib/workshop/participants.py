@@ -11,7 +11,9 @@ what to do.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -63,23 +65,32 @@ def slug(name: str) -> str:
 
 def new_workshop(name: str, case: str, count: int | None = None, names_file=None, lang: str = "en",
                  out: str | Path | None = None) -> Path:
-    """Create the workshop folder NAME (under `out`) and return it."""
+    """Create the workshop folder NAME (under `out`), all of it or nothing, and return it."""
     blank = case_folder(case, "blank", lang)
     people = participant_ids(count, names_file)
     root = Path(out or ".") / name
     if root.exists() and any(root.iterdir()):
         raise CodedError("workspace_exists", "workshop_new", folder=str(root))
     givens = read_givens(blank)
-    for ident, _ in people:
-        folder = root / "participants" / ident
-        copy_plan(blank, folder)
-        write_exercise_notebooks(folder, lang, givens)
-    record = {"format": 1, "name": name, "case": case, "lang": lang,
-              "participants": [{"id": i, "name": n} for i, n in people]}
-    atomic_write_text(root / RECORD, json.dumps(record, indent=1, ensure_ascii=False) + "\n", keep_history=False)
-    from .trainer import trainer_readme
+    building = root.with_name(f".{root.name}.building-{os.getpid()}")  # renamed into place once complete
+    try:
+        for ident, _ in people:
+            folder = building / "participants" / ident
+            copy_plan(blank, folder)
+            write_exercise_notebooks(folder, lang, givens)
+        record = {"format": 1, "name": name, "case": case, "lang": lang,
+                  "participants": [{"id": i, "name": n} for i, n in people]}
+        atomic_write_text(building / RECORD, json.dumps(record, indent=1, ensure_ascii=False) + "\n",
+                          keep_history=False)
+        from .trainer import trainer_readme
 
-    atomic_write_text(root / "README.md", trainer_readme(record, root), keep_history=False)
+        atomic_write_text(building / "README.md", trainer_readme(record, root), keep_history=False)
+        if root.exists():
+            root.rmdir()  # empty, as checked above
+        building.rename(root)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
     return root
 
 
@@ -92,7 +103,7 @@ def write_exercise_notebooks(folder: Path, lang: str, givens: dict) -> None:
         notebook = pointed(template, lang)
         on_case_dates(notebook, givens)
         records[template.name] = record_of(notebook)  # before the exercises: upgrade keeps them as the user's
-        insert_exercises(notebook, template.name, lang)
+        insert_exercises(notebook, template.name)
         nbformat.write(notebook, target / template.name)
     write_record(folder, {"format": 1, "lang": lang, "notebooks": records, "workshop": givens.get("case", "")})
 
@@ -114,7 +125,7 @@ def exercise_cell(source: str, cell_id: str):
     return cell
 
 
-def insert_exercises(notebook, notebook_name: str, lang: str) -> None:
+def insert_exercises(notebook, notebook_name: str) -> None:
     """Each exercise's panel after its task's cell (at the end if the template lost that cell)."""
     cells = [(e.after, f'from planlib.workshop.panel import exercise\n\nexercise("{e.id}", plan_dir, lang)',
               f"exercise-{e.id.replace('_', '-')}") for e in exercises() if e.notebook == notebook_name]
