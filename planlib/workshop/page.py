@@ -1,4 +1,4 @@
-"""The progress table as an HTML page for the projector: colours, a legend, counts per exercise."""
+"""The progress table as an HTML page for the projector: colours, a legend, counts per exercise at the top."""
 from __future__ import annotations
 
 import html
@@ -12,7 +12,7 @@ table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:6px 8px;verti
 th{background:#f5f5f5;font-size:15px}td.cell{color:#fff;font-weight:600;min-width:7em}
 td.cell small{display:block;font-weight:400;font-size:12px;opacity:.92}
 .legend span{display:inline-block;color:#fff;padding:4px 10px;margin-right:8px;border-radius:4px}
-tfoot td{font-size:14px;background:#fafafa}"""
+tr.counts td{font-size:14px;background:#fafafa;white-space:nowrap}"""
 
 
 def progress_page(document: dict) -> str:
@@ -31,8 +31,9 @@ def progress_page(document: dict) -> str:
                          f'title="{e(result["message"])}">{e(tr(f"workshop.status.{status}", lang))}'
                          f'<small>{e(result["message"])}</small></td>')
         done = sum(r["status"] == "correct" for r in person["results"].values())
-        rows.append(f'<tr data-participant="{e(person["id"])}"><th>{e(person["name"])}<br><code>{e(person["id"])}</code>'
-                    f'</th>{"".join(cells)}<td>{done}/{len(document["exercises"])}</td></tr>')
+        ident = "" if person["name"] == person["id"] else f'<br><code>{e(person["id"])}</code>'
+        rows.append(f'<tr data-participant="{e(person["id"])}"><th>{e(person["name"])}{ident}</th>{"".join(cells)}'
+                    f'<td>{done}/{len(document["exercises"])}</td></tr>')
     counts = "".join("<td>" + "<br>".join(_count(document, x, s, lang) for s in STATUSES) + "</td>"
                      for x in document["exercises"])
     legend = "".join(f'<span style="background:{COLOURS[s]}">{e(tr(f"workshop.status.{s}", lang))}</span>'
@@ -41,8 +42,9 @@ def progress_page(document: dict) -> str:
             f'<meta http-equiv="refresh" content="60"><title>{title}</title><style>{STYLE}</style></head><body>'
             f'<h1>{title}</h1><p>{e(tr("workshop.progress_case", lang, case=document["case"], count=len(document["participants"])))}</p>'
             f'<p class="legend">{legend}</p><table><thead><tr><th>{e(tr("workshop.participant", lang))}</th>{heads}'
-            f'<th>{e(tr("workshop.status.correct", lang))}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-            f'<tfoot><tr><th>{e(tr("workshop.counts", lang))}</th>{counts}<td></td></tr></tfoot></table></body></html>\n')
+            f'<th>{e(tr("workshop.status.correct", lang))}</th></tr>'
+            f'<tr class="counts"><th>{e(tr("workshop.counts", lang))}</th>{counts}<td></td></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></body></html>\n')
 
 
 def _count(document: dict, exercise: str, status: str, lang: str) -> str:
