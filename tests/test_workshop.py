@@ -17,6 +17,14 @@ from planlib.workshop.exercise import STATUSES
 CASES = ("b2c-shop", "b2b-services")
 
 
+@pytest.fixture(autouse=True)
+def own_listeners(monkeypatch):
+    """Panels built here listen to saves; they stop listening when the test ends."""
+    from planlib.ui import live
+
+    monkeypatch.setattr(live, "_LISTENERS", {})
+
+
 @pytest.fixture
 def solution(tmp_path):
     """A copy of the b2c-shop solution in English, to spoil one part at a time."""
@@ -452,3 +460,29 @@ def test_a_workshop_that_fails_halfway_leaves_no_folder(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         participants.new_workshop("w", "b2c-shop", 3, out=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_swot_item_retyped_with_a_typo_still_counts_but_not_another_sentence(solution):
+    def retype(doc):
+        doc["swot"]["strengths"][0]["text"] = "Teas bought directly from smal estates."
+        doc["swot"]["threats"][1]["text"] = "Our website is slow"
+    edit_yaml(solution, "audit.yaml", retype)
+    partial = verdict(solution, "swot_quadrants")
+    assert (partial.status, partial.message) == (
+        "partial", "7 of 8 items are in the right quadrant; still to place, e.g. 'Tea prices rise after harvests hit by drought'")
+
+
+def test_a_forms_save_checks_the_panel_again(solution, monkeypatch):
+    from planlib.steps import load_plan
+    from planlib.ui import live
+    from planlib.workshop import panel
+    from planlib.workshop.engine import by_id
+
+    monkeypatch.delenv("PLANLIB_REPORT", raising=False)
+    edit_csv(solution, "decisions", lambda f: f.iloc[0:0])
+    item = by_id("red_kr_decision")
+    box = panel.build_panel(item, solution, {}, verdict(solution, item.id), "en")
+    assert 'data-status="not_attempted"' in box.verdict.value
+    shutil.copy(CASES_DIR / "b2c-shop" / "solution" / "en" / "decisions.csv", solution / "decisions.csv")
+    live.plan_saved(load_plan(solution))  # what every form calls after writing
+    assert 'data-status="correct"' in box.verdict.value

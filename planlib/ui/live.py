@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..core.runtime import interactive
 
 _VIEWS: dict[str, tuple] = {}  # view name -> (output area, draw): one per view, however often its cell runs
+_LISTENERS: dict[str, object] = {}  # name -> callback(plan): what else follows a save (an exercise's verdict)
 
 
 def live(draw, plan) -> None:
@@ -27,10 +28,17 @@ def live(draw, plan) -> None:
     _draw(output, draw, plan)
 
 
+def on_save(name: str, callback) -> None:
+    """Call `callback(plan)` after every save of any form (the last one registered under a name wins)."""
+    _LISTENERS[name] = callback
+
+
 def plan_saved(plan) -> None:
-    """Called by every form after a save: each live view is drawn again with the saved plan."""
+    """Called by every form after a save: each live view is drawn again with the saved plan, listeners told."""
     for output, draw in list(_VIEWS.values()):
         _draw(output, draw, plan)
+    for callback in list(_LISTENERS.values()):
+        callback(plan)
 
 
 def _draw(output, draw, plan) -> None:

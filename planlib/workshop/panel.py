@@ -1,7 +1,7 @@
 """What a participant sees after a task in exercise mode: the task, the verdict, hint and solution buttons.
 
-The verdict is computed from the saved plan when the cell runs and again on
-"Check"; hints come one at a time, numbered; the solution only when asked.
+The verdict is computed from the saved plan when the cell runs, again on
+"Check" and after every Save of the notebook's forms; hints come one at a time, numbered; the solution only when asked.
 In a headless run (papermill, nbval) the same panel is shown as HTML, with
 the verdict and no buttons, and nothing here raises.
 """
@@ -11,6 +11,7 @@ import html
 
 from ..core.i18n import tr
 from ..core.runtime import interactive
+from ..ui.live import on_save
 from .engine import by_id, check_plan, exercises
 from .exercise import COLOURS, Verdict
 from .givens import exercise_givens, read_givens
@@ -106,6 +107,7 @@ def build_panel(item, plan_dir, givens: dict, verdict: Verdict, lang: str):
         solution.value = solution_html(item, givens, lang)
 
     buttons["check"].on_click(check)
+    on_save(f"exercise-{item.id}", lambda plan: check(None))  # a form's Save checks again by itself
     buttons["hint"].on_click(hint)
     buttons["solution"].on_click(show_solution)
     box = _panel_class()([w.HTML(task_html(item, givens, lang)), shown, w.HBox(list(buttons.values())), hints, solution])

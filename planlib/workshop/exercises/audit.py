@@ -1,12 +1,25 @@
 """Step 1's exercises: sort SWOT items into their quadrants; cross them into TOWS strategies."""
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from ...core.i18n import tr
 from ...steps.audit import model
 from ..exercise import Exercise
 from .text import normalized, quoted, word_count
 
 MIN_STRATEGY_WORDS = 4
+SAME_ITEM = 0.85  # an item retyped with a typo or two is still the item
+
+
+def placed_as(text: str, placed: dict[str, str]) -> str | None:
+    """The quadrant an item was put in: the same words, or close enough to be a typo (SAME_ITEM of similarity)."""
+    wanted = normalized(text)
+    if wanted in placed:
+        return placed[wanted]
+    close = [(SequenceMatcher(None, wanted, written).ratio(), written) for written in placed]
+    best = max(close, default=(0.0, ""))
+    return placed[best[1]] if best[0] >= SAME_ITEM else None
 
 
 def check_swot(plan, givens: dict, say):
@@ -14,7 +27,7 @@ def check_swot(plan, givens: dict, say):
     expected = [(str(i.get("text", "")), str(i.get("quadrant", ""))) for i in givens.get("items") or []
                 if isinstance(i, dict)]
     placed = {normalized(item.text): item.quadrant for item in model.swot_items(plan.audit)}
-    found = [(text, quadrant, placed.get(normalized(text))) for text, quadrant in expected]
+    found = [(text, quadrant, placed_as(text, placed)) for text, quadrant in expected]
     if not any(where for _, _, where in found):
         return say.verdict("not_attempted", "none_placed", total=len(expected))
     wrong = [(text, quadrant, where) for text, quadrant, where in found if where and where != quadrant]
