@@ -259,6 +259,7 @@ def test_workshop_new_and_progress_end_to_end_with_a_broken_participant(tmp_path
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "Atelier tuesday" in readme and "planlib workshop progress" in readme and "Élodie Martin" in readme
     assert "| Jean \\| Dupont |" in readme  # a pipe in a name stays in its cell
+    assert f"planlib new corrige --from {CASES_DIR / 'b2b-services' / 'solution' / 'fr'}" in readme
     audit = json.loads((first / "notebooks" / "01_audit.ipynb").read_text(encoding="utf-8"))
     exercise_cells = [c for c in audit["cells"] if "exercise" in c["metadata"].get("tags", [])]
     assert [c["id"] for c in exercise_cells] == ["exercise-swot-quadrants", "exercise-tows-pairs"]
