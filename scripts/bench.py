@@ -10,7 +10,12 @@
 3. Start-up, each a fresh process, best of 7 wall times: `import planlib` over
    a bare interpreter (target < 0.3 s), `planlib --help` (< 0.3 s) and
    `planlib check data/example` (< 0.6 s).
-Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report] [--skip-startup])
+4. A year in one command, and 20 plans x 2 periods on all cores.
+5. A workshop of 30 participants (a third of them with the solution): `planlib
+   workshop new` and `planlib workshop progress`. Target: progress under 1 s a
+   participant (it reads and checks every participant's plan).
+Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report] [--skip-startup]
+                   [--skip-scale] [--skip-workshop])
 """
 from __future__ import annotations
 
@@ -192,6 +197,7 @@ def main() -> int:
     parser.add_argument("--skip-report", action="store_true", help="skip the report benchmark")
     parser.add_argument("--skip-startup", action="store_true", help="skip the start-up benchmark")
     parser.add_argument("--skip-scale", action="store_true", help="skip the year and many-plans benchmark")
+    parser.add_argument("--skip-workshop", action="store_true", help="skip the workshop benchmark")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
     if not args.skip_startup:
@@ -202,6 +208,8 @@ def main() -> int:
         bench_report(work / "report")
     if not args.skip_scale:
         bench_scale(work / "scale")
+    if not args.skip_workshop:
+        bench_workshop(work / "workshop")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -254,6 +262,22 @@ def bench_scale(work: Path) -> None:
     run = json.loads((work / "many" / "run.json").read_text(encoding="utf-8"))
     print(f"20 plans x 2 periods on {cores} cores: {many:.1f} s ({many / 40:.2f} s a report, "
           f"{run['counts']['ok']} written), peak memory of the process and its kernels {many_mb:.0f} MB")
+
+
+def bench_workshop(work: Path, participants: int = 30) -> None:
+    """planlib workshop new and progress on a room of 30, a third of them done (every exercise checked in full)."""
+    planlib = str(Path(sys.executable).parent / "planlib")
+    created, _ = timed_run([planlib, "workshop", "new", "room", "--case", "b2b-services", "--participants",
+                            str(participants), "--lang", "fr", "--out", str(work)])
+    solution = ROOT / "data" / "cases" / "b2b-services" / "solution" / "fr"
+    for folder in sorted((work / "room" / "participants").iterdir())[::3]:
+        shutil.rmtree(folder / "plan")
+        shutil.copytree(solution, folder / "plan")
+    progress, peak = timed_run([planlib, "workshop", "progress", str(work / "room"), "--json", "--html",
+                                str(work / "progress.html")])
+    print(f"\nworkshop of {participants}: new {created:.1f} s; progress {progress:.1f} s "
+          f"({progress / participants:.2f} s a participant, peak memory {peak:.0f} MB)")
+    print(f"{'PASS' if progress < participants else 'MISS'}  progress under 1 s a participant")
 
 
 def wall_time(command: list[str], repeats: int = 7) -> float:
