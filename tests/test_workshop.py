@@ -421,13 +421,10 @@ def test_the_shipped_cases_are_never_written(tmp_path):
 def test_a_panel_never_raises_even_on_an_unknown_exercise_or_a_missing_plan(tmp_path, monkeypatch):
     import html
 
-    from IPython.core.interactiveshell import InteractiveShell
-
     from planlib.workshop import panel
 
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj, **_: shown.append(obj))
-    InteractiveShell.instance()
     panel.exercise("no_such_exercise", tmp_path, "fr")
     assert "il n'y a pas d'exercice « no_such_exercise »" in html.unescape(shown[-1].data)
     monkeypatch.setenv("PLANLIB_REPORT", "1")  # headless: HTML, no widget
