@@ -1,8 +1,8 @@
 """What a participant sees after a task in exercise mode: the task, the verdict, hint and solution buttons.
 
 The verdict is computed from the saved plan when the cell runs, again on
-"Check" and after every Save of the notebook's forms; hints come one at a time, numbered; the solution only when asked.
-In a headless run (papermill, nbval) the same panel is shown as HTML, with
+"Check" and after every Save of the notebook's forms; hints come one at a
+time, numbered; the solution only when asked. In a headless run (papermill, nbval) the same panel is shown as HTML, with
 the verdict and no buttons, and nothing here raises.
 """
 from __future__ import annotations
@@ -41,6 +41,11 @@ def solution_html(exercise, givens: dict, lang: str) -> str:
             f'<b>{html.escape(tr("workshop.solution", lang))}</b><br>{text}</div>')
 
 
+def panel_html(task: str, verdict: str) -> str:
+    """The panel without its buttons: what a headless run, or a reader without widgets, shows."""
+    return f'<div class="planlib-exercise">{task}{verdict}</div>'
+
+
 def case_givens(plan_dir, exercise_id: str) -> dict:
     try:
         return exercise_givens(read_givens(plan_dir), exercise_id)
@@ -62,7 +67,7 @@ def exercise(exercise_id: str, plan_dir, lang: str = "en") -> None:
     givens = case_givens(plan_dir, exercise_id)
     verdict = check_plan(plan_dir, lang, only=(exercise_id,))[exercise_id]
     if not interactive():
-        display(HTML(f'<div class="planlib-exercise">{task_html(item, givens, lang)}{verdict_html(verdict, lang)}</div>'))
+        display(HTML(panel_html(task_html(item, givens, lang), verdict_html(verdict, lang))))
         return
     display(build_panel(item, plan_dir, givens, verdict, lang))
 
@@ -83,6 +88,7 @@ def build_panel(item, plan_dir, givens: dict, verdict: Verdict, lang: str):
     """The widget: task, verdict, and the three buttons with their stable CSS classes."""
     import ipywidgets as w
 
+    task = task_html(item, givens, lang)
     shown = w.HTML(verdict_html(verdict, lang))
     hints = w.HTML("")
     solution = w.HTML("")
@@ -110,12 +116,11 @@ def build_panel(item, plan_dir, givens: dict, verdict: Verdict, lang: str):
     on_save(f"exercise-{item.id}", lambda plan: check(None))  # a form's Save checks again by itself
     buttons["hint"].on_click(hint)
     buttons["solution"].on_click(show_solution)
-    box = _panel_class()([w.HTML(task_html(item, givens, lang)), shown, w.HBox(list(buttons.values())), hints, solution])
+    box = _panel_class()([w.HTML(task), shown, w.HBox(list(buttons.values())), hints, solution])
     box.add_class("planlib-exercise")
     box.add_class(f"planlib-exercise-{item.id.replace('_', '-')}")
     box.verdict, box.hints, box.solution, box.buttons = shown, hints, solution, buttons  # for tests and scripts
-    box.task_html = task_html(item, givens, lang)
-    box.lang = lang
+    box.task_html = task
     return box
 
 
@@ -128,7 +133,7 @@ def _panel_class():
     class Panel(w.VBox):
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs) or {}
-            html_text = f'<div class="planlib-exercise">{self.task_html}{self.verdict.value}</div>'
+            html_text = panel_html(self.task_html, self.verdict.value)
             bundle["text/html"] = html_text
             bundle["text/plain"] = html.unescape(re.sub(r"<[^>]+>", " ", html_text)).strip()
             return bundle
