@@ -248,9 +248,19 @@ def yaml_shape_problem(text: str, label: str) -> Problem | None:
                                    {"limit": MAX_YAML_DEPTH}, "yaml_plain")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        if _refused_for_depth(error):  # libyaml's own cap (PyYAML >= 6.0.4 bundles one) can refuse first
+            mark = getattr(error, "problem_mark", None)
+            return Problem(label, mark.line + 1 if mark else None, None, "yaml_too_deep",
+                           {"limit": MAX_YAML_DEPTH}, "yaml_plain")
         return None  # the syntax error is reported by the load below, with its line
     return None
+
+
+def _refused_for_depth(error: yaml.YAMLError) -> bool:
+    """True when the YAML library itself refused a document for its nesting, whatever its version says."""
+    words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}".lower()
+    return "nesting depth" in words or "flow level" in words
 
 
 MAX_YAML_VALUES = 100_000  # values once every alias is expanded; a plan's largest file holds a few thousand
