@@ -31,6 +31,7 @@ from .io.writers import csv_bytes, text_frame, write_csv, write_xlsx
 from .io.yamledit import edited_text
 from .parse import restore_text
 from .periods import Calendar, Period
+from .resources import kit_root
 from .runtime import WORKSPACE_FILE, is_packaged_plan
 from .validate.cells import check_table
 from .validate.context import Context, Rule
@@ -257,7 +258,7 @@ def resolve_plan_path(path: str | Path) -> Path:
     for parent in Path.cwd().parents:
         if (parent / path).exists():
             return parent / path
-    shipped = Path(__file__).resolve().parents[2] / path
+    shipped = kit_root() / path
     return shipped if shipped.exists() else path
 
 

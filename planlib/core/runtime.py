@@ -8,14 +8,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import resources
+
 REPORT_ENV = "PLANLIB_REPORT"  # "1" in a report run
 PLAN_CACHE_ENV = "PLANLIB_PLAN_CACHE"  # the folder where `planlib report` left the plans it loaded and validated
 REPORTS_ENV = "PLANLIB_REPORTS"  # the report run's output folder: its plans' earlier reports are there
 WORKSPACE_FILE = "workspace.json"  # marks a folder made by `planlib new`; its plan is in plan/
 # The kit's own sample plans: read, copied into workspaces, never written (`planlib new NAME --example`).
-PACKAGED_PLANS = tuple(Path(__file__).resolve().parents[2] / "data" / name
-                       for name in ("example", "example-2025", "exemple-fr"))
-PACKAGED_CASES = Path(__file__).resolve().parents[2] / "data" / "cases"  # workshop cases: copied, never written
+PACKAGED_PLANS = tuple(p.resolve() for p in resources.sample_plans())
+PACKAGED_CASES = resources.cases_dir().resolve()  # workshop cases: copied, never written
 
 
 def is_packaged_plan(folder) -> bool:

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.plan import Plan, resolve_plan_path
+from ..core.resources import notebooks_dir
 from ..steps import load_plan
 from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
@@ -32,7 +33,7 @@ from .fingerprint import built_with, inputs_hash, plan_hash
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager
 from .progress import Progress
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS_DIR = notebooks_dir()
 CHANGES_PAGE = "changes.html"  # the full diff since the plan's previous report
 TEMPLATES_DIR = Path(__file__).resolve().parent / "nbtemplates"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import CodedError
+from ..core.resources import cases_dir
 
-CASES_DIR = Path(__file__).resolve().parents[2] / "data" / "cases"
+CASES_DIR = cases_dir()
 
 
 def cases() -> list[str]:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import nbformat
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+from ..core.resources import notebooks_dir
+
+TEMPLATES_DIR = notebooks_dir()
 PLAN_FROM_NOTEBOOKS = "../plan"  # a workspace's notebooks run in NAME/notebooks/, its plan is NAME/plan/
 
 
