@@ -1,16 +1,18 @@
 # Set-up and everyday commands. Each target creates the virtual environment
-# from pyproject.toml when it is missing or older than pyproject.toml.
+# from pyproject.toml, pinned by constraints.txt, when it is missing or older than them.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+CONSTRAINTS := constraints.txt
+PIP_QUIET := --quiet --disable-pip-version-check
 PERIOD ?= 2026-Q2
 
-.PHONY: report test bench example catalogs clean
+.PHONY: report test bench example catalogs lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,airflow]'
+	$(BIN)/python -m pip install $(PIP_QUIET) -c $(CONSTRAINTS) -e '.[test,airflow]'
 	touch $(STAMP)
 
 ## The main job: a full report of data/example for one period (HTML, PDF, summary.json).
@@ -34,5 +36,14 @@ catalogs: $(STAMP)
 example: $(STAMP)
 	$(BIN)/python scripts/make_example.py
 
+## Refresh constraints.txt from what the registry serves today (a library upgrade: run make test after it).
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install $(PIP_QUIET) -e '.[test,airflow]'
+	{ sed -n '/^#/p' $(CONSTRAINTS); .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^planlib'; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -rf .lock-venv
+
 clean:
-	rm -rf $(VENV) reports .pytest_cache
+	rm -rf $(VENV) reports .pytest_cache build
