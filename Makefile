@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed-stamp
 CONSTRAINTS := constraints.txt
 PIP_QUIET := --quiet --disable-pip-version-check
 PERIOD ?= 2026-Q2
+JOBS ?= auto
 
-.PHONY: report test bench example catalogs lock clean
+.PHONY: report test test-fast bench example catalogs lock clean
 
 $(STAMP): pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +20,14 @@ $(STAMP): pyproject.toml setup.py $(CONSTRAINTS)
 report: $(STAMP)
 	$(BIN)/planlib report data/example --period $(PERIOD) --pdf
 
-## The whole test suite, notebooks and real-browser tests included.
+## The whole test suite, notebooks and real-browser tests included, over every core; the 25 slowest listed.
 test: $(STAMP)
 	scripts/ensure_browser.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup --durations=25
+
+## The unit tier alone: no kernel, no browser, no server (about a minute).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m unit -n $(JOBS) tests
 
 ## Speed and memory figures of loading and validating large plans.
 bench: $(STAMP)

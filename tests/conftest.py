@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from planlib import PlanError, load_plan
+from planlib.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
@@ -24,6 +28,30 @@ def plan_dir(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def shared_plans(tmp_path_factory) -> Path:
+    """One copy of data/example and of its previous plan per test process, for cases that only read a plan."""
+    root = tmp_path_factory.mktemp("shared")
+    shutil.copytree(EXAMPLE, root / "example", ignore=shutil.ignore_patterns(".history"))
+    shutil.copytree(PREVIOUS, root / PREVIOUS.name, ignore=shutil.ignore_patterns(".history"))
+    return root
+
+
+def plan_with(shared: Path, name: str, files: list[Path]) -> Path:
+    """A plan folder beside the shared copies: these files, and links to the example's for every other one.
+
+    Costs a few links instead of a copy of two plans; a command that wrote would replace a link, not the shared
+    file, and the corpus asserts that checking writes nothing anyway."""
+    target = shared / name
+    target.mkdir()
+    for file in files:
+        shutil.copy(file, target / file.name)
+    for file in (shared / "example").iterdir():
+        if not (target / file.name).exists():
+            (target / file.name).symlink_to(file)
+    return target
+
+
 @pytest.fixture
 def light_notebooks(tmp_path) -> Path:
     """The start notebook alone: a real report run that takes seconds, where each step's pages are not the point."""
@@ -36,6 +64,32 @@ def light_notebooks(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def example():
     return load_plan(EXAMPLE)
+
+
+@dataclass
+class Ran:
+    """What a command printed and returned, shaped like subprocess.CompletedProcess."""
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_planlib(*args, cwd=None) -> Ran:
+    """`planlib ARGS` in this process (a console script costs a second and a half of start-up per call);
+    each command keeps one real subprocess smoke test (tests/test_cli.py)."""
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as stop:  # argparse's own refusals and --help
+                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    finally:
+        os.chdir(here)
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 def problems_of(path) -> list[str]:
@@ -72,3 +126,25 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file of a folder (outside .history) and its bytes."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and ".history" not in p.parts}
+
+
+# -- tiers -------------------------------------------------------------------------
+
+HEAVY_TIERS = ("kernel", "browser")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Every test gets its tier: notebooks run by nbval start kernels; what is neither kernel nor browser is unit.
+
+    Under pytest-xdist (`--dist loadgroup`) a notebook's cells stay on one worker (they share its kernel, in
+    order), and the browser tests share one worker, so that two Chromiums and their JupyterLab servers never
+    compete for the two cores while a page waits on a timeout."""
+    for item in items:
+        if str(item.fspath).endswith(".ipynb"):
+            item.add_marker(pytest.mark.kernel)
+            item.add_marker(pytest.mark.xdist_group(f"notebook-{Path(str(item.fspath)).name}"))
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        if not any(item.get_closest_marker(tier) for tier in HEAVY_TIERS):
+            item.add_marker(pytest.mark.unit)

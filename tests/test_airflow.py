@@ -14,7 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE, ROOT
+
+pytestmark = [pytest.mark.kernel, pytest.mark.slow]
 
 BIN = Path(sys.executable).parent
 

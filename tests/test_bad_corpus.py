@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PREVIOUS
+from conftest import plan_with
 
 from planlib.cli import main
 
@@ -24,18 +24,14 @@ def test_the_corpus_holds_at_least_100_cases():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_each_bad_input_gets_its_located_message(case, tmp_path, capsys):
+def test_each_bad_input_gets_its_located_message(case, tmp_path, shared_plans, capsys):
     exit_line, *lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     files = [f for f in case.iterdir() if f.name != "expected.txt"]
     if [f.name for f in files] == ["plan.xlsx"]:
         target = tmp_path / "plan.xlsx"
         shutil.copy(files[0], target)
-    else:
-        target = tmp_path / "plan"
-        shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(".history"))
-        shutil.copytree(PREVIOUS, tmp_path / PREVIOUS.name, ignore=shutil.ignore_patterns(".history"))
-        for file in files:
-            shutil.copy(file, target / file.name)
+    else:  # the case's files beside links to the one shared copy of the example and its previous plan
+        target = plan_with(shared_plans, case.name, files)
     before = {f.name: f.read_bytes() for f in target.iterdir() if f.is_file()} if target.is_dir() else None
     code = main(["check", str(target)])
     printed = capsys.readouterr()

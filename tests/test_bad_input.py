@@ -277,6 +277,7 @@ def test_a_workbook_declaring_the_whole_grid_is_read_by_its_real_cells(tmp_path)
     assert "valid" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_workbook_with_a_value_far_right_on_every_row_is_refused_within_bounds(tmp_path):
     """Thousands of rows with a cell in column XFD: every row 16,384 cells long; refused at the cap, within 1 GB."""
     rows = b"".join(b'<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (n, n) for n in range(100_000, 105_000))

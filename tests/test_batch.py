@@ -4,17 +4,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PREVIOUS
+from conftest import EXAMPLE, PREVIOUS, run_planlib
 
 from planlib import load_plan
 from planlib.report.batch import BatchRun, period_ids, plans_under
 
-PLANLIB = Path(sys.executable).parent / "planlib"
+pytestmark = [pytest.mark.kernel, pytest.mark.slow]
+
 
 
 @pytest.fixture
@@ -34,8 +33,8 @@ def plans(tmp_path) -> Path:
     return root
 
 
-def planlib(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([PLANLIB, *map(str, args)], capture_output=True, text=True, timeout=900)
+def planlib(*args):
+    return run_planlib(*args)
 
 
 def test_year_is_twelve_months_four_quarters_and_the_year():

@@ -10,6 +10,8 @@ from conftest import EXAMPLE, PREVIOUS, ROOT
 
 from planlib import load_plan
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 
 def option_label(plan_dir, objective_id: str) -> str:
     """How the forms list an objective in a drop-down (ipywidgets shows labels, not values)."""

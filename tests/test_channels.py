@@ -11,7 +11,7 @@ from planlib import PlanError, load_plan
 from planlib.cli import main
 from planlib.steps.channels import catalogue, charts, formats, forms, ranking, show
 from planlib.steps.summary import summary
-from tests.conftest import set_cell
+from conftest import set_cell
 
 
 def errors_of(plan_dir) -> list[str]:

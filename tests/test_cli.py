@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE, ROOT, set_cell, tree_bytes
 
 from planlib import load_plan, summary
@@ -132,3 +133,41 @@ def test_import_missing_source(capsys, tmp_path):
     code, _, err = run(capsys, "import", tmp_path / "nothing.xlsx", "--into", tmp_path / "p")
     assert code == 1 and "no such plan folder or workbook" in err
     assert not (tmp_path / "p").exists()
+
+
+# -- one real console-script run per command ------------------------------------------
+# Every other test calls main([...]) in this process; these prove the installed `planlib` script reaches each
+# command, does its work and exits with its code. `check`, `smart`, `report`, `import` (killed midway) and `lab`
+# have theirs beside their other tests (test_console_script_never_shows_a_traceback, test_smart_linter,
+# test_report, test_interrupted, test_workspace).
+
+def _prepared(tmp_path, plan_dir):
+    """The files the smoke commands read: a workspace, an exported workbook, an ad platform's export."""
+    assert main(["new", str(tmp_path / "acme")]) == 0
+    assert main(["export", str(plan_dir), "--to", str(tmp_path / "plan.xlsx")]) == 0
+
+
+SMOKES = {
+    "new": (["new", "{tmp}/fresh", "--language", "fr"], 0, "{tmp}/fresh créé"),
+    "upgrade": (["upgrade", "{tmp}/acme"], 0, "acme"),
+    "summary": (["summary", "{plan}", "--period", "2026-Q2"], 0, '"period"'),
+    "export": (["export", "{plan}", "--to", "{tmp}/again.xlsx"], 0, "again.xlsx"),
+    "import": (["import", "{tmp}/plan.xlsx", "--into", "{plan}"], 0, "imported"),
+    "import-actuals": (["import-actuals", "{plan}", str(ROOT / "tests" / "fixtures" / "exports" / "emailing.csv"),
+                        "--source", "emailing", "--channel", "C03"], 0, "imported"),
+    "diff": (["diff", str(EXAMPLE), "{plan}", "--lang", "en"], 0, "no change"),
+    "abtest": (["abtest", "size", "--baseline", "0.20", "--target", "0.25", "--daily", "500"], 0, "500"),
+    "workshop": (["workshop", "new", "room", "--case", "b2c-shop", "--participants", "1", "--out", "{tmp}"], 0, "p01"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(SMOKES))
+def test_each_command_runs_as_a_console_script(command, tmp_path, plan_dir):
+    _prepared(tmp_path, plan_dir)
+    argv, code, shown = SMOKES[command]
+    fill = {"tmp": str(tmp_path), "plan": str(plan_dir)}
+    result = subprocess.run([str(PLANLIB), *(a.format(**fill) for a in argv)], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120)
+    assert result.returncode == code, result.stdout + result.stderr
+    assert shown.format(**fill) in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

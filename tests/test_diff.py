@@ -5,19 +5,17 @@ import csv
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import EXAMPLE, PREVIOUS, ROOT
+from conftest import EXAMPLE, PREVIOUS, ROOT, run_planlib
 
 from planlib.core.plan import open_source
 from planlib.report.runner import ReportJob
 from planlib.steps.versions.compare import compare
 from planlib.steps.versions.summary import lines
 
-PLANLIB = Path(sys.executable).parent / "planlib"
 
 
 @pytest.fixture
@@ -50,8 +48,8 @@ def diff_of(old: Path, new: Path):
     return compare(open_source(old), open_source(new))
 
 
-def planlib(*args, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([PLANLIB, *map(str, args)], capture_output=True, text=True, cwd=cwd)
+def planlib(*args, cwd=None):
+    return run_planlib(*args, cwd=cwd)
 
 
 def test_the_same_plan_has_no_change(versions):
@@ -270,6 +268,7 @@ def test_a_plan_outside_git(versions):
     assert "not inside a git repository" in result.stderr
 
 
+@pytest.mark.kernel
 def test_each_report_shows_what_changed_since_the_last_one(tmp_path):
     plan = tmp_path / "acme"
     shutil.copytree(EXAMPLE, plan, ignore=shutil.ignore_patterns(".history"))

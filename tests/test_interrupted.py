@@ -19,6 +19,8 @@ from planlib.core.io import staging
 from planlib.core.plan import import_plan
 from planlib.report.folders import clear_leftovers
 
+pytestmark = [pytest.mark.kernel, pytest.mark.slow]
+
 PLANLIB = Path(sys.executable).parent / "planlib"
 PLAN_FILES = ("plan.yaml", "objectives.csv", "key_results.csv", "actions.csv", "budget.csv")
 

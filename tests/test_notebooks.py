@@ -38,6 +38,7 @@ def test_no_backend_switch_in_notebooks(path):
     assert "matplotlib.use(" not in text
 
 
+@pytest.mark.kernel
 def test_a_broken_plan_shows_its_problems_not_a_traceback(plan_dir, tmp_path):
     import papermill
     from conftest import set_cell

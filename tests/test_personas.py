@@ -11,7 +11,7 @@ from planlib import PlanError, load_plan
 from planlib.cli import main
 from planlib.steps.personas import forms, model, show
 from planlib.steps.summary import summary
-from tests.conftest import set_cell
+from conftest import set_cell
 
 
 def edit_personas(plan_dir, change) -> None:

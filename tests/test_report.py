@@ -13,12 +13,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import EXAMPLE, ROOT, tree_bytes
+from conftest import EXAMPLE, ROOT, run_planlib, tree_bytes
 
 from planlib import load_plan, summary
 from planlib.cli import main, report_periods
 from planlib.report.folders import period_lock
 from planlib.report.runner import ReportError, ReportJob
+
+pytestmark = [pytest.mark.kernel]
 
 PLANLIB = Path(sys.executable).parent / "planlib"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -112,8 +114,7 @@ def test_failed_notebook_leaves_previous_report_intact(tmp_path, capsys):
 
 
 def test_bad_period_exits_1_before_any_work(tmp_path):
-    result = subprocess.run([PLANLIB, "report", EXAMPLE, "--period", "2026-Q1,2026-Q9", "--out", tmp_path],
-                            capture_output=True, text=True)
+    result = run_planlib("report", EXAMPLE, "--period", "2026-Q1,2026-Q9", "--out", tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "'2026-Q9': quarter 9 does not exist" in result.stderr
     assert list(tmp_path.iterdir()) == []

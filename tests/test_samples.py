@@ -30,6 +30,7 @@ def test_a_sample_plan_s_content_speaks_its_declared_language(folder):
     assert plan.warnings == []
 
 
+@pytest.mark.kernel
 def test_the_french_sample_reports_in_french_end_to_end(tmp_path, capsys):
     code = main(["report", str(FRENCH_SAMPLE), "--period", "2026-Q2", "--as-of", "2026-06-30", "--out", str(tmp_path),
                  "--quiet", "--jobs", "2"])

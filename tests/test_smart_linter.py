@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_planlib
 
 from planlib.steps.objectives.linter import smart
 
@@ -81,7 +82,7 @@ def test_cli_json_has_one_key_per_letter():
 
 
 def test_cli_text_output():
-    result = subprocess.run([PLANLIB, "smart", "Be the best"], capture_output=True, text=True)
+    result = run_planlib("smart", "Be the best")
     assert result.returncode == 0
     assert "✗ Specific: no metric" in result.stdout and result.stdout.strip().endswith("not SMART yet")
 
@@ -130,8 +131,7 @@ def test_cli_reads_the_plans_periods_and_language(plan_dir):
 
     settings = yaml.safe_load((plan_dir / "plan.yaml").read_text(encoding="utf-8"))
     name = settings["high_activity_periods"][0]["name"]
-    result = subprocess.run([PLANLIB, "smart", f"Vendre 500 coffrets pendant les {name}", "--plan", str(plan_dir),
-                             "--json"], capture_output=True, text=True)
+    result = run_planlib("smart", f"Vendre 500 coffrets pendant les {name}", "--plan", plan_dir, "--json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["lang"] == settings["language"]

@@ -369,6 +369,8 @@ def test_statuses_are_the_four_of_the_issue():
 
 # -- every workshop notebook, headless ------------------------------------------------------------
 
+@pytest.mark.kernel
+@pytest.mark.slow
 def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_path):
     """Each participant notebook, top to bottom under papermill, shows its exercises' verdicts as HTML.
 

@@ -75,6 +75,7 @@ def test_new_from_the_example_and_from_a_plan_speak_the_plan_s_language(capsys, 
     assert code == 1 and "missing" in err and not (tmp_path / "none" / "notebooks").exists()
 
 
+@pytest.mark.kernel
 def test_a_workspace_notebook_runs_headless_on_its_plan(tmp_path):
     import papermill
 
@@ -158,6 +159,8 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     assert code == 1 and "not a workspace" in err
 
 
+@pytest.mark.kernel
+@pytest.mark.slow
 def test_lab_starts_on_the_workspace_and_stops_on_ctrl_c(tmp_path):
     root = tmp_path / "ws"
     main(["new", str(root), "--example", "--lang", "fr"])
