@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -17,7 +18,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-pytestmark = [pytest.mark.slow, pytest.mark.kernel]
+pytestmark = [pytest.mark.slow, pytest.mark.kernel, pytest.mark.xdist_group("wheel")]
+
+# What a checkout holds that is not the kit's source: environments, caches, earlier builds, reports.
+NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", ".lock-venv", "build", "dist", "*.egg-info", "reports",
+                                    "__pycache__", ".pytest_cache", ".*_cache", ".ipynb_checkpoints", ".history")
 
 
 def _run(command, cwd, env, timeout=600):
@@ -34,8 +39,10 @@ def installed(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "PLANLIB"))}
     env.update(HOME=str(base / "home"), JUPYTER_PREFER_ENV_PATH="1", JUPYTER_PLATFORM_DIRS="1",
                XDG_CACHE_HOME=str(base / "cache"), XDG_CONFIG_HOME=str(base / "config"))
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", base / "dist",
-          ROOT], base, env)
+    # Built from a copy: pip builds in the source folder (build/, *.egg-info), which other tests are reading.
+    source = base / "source"
+    shutil.copytree(ROOT, source, ignore=NOT_SOURCE)
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", base / "dist", source], base, env)
     wheel = next((base / "dist").glob("planlib-*.whl"))
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv], base, env)
