@@ -73,13 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
     imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
-    actuals = commands.add_parser("import-actuals", help="append an export's values (analytics, ads, e-mailing, CSV) to actuals.csv")
+    actuals = commands.add_parser("import-actuals", help="add an export's values (GA4, Search Console, ad platforms, "
+                                  "e-mailing tools, any wide CSV) to actuals.csv")
     actuals.add_argument("plan", type=Path, help="plan folder")
-    actuals.add_argument("file", type=Path, help="the exported CSV file (UTF-8 or French Excel)")
-    actuals.add_argument("--source", required=True,
-                         help="generic, web_analytics, ad_platform, emailing, or a mapping in <plan>/sources/NAME.yaml")
-    actuals.add_argument("--mapping", type=Path, default=None, help="a mapping file for a source of your own")
-    actuals.add_argument("--channel", default="", help="channel id the values belong to (e.g. C03)")
+    actuals.add_argument("file", type=Path, help="the export as downloaded (CSV, TSV, UTF-8, UTF-16 or French Excel)")
+    actuals.add_argument("--source", default="auto",
+                         help="auto (default: the file's shape says which), a kit source (ga4, search_console, "
+                              "google_ads, meta_ads...) or <plan>/sources/NAME.yaml")
+    actuals.add_argument("--mapping", type=Path, default=None, help="a source file of your own, anywhere")
+    where = actuals.add_mutually_exclusive_group()
+    where.add_argument("--channel", default="", help="channel id all the values belong to (e.g. C03)")
+    where.add_argument("--channel-column", default=None,
+                       help="header of the column naming each row's channel (an id or a name of channels.csv)")
+    actuals.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
+                         help="the date order, when every date of the file reads both ways")
+    actuals.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+    actuals.add_argument("--replace", action="store_true",
+                         help="replace the values this source already gave over the same span")
     smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
     smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
     smart.add_argument("--lang", choices=languages(), default=None,
@@ -331,18 +341,16 @@ def run_import(args) -> int:
 
 
 def run_import_actuals(args) -> int:
-    from .core.i18n import tr
     from .steps import load_plan
+    from .steps.review.import_story import import_story
     from .steps.review.imports import import_actuals
 
     plan = load_plan(args.plan)
-    _, result = import_actuals(plan, args.file, args.source, args.channel, args.mapping)
-    lang = args.messages
-    print(tr("label.imported", lang, rows=result.rows, metrics=", ".join(result.metrics), file="actuals.csv",
-             first=result.first or "", last=result.last or ""))
-    for metric, runs in result.gaps.items():
-        for start, end in runs:
-            print(tr("label.gap", lang, metric=metric, start=start, end=end))
+    _, result = import_actuals(plan, args.file, args.source, args.channel, args.mapping, args.channel_column,
+                               args.dates, args.dry_run, args.replace)
+    detected = args.source == "auto" and args.mapping is None
+    for line in import_story(result, args.messages, detected, args.dry_run):
+        print(line)
     return 0
 
 

@@ -148,7 +148,7 @@ def _workbook(tmp_path, plan_dir):
     assert run("export", plan_dir, "--to", tmp_path / "plan.xlsx")[0] == 0
 
 
-EMAILING = ROOT / "tests" / "fixtures" / "exports" / "emailing.csv"
+EMAILING = ROOT / "tests" / "fixtures" / "exports" / "corpus" / "mailchimp_campaigns_en.csv"
 
 # command: (what it needs made first, argv, a line it must print); {tmp} and {plan} are filled in.
 SMOKES = {
@@ -157,8 +157,8 @@ SMOKES = {
     "summary": (None, ["summary", "{plan}", "--period", "2026-Q2"], "period:\n  id: 2026-Q2\n  kind: quarter"),
     "export": (None, ["export", "{plan}", "--to", "{tmp}/again.xlsx"], "exported {plan} to {tmp}/again.xlsx"),
     "import": (_workbook, ["import", "{tmp}/plan.xlsx", "--into", "{plan}"], "imported"),
-    "import-actuals": (None, ["import-actuals", "{plan}", str(EMAILING), "--source", "emailing", "--channel", "C03"],
-                       "imported"),
+    "import-actuals": (None, ["import-actuals", "{plan}", str(EMAILING), "--channel", "C06"],
+                       "detected: Mailchimp, campaign reports (English)"),
     "diff": (None, ["diff", str(EXAMPLE), "{plan}", "--lang", "en"], "no change"),
     "abtest": (None, ["abtest", "size", "--baseline", "0.20", "--target", "0.25", "--daily", "500"], "500"),
     "workshop": (None, ["workshop", "new", "room", "--case", "b2c-shop", "--participants", "1", "--out", "{tmp}"],

@@ -1,95 +1,148 @@
-"""planlib import-actuals: real exports (analytics, ads, e-mailing, French Excel) into actuals.csv, or nothing."""
+"""planlib import-actuals: what it says, what it refuses, and what it never does silently.
+
+The corpus of real layouts is in test_export_corpus.py; here, the rules every source keeps.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import run_planlib
 
 from planlib import load_plan
-from planlib.cli import main
 
 EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
+CORPUS = EXPORTS / "corpus"
+ADS = CORPUS / "google_ads_campaigns_by_day_en.csv"
 
 
-def new_rows(plan_dir: Path, before: int) -> list[tuple]:
-    actuals = load_plan(plan_dir).actuals.iloc[before:]
-    return sorted((d.date().isoformat(), m, v, c) for d, m, v, c in
-                  zip(actuals["date"], actuals["metric"], actuals["value"], actuals["channel_id"]))
-
-
-@pytest.mark.parametrize("export,source,expected", [
-    ("web_analytics.csv", "web_analytics", {("2027-01-01", "sessions", 1234.0), ("2027-01-01", "revenue", 1250.5),
-                                            ("2027-01-04", "orders", 9.0)}),
-    ("ad_platform_fr.csv", "ad_platform", {("2027-01-01", "ad_impressions", 12500.0), ("2027-01-01", "ad_cost", 152.4),
-                                           ("2027-01-02", "ad_clicks", 290.0)}),
-    ("ad_platform_en.csv", "ad_platform", {("2027-01-01", "ad_impressions", 12500.0), ("2027-01-01", "ad_cost", 152.4),
-                                           ("2027-01-02", "ad_clicks", 290.0)}),
-    ("emailing.csv", "emailing", {("2027-01-05", "emails_sent", 28000.0), ("2027-01-05", "emails_opened", 7100.0),
-                                  ("2027-01-12", "emails_clicked", 580.0)}),
-])
-def test_each_source_appends_long_rows(plan_dir, capsys, export, source, expected):
-    before = len(load_plan(plan_dir).actuals)
-    assert main(["import-actuals", str(plan_dir), str(EXPORTS / export), "--source", source, "--channel", "C03"]) == 0
-    rows = new_rows(plan_dir, before)
-    assert {(d, m, v) for d, m, v, _ in rows} >= expected
-    assert {c for *_, c in rows} == {"C03"}
-    assert not any("total" in str(r).lower() for r in rows)  # the totals row is not a day
-    assert "imported" in capsys.readouterr().out
-
-
-def test_web_analytics_gaps_are_reported_not_filled(plan_dir, capsys):
-    before = len(load_plan(plan_dir).actuals)
-    assert main(["import-actuals", str(plan_dir), str(EXPORTS / "web_analytics.csv"), "--source", "web_analytics"]) == 0
-    assert "gap: sessions has no value from 2027-01-03 to 2027-01-03" in capsys.readouterr().out
-    assert not [r for r in new_rows(plan_dir, before) if r[0] == "2027-01-03"]
-
-
-def test_bad_values_and_duplicates_are_located_and_nothing_is_written(plan_dir, capsys):
+def test_a_dry_run_says_everything_and_writes_nothing(plan_dir):
     before = (plan_dir / "actuals.csv").read_bytes()
-    assert main(["import-actuals", str(plan_dir), str(EXPORTS / "generic_bad.csv"), "--source", "generic"]) == 1
-    err = capsys.readouterr().err
-    assert "generic_bad.csv:4:sessions: not a number: 'abc'" in err
-    assert "generic_bad.csv:3: a second value for sessions on 2027-01-01 (expected one value per metric, day and channel)" in err
+    ran = run_planlib("import-actuals", plan_dir, ADS, "--channel", "C03", "--dry-run")
+    assert ran.returncode == 0, ran.stderr
+    lines = ran.stdout.splitlines()
+    assert lines[0] == "detected: Google Ads, campaign report (English)"
+    assert "would import 28 values of ad_clicks, ad_conversions, ad_cost, ad_impressions from 2026-03-01 to " \
+           "2026-03-07 into actuals.csv" in lines
+    assert "rows skipped (totals): 3, lines 25, 26, 27" in lines
+    assert "left out: CTR (a rate: the plan's KPI formulas compute it from its parts)" in lines
+    assert "left out: Avg. CPC (an average: never summed)" in lines
+    assert lines[-1] == "dry run: nothing written; run again without --dry-run to import"
     assert (plan_dir / "actuals.csv").read_bytes() == before
 
 
-def test_importing_twice_is_refused_and_leaves_actuals_untouched(plan_dir, capsys):
-    arguments = ["import-actuals", str(plan_dir), str(EXPORTS / "ad_platform_fr.csv"), "--source", "ad_platform"]
-    assert main(arguments) == 0
+def test_the_story_is_told_in_the_language_asked(plan_dir):
+    ran = run_planlib("--messages", "fr", "import-actuals", plan_dir, CORPUS / "search_console_dates_fr.csv",
+                      "--channel", "C02", "--dry-run")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "détecté : Search Console, Performances > Dates (français)"
+    assert "écartée : CTR (un taux : les formules des KPI du plan le calculent à partir de ses composantes)" in ran.stdout
+    assert "écartée : Position (une position : jamais additionnée)" in ran.stdout
+
+
+def test_the_same_span_twice_is_refused_unless_replaced(plan_dir):
+    assert run_planlib("import-actuals", plan_dir, ADS, "--channel", "C03").returncode == 0
     after_first = (plan_dir / "actuals.csv").read_bytes()
-    assert main(arguments) == 1
-    assert "ad_platform_fr.csv:3: actuals.csv already holds ad_impressions on 2027-01-01" in capsys.readouterr().err
+    again = run_planlib("import-actuals", plan_dir, ADS, "--channel", "C03")
+    assert again.returncode == 1
+    assert "google_ads_campaigns_by_day_en.csv:4: actuals.csv already holds values from google_ads over " \
+           "2026-03-01 to 2026-03-07 (expected a file over new days, or --replace to replace that span's values)" \
+           in again.stderr
     assert (plan_dir / "actuals.csv").read_bytes() == after_first
+    replaced = run_planlib("import-actuals", plan_dir, ADS, "--channel", "C03", "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "replaced 28 values google_ads had written over the same span" in replaced.stdout
+    actuals = load_plan(plan_dir).actuals
+    mine = actuals[(actuals["source"] == "google_ads")]
+    assert len(mine) == 28 and round(mine[mine["metric"] == "ad_cost"]["value"].sum(), 2) == \
+        round(sum(float(line.split(",")[4]) for line in ADS.read_text().splitlines()[3:24]), 2)
+
+
+def test_a_value_another_source_gave_is_refused_with_its_row(plan_dir):
+    existing = load_plan(plan_dir).actuals
+    day = existing["date"].max().date()
+    export = plan_dir.parent / "wide.csv"
+    export.write_text(f"date,sessions\n{day.isoformat()},12\n", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export)
+    assert ran.returncode == 1
+    assert f"wide.csv:2: actuals.csv already holds sessions on {day.isoformat()}" in ran.stderr
+
+
+def test_bad_values_and_second_values_are_located_and_nothing_is_written(plan_dir):
+    before = (plan_dir / "actuals.csv").read_bytes()
+    ran = run_planlib("import-actuals", plan_dir, EXPORTS / "generic_bad.csv", "--source", "generic")
+    assert ran.returncode == 1
+    assert "generic_bad.csv:4:sessions: not a number: 'abc'" in ran.stderr
+    assert (plan_dir / "actuals.csv").read_bytes() == before
+
+
+def test_dates_that_read_both_ways_are_refused_until_the_order_is_given(plan_dir):
+    name = CORPUS / "generic_ambiguous_dates.csv"
+    ran = run_planlib("import-actuals", plan_dir, name, "--dry-run")
+    assert ran.returncode == 1
+    assert "generic_ambiguous_dates.csv:2:date: every date reads both day-first and month-first (e.g. " in ran.stderr
+    assert "(expected --dates dmy, mdy or ymd to say which)" in ran.stderr
+    ordered = run_planlib("import-actuals", plan_dir, name, "--dates", "mdy", "--dry-run")
+    assert ordered.returncode == 0 and "from 2026-01-02 to 2026-01-11" in ordered.stdout
+    mixed = run_planlib("import-actuals", plan_dir, CORPUS / "generic_mixed_dates.csv", "--dry-run")
+    assert mixed.returncode == 1 and "day-first and month-first dates in one column" in mixed.stderr
+
+
+def test_a_period_total_is_refused_naming_what_is_missing(plan_dir):
+    ran = run_planlib("import-actuals", plan_dir, CORPUS / "google_ads_campaigns_total_en.csv")
+    assert ran.returncode == 1
+    assert "no day column: each row is a total over a period (March 1, 2026 - March 7, 2026)" in ran.stderr
+    assert "(expected the report downloaded by day (a Day or Date column), so each value has its day)" in ran.stderr
+
+
+def test_a_channel_column_takes_ids_and_names_and_refuses_the_unknown(plan_dir, tmp_path):
+    export = tmp_path / "leads.csv"
+    export.write_text("date,canal,leads\n2027-01-05,Search ads,3\n2027-01-05,c06,4\n2027-01-06,Radio,1\n",
+                      encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export, "--channel-column", "canal")
+    assert ran.returncode == 1
+    assert "leads.csv:4:canal: unknown channel 'Radio'" in ran.stderr
+    export.write_text("date,canal,leads\n2027-01-05,Search ads,3\n2027-01-05,c06,4\n", encoding="utf-8")
+    assert run_planlib("import-actuals", plan_dir, export, "--channel-column", "canal").returncode == 0
+    actuals = load_plan(plan_dir).actuals
+    new = actuals[actuals["metric"] == "leads"]
+    assert sorted(zip(new["channel_id"], new["value"])) == [("C03", 3.0), ("C06", 4.0)]
+
+
+def test_a_file_no_source_fits_is_refused_with_the_list(plan_dir, tmp_path):
+    export = tmp_path / "odd.csv"
+    export.write_text("when,how many\nyesterday,3\n", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export)
+    assert ran.returncode == 1
+    assert "odd.csv:1: no known export layout fits this file (expected --source NAME, one of bing_webmaster, " \
+           "brevo, ga4," in ran.stderr
 
 
 def test_a_source_of_ones_own_needs_no_code(plan_dir, tmp_path):
     (plan_dir / "sources").mkdir()
     (plan_dir / "sources" / "crm.yaml").write_text(
-        "date: {column: Jour, formats: ['%d/%m/%Y']}\nmetrics: {Leads qualifiés: leads, Devis: quotes}\n", encoding="utf-8")
+        "title: {en: CRM weekly export, fr: Export hebdomadaire du CRM}\nkind: crm\n"
+        "interfaces:\n  fr:\n    date: [Jour]\n    metrics: {Leads qualifiés: leads, Devis: quotes}\n"
+        "    detect: {all: [Leads qualifiés, Devis]}\n", encoding="utf-8")
+    (plan_dir / "sources" / "metrics.yaml").write_text("metrics:\n  crm: {leads: leads, quotes: quotes}\n",
+                                                       encoding="utf-8")
     export = tmp_path / "crm.csv"
-    export.write_text("Jour;Leads qualifiés;Devis\n05/01/2027;12;3\n06/01/2027;9;1\n", encoding="cp1252")
-    before = len(load_plan(plan_dir).actuals)
-    assert main(["import-actuals", str(plan_dir), str(export), "--source", "crm"]) == 0
-    assert [(d, m, v) for d, m, v, _ in new_rows(plan_dir, before)] == [
-        ("2027-01-05", "leads", 12.0), ("2027-01-05", "quotes", 3.0), ("2027-01-06", "leads", 9.0),
-        ("2027-01-06", "quotes", 1.0)]
+    export.write_text("Jour;Leads qualifiés;Devis;Taux de devis\n05/01/2027;12;3;25 %\n13/01/2027;9;1;11 %\n",
+                      encoding="cp1252")
+    ran = run_planlib("import-actuals", plan_dir, export)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "detected: CRM weekly export (French)"
+    assert "left out: Taux de devis (a rate" in ran.stdout
+    actuals = load_plan(plan_dir).actuals
+    new = actuals[actuals["source"] == "crm"]
+    assert sorted(zip(new["date"].dt.date.astype(str), new["metric"], new["value"])) == [
+        ("2027-01-05", "leads", 12.0), ("2027-01-05", "quotes", 3.0), ("2027-01-13", "leads", 9.0),
+        ("2027-01-13", "quotes", 1.0)]
 
 
-def test_unknown_source_and_unreadable_dates(plan_dir, tmp_path, capsys):
-    assert main(["import-actuals", str(plan_dir), str(EXPORTS / "emailing.csv"), "--source", "nope"]) == 1
-    assert "--source: no source named 'nope' (expected one of ad_platform, emailing, generic, web_analytics" in \
-        capsys.readouterr().err
-    export = tmp_path / "wide.csv"
-    export.write_text("date,sessions\nsoon,12\n", encoding="utf-8")
-    assert main(["import-actuals", str(plan_dir), str(export), "--source", "generic"]) == 1
-    assert "wide.csv:2:date: not a date: 'soon' (expected a date in one of these forms: %Y-%m-%d" in capsys.readouterr().err
-
-
-def test_a_broken_mapping_file_is_a_located_message(plan_dir, tmp_path, capsys):
+def test_a_broken_source_file_is_a_located_message(plan_dir, tmp_path):
     mapping = tmp_path / "mine.yaml"
-    mapping.write_text("date: {column: Jour\nmetrics: [", encoding="utf-8")
-    assert main(["import-actuals", str(plan_dir), str(EXPORTS / "emailing.csv"), "--source", "mine",
-                 "--mapping", str(mapping)]) == 1
-    err = capsys.readouterr().err
-    assert "mine.yaml:" in err and "not a source mapping (expected a YAML mapping with date: and metrics:)" in err
-    assert "internal error" not in err
+    mapping.write_text("interfaces: {en: {date: [Jour]\nmetrics: [", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, ADS, "--mapping", mapping)
+    assert ran.returncode == 1
+    assert "mine.yaml:" in ran.stderr and "not a source file (expected title, kind and interfaces" in ran.stderr
+    assert "internal error" not in ran.stderr

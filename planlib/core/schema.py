@@ -185,6 +185,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("metric", TEXT, required=True),
         Column("value", FLOAT, required=True),
         Column("channel_id", REF, ref="channels"),
+        Column("source", help="the export source an import-actuals run read the value from (ga4, google_ads...)"),
     ), "Measured values of base metrics, one row per metric and date."),
     Table("channels", "channels", (
         Column("id", ID, required=True),
