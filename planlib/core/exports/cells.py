@@ -126,12 +126,25 @@ EMPTY_CELLS = {"", "-", "--", "—", "–", "n/a", "na", "nan", "null", "none", 
                "aucune donnée disponible", "(not set)", "< 10", "<10"}
 
 
+def by_unique(cells: pd.Series, work) -> pd.Series:
+    """`work` (Series -> Series) done once per distinct cell: a million rows of an export hold a few thousand values."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    done = work(pd.Series(uniques, dtype=object))
+    return pd.Series(done.to_numpy()[codes], index=cells.index)
+
+
 def parse_number_column(cells: pd.Series, decimal: str | None = None) -> tuple[pd.Series, pd.Series]:
     """(values, empty) of a column of text numbers; a cell neither empty nor a number gives NaN and empty False.
 
     The decimal mark is one per column: the one a cell shows unambiguously (1,5 or 1.250,50 or 0.25), else
     `decimal` (the export's language), else a dot."""
-    text = cells.astype(str)
+    codes, uniques = pd.factorize(cells.astype(str), use_na_sentinel=False)
+    values, empty = _parse_numbers(pd.Series(uniques, dtype=str), decimal)
+    return (pd.Series(values.to_numpy()[codes], index=cells.index),
+            pd.Series(empty.to_numpy()[codes], index=cells.index))
+
+
+def _parse_numbers(text: pd.Series, decimal: str | None) -> tuple[pd.Series, pd.Series]:
     empty = text.str.strip().str.lower().isin(EMPTY_CELLS)
     clean = text.str.replace(_NOISE, "", regex=True).str.replace("'", "", regex=False)
     clean = clean.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # (12.50) is a negative amount

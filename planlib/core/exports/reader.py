@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import PlanError, Problem
-from .cells import DateColumnError, parse_date_column, parse_number_column
+from .cells import DateColumnError, by_unique, parse_date_column, parse_number_column
 from .sections import read_sections
 from .sources import Fit, detect, find_source, fits, metric_table, normal
 
@@ -140,7 +140,8 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
                 column = frame[position]
                 candidates = column.str.len() > 0
                 if candidates.any():
-                    is_total |= column.str.contains(totals, regex=True).to_numpy() & candidates.to_numpy()
+                    flagged = by_unique(column, lambda u: u.str.contains(totals, regex=True))
+                    is_total |= flagged.to_numpy(dtype=bool) & candidates.to_numpy()
         if is_total.any():
             reading.skipped["totals"] = lines[is_total].tolist()
         keep &= ~is_total

@@ -110,5 +110,8 @@ def _tables(block: list[tuple[int, str]], notes: list[str], label: str) -> list[
                                  {"count": count, "expected_count": len(header)}, "export_shape")]) from None
     if len(frame) != len(body):  # a quoted cell spanning lines: line numbers can no longer be trusted
         raise PlanError([Problem(label, header_line, None, "export_multiline_cell", {}, "export_shape")])
-    return [Section(header, frame.apply(lambda column: column.str.strip()) if len(frame) else frame,
+    from .cells import by_unique
+
+    stripped = {column: by_unique(frame[column], lambda u: u.str.strip()) for column in frame.columns}
+    return [Section(header, pd.DataFrame(stripped) if len(frame) else frame,
                     [number for number, _ in body], header_line, notes, footer)]
