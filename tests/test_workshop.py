@@ -388,13 +388,15 @@ def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_p
     notebooks = sorted((participant / "notebooks").glob("*.ipynb"))
 
     (tmp_path / "out").mkdir()
-    papermill = [sys.executable, "-m", "papermill", "--no-progress-bar", "-k", "python3", "--execution-timeout", "240",
-                 "--cwd",
-                 str(participant / "notebooks")]
-    for path in notebooks:  # one after another: kernels started together may race for their ports and hang
-        done = subprocess.run([*papermill, str(path), str(tmp_path / "out" / path.name)], capture_output=True,
-                              text=True, timeout=300)
-        assert done.returncode == 0, done.stderr
+    # Papermill in a fresh interpreter, on local IPC sockets (the kit's AsyncIPCKernelManager): a TCP kernel
+    # started while other workers start theirs can pick a port another one took, and wait forever.
+    run = ("import sys, papermill; papermill.execute_notebook(sys.argv[1], sys.argv[2], cwd=sys.argv[3], "
+           "kernel_name='python3', progress_bar=False, execution_timeout=240, "
+           "kernel_manager_class='planlib.report.kernels.AsyncIPCKernelManager')")
+    for path in notebooks:
+        done = subprocess.run([sys.executable, "-c", run, str(path), str(tmp_path / "out" / path.name),
+                               str(participant / "notebooks")], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
     ran = [json.loads((tmp_path / "out" / path.name).read_text(encoding="utf-8")) for path in notebooks]
     assert len(ran) == 8
     shown = {}
