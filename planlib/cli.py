@@ -73,23 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
     imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
-    actuals = commands.add_parser("import-actuals", help="add an export's values (GA4, Search Console, ad platforms, "
-                                  "e-mailing tools, any wide CSV) to actuals.csv")
-    actuals.add_argument("plan", type=Path, help="plan folder")
-    actuals.add_argument("file", type=Path, help="the export as downloaded (CSV, TSV, UTF-8, UTF-16 or French Excel)")
-    actuals.add_argument("--source", default="auto",
-                         help="auto (default: the file's shape says which), a kit source (ga4, search_console, "
-                              "google_ads, meta_ads...) or <plan>/sources/NAME.yaml")
-    actuals.add_argument("--mapping", type=Path, default=None, help="a source file of your own, anywhere")
-    where = actuals.add_mutually_exclusive_group()
-    where.add_argument("--channel", default="", help="channel id all the values belong to (e.g. C03)")
-    where.add_argument("--channel-column", default=None,
-                       help="header of the column naming each row's channel (an id or a name of channels.csv)")
-    actuals.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
-                         help="the date order, when every date of the file reads both ways")
-    actuals.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
-    actuals.add_argument("--replace", action="store_true",
-                         help="replace the values this source already gave over the same span")
+    from .steps.budget.spend_command import add_parser as add_import_spend
+    from .steps.review.import_command import add_parser as add_import_actuals
+
+    add_import_actuals(commands)
+    add_import_spend(commands)
     smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
     smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
     smart.add_argument("--lang", choices=languages(), default=None,
@@ -342,16 +330,16 @@ def run_import(args) -> int:
 
 def run_import_actuals(args) -> int:
     from .steps import load_plan
-    from .steps.review.import_story import import_story
-    from .steps.review.imports import import_actuals
+    from .steps.review.import_command import run
 
-    plan = load_plan(args.plan)
-    _, result = import_actuals(plan, args.file, args.source, args.channel, args.mapping, args.channel_column,
-                               args.dates, args.dry_run, args.replace)
-    detected = args.source == "auto" and args.mapping is None
-    for line in import_story(result, args.messages, detected, args.dry_run):
-        print(line)
-    return 0
+    return run(args, load_plan(args.plan))
+
+
+def run_import_spend(args) -> int:
+    from .steps import load_plan
+    from .steps.budget.spend_command import run
+
+    return run(args, load_plan(args.plan))
 
 
 def run_workshop(args) -> int:
@@ -360,7 +348,7 @@ def run_workshop(args) -> int:
     return run(args)
 
 
-COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "check": run_check, "summary": run_summary, "export": run_export,
+COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend": run_import_spend, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
             "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop}
 

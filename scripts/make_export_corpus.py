@@ -557,6 +557,65 @@ def generic_dates(name, kind, seed):
         record(name, "generic", "en", sums, [])
 
 
+# -- the accounting export (FEC) ---------------------------------------------------------------------
+
+FEC_HEAD = ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
+            "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet",
+            "ValidDate", "Montantdevise", "Idevise"]
+FEC_SPEND: dict[str, dict] = {}
+
+
+def fec(name, seed, pipe=False, sense=False):
+    """Purchase entries (expense, VAT, supplier), a credit note, a bank payment; amounts with a decimal comma."""
+    rng = random.Random(seed)
+    head = FEC_HEAD if not sense else FEC_HEAD[:11] + ["Montant", "Sens"] + FEC_HEAD[13:]
+    sep = "|" if pipe else "\t"
+    lines = [sep.join(head)]
+    spend, unmapped, other = {}, {}, 0
+    expenses = [("6231", "Annonces et insertions", "media"), ("6233", "Foires et expositions", "events"),
+                ("6236", "Catalogues et imprimés", "production"), ("6226", "Honoraires", None)]
+
+    def line(journal, number, day, account, label, text, debit, credit, aux="", aux_label=""):
+        if sense:
+            amount, way = (debit, "D") if debit else (credit, "C")
+            cells = [journal, "Journal des achats", str(number), f"{day:%Y%m%d}", account, label, aux, aux_label,
+                     f"F{number}", f"{day:%Y%m%d}", text, f"{amount:.2f}".replace(".", ","), way, "", "",
+                     f"{day:%Y%m%d}", "", ""]
+        else:
+            cells = [journal, "Journal des achats", str(number), f"{day:%Y%m%d}", account, label, aux, aux_label,
+                     f"F{number}", f"{day:%Y%m%d}", text, f"{debit:.2f}".replace(".", ","),
+                     f"{credit:.2f}".replace(".", ","), "", "", f"{day:%Y%m%d}", "", ""]
+        lines.append(sep.join(cells))
+
+    number = 100
+    for index in range(12):
+        number += 1
+        day = date(2026, 1, 5) + timedelta(days=rng.randint(0, 150))
+        account, label, category = expenses[index % len(expenses)]
+        amount = round(rng.uniform(200, 5000), 2)
+        vat = round(amount * 0.2, 2)
+        line("AC", number, day, account, label, f"Facture {number}", amount, 0)
+        line("AC", number, day, "44566", "TVA déductible", f"Facture {number}", vat, 0)
+        line("AC", number, day, "401000", "Fournisseurs", f"Facture {number}", 0, amount + vat, "401MEDIA", "Agence")
+        other += 2
+        if category:
+            spend[f"fec:AC/{number}/{account}"] = amount
+        else:
+            unmapped[account] = round(unmapped.get(account, 0) + amount, 2)
+    number += 1  # a credit note on the first media invoice
+    day = date(2026, 3, 1)
+    line("AC", number, day, "6231", "Annonces et insertions", "Avoir", 0, 150.0)
+    line("AC", number, day, "401000", "Fournisseurs", "Avoir", 150.0, 0, "401MEDIA", "Agence")
+    other += 1
+    spend[f"fec:AC/{number}/6231"] = -150.0
+    line("BQ", number + 1, day, "512000", "Banque", "Règlement", 0, 1000.0)
+    line("BQ", number + 1, day, "401000", "Fournisseurs", "Règlement", 1000.0, 0, "401MEDIA", "Agence")
+    other += 2
+    write(name, "\n".join(lines) + "\n")
+    FEC_SPEND[name] = {"rows": len(spend), "total": round(sum(spend.values()), 2), "unmapped": unmapped,
+                       "other_lines": other}
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.glob("*"):
@@ -600,6 +659,11 @@ def main():
     generic_dates("generic_month_first.csv", "clear", 35)
     generic_dates("generic_ambiguous_dates.csv", "ambiguous", 36)
     generic_dates("generic_mixed_dates.csv", "mixed", 37)
+    fec("123456789FEC20261231.txt", 40)
+    fec("fec_pipe_montant_sens.txt", 41, pipe=True, sense=True)
+    (OUT / "expected_spend.yaml").write_text(
+        "# What each FEC holds on the kit's default accounts (623x), from the values written.\n"
+        + yaml.safe_dump(FEC_SPEND, sort_keys=True, allow_unicode=True), encoding="utf-8")
     (OUT / "expected.yaml").write_text(
         "# What each export holds, from the values scripts/make_export_corpus.py wrote (not from the importer).\n"
         + yaml.safe_dump(EXPECTED, sort_keys=True, allow_unicode=True), encoding="utf-8")

@@ -159,6 +159,9 @@ SMOKES = {
     "import": (_workbook, ["import", "{tmp}/plan.xlsx", "--into", "{plan}"], "imported"),
     "import-actuals": (None, ["import-actuals", "{plan}", str(EMAILING), "--channel", "C06"],
                        "detected: Mailchimp, campaign reports (English)"),
+    "import-spend": (None, ["import-spend", "{plan}", str(ROOT / "tests" / "fixtures" / "exports" / "corpus" /
+                                                      "123456789FEC20261231.txt")],
+                     "detected: FEC (fichier des écritures comptables)"),
     "diff": (None, ["diff", str(EXAMPLE), "{plan}", "--lang", "en"], "no change"),
     "abtest": (None, ["abtest", "size", "--baseline", "0.20", "--target", "0.25", "--daily", "500"], "500"),
     "workshop": (None, ["workshop", "new", "room", "--case", "b2c-shop", "--participants", "1", "--out", "{tmp}"],

@@ -262,6 +262,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("category", ENUM, allowed=BUDGET_CATEGORIES),
         Column("supplier"),
         Column("label"),
+        Column("source", help="what import-spend read the row from: an ad platform, or fec:JOURNAL/ENTRY/ACCOUNT/DATE"),
     ), "Actual spend, one row per invoice or payment."),
     Table("decisions", "review", (
         Column("id", ID, required=True),

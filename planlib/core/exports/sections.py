@@ -78,6 +78,12 @@ def split_sections(text: str, label: str = "") -> list[Section]:
     return sections
 
 
+def _separator(line: str) -> str:
+    """`;`, `,`, tab, or `|` (the FEC's other separator), whichever the line holds most outside quotes."""
+    sep = sniff_separator(line)
+    return "|" if line.count("|") > max(line.count(sep), 0) else sep
+
+
 def _cells(line: str, sep: str) -> list[str]:
     return [cell.strip() for cell in next(csv.reader([line], delimiter=sep), [])]
 
@@ -87,14 +93,14 @@ def _tables(block: list[tuple[int, str]], notes: list[str], label: str) -> list[
     notes = list(notes)
     start = 0
     while start < len(block):
-        if len(_cells(block[start][1], sniff_separator(block[start][1]))) > 1:
+        if len(_cells(block[start][1], _separator(block[start][1]))) > 1:
             break
         notes.append(block[start][1].strip().strip('"'))
         start += 1
     if start >= len(block):
         return [Section([], pd.DataFrame(), [], block[0][0], notes)]
     header_line, header_text = block[start]
-    sep = sniff_separator(header_text)
+    sep = _separator(header_text)
     header = _cells(header_text, sep)
     body = [(number, line) for number, line in block[start + 1:] if sep in line or len(header) == 1]
     footer = [number for number, line in block[start + 1:] if not (sep in line or len(header) == 1)]
