@@ -87,10 +87,10 @@ def done_html(text: str) -> str:
     return f'<span style="color:#2e7d32">{html.escape(text)}</span>'
 
 
-def refused_html(problems: list[str], lang: str) -> str:
-    """A form's message when a save is refused: every problem, escaped."""
+def refused_html(problems: list[str], lang: str, heading: str = "form.refused") -> str:
+    """A form's message when a save is refused: every problem, escaped, under `heading` (a catalog key)."""
     items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-    return f'<div style="color:#b00020"><b>{html.escape(_say("refused", lang))}</b><ul>{items}</ul></div>'
+    return f'<div style="color:#b00020"><b>{html.escape(tr(heading, lang))}</b><ul>{items}</ul></div>'
 
 
 def save_controls(name: str, lang: str, save):
