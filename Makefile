@@ -20,10 +20,12 @@ $(STAMP): pyproject.toml setup.py $(CONSTRAINTS)
 report: $(STAMP)
 	$(BIN)/planlib report data/example --period $(PERIOD) --pdf
 
-## The whole test suite, notebooks and real-browser tests included, over every core; the 25 slowest listed.
+## The whole test suite, notebooks and real-browser tests included: every test file (and notebook) whole on one
+## of all the cores, the 25 slowest listed; then the browser tests, one at a time.
 test: $(STAMP)
 	scripts/ensure_browser.sh
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup --durations=25
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --durations=25 -m "not browser"
+	$(BIN)/python -m pytest --durations=10 -m browser tests
 
 ## The unit tier alone: no kernel, no browser, no server (about a minute).
 test-fast: $(STAMP)

@@ -133,18 +133,12 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 HEAVY_TIERS = ("kernel", "browser")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Every test gets its tier: notebooks run by nbval start kernels; what is neither kernel nor browser is unit.
 
-    Under pytest-xdist (`--dist loadgroup`) a notebook's cells stay on one worker (they share its kernel, in
-    order), and the browser tests share one worker, so that two Chromiums and their JupyterLab servers never
-    compete for the two cores while a page waits on a timeout."""
+    (`make test` keeps a notebook's cells together with `--dist loadfile`, and runs the browser tier alone.)"""
     for item in items:
         if str(item.fspath).endswith(".ipynb"):
             item.add_marker(pytest.mark.kernel)
-            item.add_marker(pytest.mark.xdist_group(f"notebook-{Path(str(item.fspath)).name}"))
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
         if not any(item.get_closest_marker(tier) for tier in HEAVY_TIERS):
             item.add_marker(pytest.mark.unit)
