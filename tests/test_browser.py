@@ -245,3 +245,47 @@ def test_a_workshop_participant_checks_an_exercise_and_asks_a_hint_in_lab(tmp_pa
     finally:
         lab.send_signal(signal.SIGINT)
         assert lab.wait(timeout=60) == 0
+
+
+CORPUS = ROOT / "tests" / "fixtures" / "exports" / "corpus"
+
+
+def choose_file(page, button: str, path) -> None:
+    """Click the upload button and pick the file in the chooser it opens, as a person does."""
+    with page.expect_file_chooser() as chooser:
+        page.click(button)
+    chooser.value.set_files(str(path))
+
+
+def channel_label(plan_dir, channel_id: str) -> str:
+    """The upload panels' channel choice as the page shows it."""
+    return f"{channel_id} – {load_plan(plan_dir).channels.set_index('id').loc[channel_id, 'name']}"
+
+
+def test_a_ga4_download_is_checked_and_imported_from_notebook_07(tmp_path):
+    """Step 7: a GA4 file chosen in JupyterLab, its dry run read on the page, then Import."""
+    export = CORPUS / "ga4_traffic_acquisition_fr.csv"
+    with notebook_in_lab(tmp_path, "07_kpi_review.ipynb", ".planlib-actuals-upload-file") as (page, plan_dir):
+        page.select_option(".planlib-actuals-upload-channel select", label=channel_label(plan_dir, "C12"))
+        choose_file(page, ".planlib-actuals-upload-file", export)
+        page.wait_for_selector(".planlib-actuals-upload-story:has-text('detected: GA4 report download (French)')",
+                               timeout=30_000)
+        assert "left out: Taux d'engagement (a rate" in page.inner_text(".planlib-actuals-upload-story")
+        page.screenshot(path=str(tmp_path / "upload-07.png"), full_page=False)
+        page.click("button.planlib-actuals-upload-import")
+        page.wait_for_selector(".planlib-actuals-upload-message:has-text('imported 84 values')", timeout=30_000)
+    actuals = load_plan(plan_dir).actuals
+    assert set(actuals[actuals["source"] == "ga4"]["channel_id"]) == {"C12"}
+
+
+def test_an_ads_report_goes_into_spend_from_notebook_06(tmp_path):
+    """Step 6: a Google Ads report (UTF-16, tabs, as its Excel download) chosen in JupyterLab, onto its channel's line."""
+    export = CORPUS / "google_ads_excel_utf16_en.csv"
+    with notebook_in_lab(tmp_path, "06_budget.ipynb", ".planlib-spend-upload-file") as (page, plan_dir):
+        page.select_option(".planlib-spend-upload-channel select", label=channel_label(plan_dir, "C03"))
+        choose_file(page, ".planlib-spend-upload-file", export)
+        page.wait_for_selector(".planlib-spend-upload-story:has-text('B001')", timeout=30_000)
+        page.click("button.planlib-spend-upload-import")
+        page.wait_for_selector(".planlib-spend-upload-message:has-text('imported 7 spend rows')", timeout=30_000)
+    spend = load_plan(plan_dir).spend
+    assert set(spend[spend["source"] == "google_ads"]["budget_line_id"]) == {"B001"}

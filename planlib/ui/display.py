@@ -100,15 +100,17 @@ def bullets(lines: list[str], empty_key: str = "", lang: str = "en") -> None:
         display_markdown(tr(empty_key, lang))
 
 
-def show_form(make_form, plan, lang: str = "en") -> None:
+def show_form(make_form, plan, lang: str = "en", hint_key: str | None = "form.hint") -> None:
     """A form in JupyterLab; in a report run, only a line saying where to find it.
 
-    The form is built only when shown: a report holds no widget and no widget state.
+    The form is built only when shown: a report holds no widget and no widget state. `hint_key`: the line
+    above it (None for a panel that says its own).
     """
     from IPython.display import display
 
     if interactive():
-        display_markdown(tr("form.hint", lang))
+        if hint_key:
+            display_markdown(tr(hint_key, lang))
         display(make_form(plan, lang).widget())
     else:
         display_markdown(tr("form.in_report", lang))

@@ -34,6 +34,8 @@ class UploadPanel:
         self.plan, self.name, self.lang = plan, name, lang
         self.preview_fn, self.commit_fn = preview, commit
         self.options = list(options)  # (key, widget) pairs whose values the step's functions receive
+        for key, widget in self.options:
+            widget.add_class(f"planlib-{name}-{key}")
         self.folder = Path(tempfile.mkdtemp(prefix="planlib-upload-"))
         self.path: Path | None = None
         self.upload = w.FileUpload(accept=".csv,.tsv,.txt", multiple=False, description=tr("upload.choose", lang))

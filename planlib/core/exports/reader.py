@@ -123,7 +123,8 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
                                  {"value": channel_column}, "channel_column")])
     reading = Reading(label, fit.source.name, fit.source.title("en"), fit.interface.language,
                       section.title, pd.DataFrame())
-    reading.other_sections = [s.title or ", ".join(s.header[:3]) for i, s in enumerate(tables) if i != fit.section]
+    reading.other_sections = [", ".join(s.header[:3]) + (f" ({s.title})" if s.title else "")
+                              for i, s in enumerate(tables) if i != fit.section]
     if section.footer:
         reading.skipped["note_below"] = section.footer
     problems = []

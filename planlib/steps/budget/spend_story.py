@@ -5,7 +5,8 @@ from ...core.exports.sources import kit_sources
 from ...core.i18n import format_money, tr
 
 
-def spend_story(plan, result, lang: str, dry_run: bool = False) -> list[str]:
+def spend_story(plan, result, lang: str, dry_run: bool = False, closing: str = "import.dry_run") -> list[str]:
+    """The lines of a spend import's account; a dry run ends with `closing` (the command's or the panel's)."""
     currency = plan.currency
     money = lambda value: format_money(value, currency, lang)
     if result.kind == "fec":
@@ -34,5 +35,5 @@ def spend_story(plan, result, lang: str, dry_run: bool = False) -> list[str]:
     if result.kind != "fec":
         lines.append(tr("spend.cost_only", lang))
     if dry_run:
-        lines.append(tr("import.dry_run", lang))
+        lines.append(tr(closing, lang))
     return lines

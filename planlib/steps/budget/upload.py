@@ -27,7 +27,8 @@ def spend_upload(plan, lang: str = "en") -> UploadPanel:
 
     def preview(plan, path, values):
         _, result = import_spend(plan, path, "auto", values["channel"], dry_run=True)
-        return spend_story(plan, result, lang, dry_run=True), _lines_table(plan, result, lang)
+        story = spend_story(plan, result, lang, dry_run=True, closing="upload.dry_run")
+        return story, _lines_table(plan, result, lang)
 
     def commit(plan, path, values):
         saved, result = import_spend(plan, path, "auto", values["channel"])

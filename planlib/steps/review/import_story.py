@@ -25,7 +25,8 @@ def _lines(numbers: list[int]) -> str:
     return shown + (", ..." if len(numbers) > 8 else "")
 
 
-def import_story(result, lang: str, detected: bool, dry_run: bool = False) -> list[str]:
+def import_story(result, lang: str, detected: bool, dry_run: bool = False, closing: str = "import.dry_run") -> list[str]:
+    """The lines of an import's account; a dry run ends with `closing` (the command's or the panel's wording)."""
     reading = result.reading
     kit = {source.name: source for source in kit_sources()}
     title = kit[reading.source].title(lang) if reading.source in kit else reading.title
@@ -52,6 +53,6 @@ def import_story(result, lang: str, detected: bool, dry_run: bool = False) -> li
         for start, end in runs:
             lines.append(tr("label.gap", lang, metric=metric, start=start, end=end))
     if dry_run:
-        lines.append(tr("import.dry_run", lang))
+        lines.append(tr(closing, lang))
     return lines
 

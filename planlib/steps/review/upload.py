@@ -35,7 +35,8 @@ def actuals_upload(plan, lang: str = "en") -> UploadPanel:
 
     def preview(plan, path, values):
         _, result = import_actuals(plan, path, values["source"], values["channel"], dry_run=True)
-        return import_story(result, lang, values["source"] == "auto", dry_run=True), _metrics_table(result, lang)
+        story = import_story(result, lang, values["source"] == "auto", dry_run=True, closing="upload.dry_run")
+        return story, _metrics_table(result, lang)
 
     def commit(plan, path, values):
         saved, result = import_actuals(plan, path, values["source"], values["channel"])
