@@ -616,6 +616,37 @@ def fec(name, seed, pipe=False, sense=False):
                        "other_lines": other}
 
 
+def xlsx_exports():
+    """Meta Ads and a wide table as the tools' xlsx downloads: typed cells, dates as dates."""
+    from openpyxl import Workbook
+
+    rng, sums = random.Random(42), Sums()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Raw Data Report"
+    sheet.append(["Campaign name", "Day", "Amount spent (EUR)", "Impressions", "Reach", "Link clicks", "CTR (all)"])
+    for day in days(9):
+        for campaign in ("Spring sale", "Retargeting"):
+            spend, impr, clicks = round(rng.uniform(5, 90), 2), rng.randint(500, 9000), rng.randint(1, 200)
+            sums.add("ad_cost", day, spend), sums.add("ad_impressions", day, impr), sums.add("ad_clicks", day, clicks)
+            sheet.append([campaign, day, spend, impr, rng.randint(300, 4000), clicks, clicks / impr * 100])
+    book.save(OUT / "meta_ads_by_day_en.xlsx")
+    record("meta_ads_by_day_en.xlsx", "meta_ads", "en", sums, ["Campaign name", "Reach", "CTR (all)"])
+    rng, sums = random.Random(43), Sums()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Suivi des leads"])
+    sheet.append([])
+    sheet.append(["date", "leads", "rdv", "Taux de rdv"])
+    for day in days(11):
+        leads, meetings = rng.randint(0, 30), rng.randint(0, 8)
+        sums.add("leads", day, leads), sums.add("rdv", day, meetings)
+        sheet.append([day, leads, meetings, meetings / leads if leads else 0])
+    sheet.append(["Total", sums.sums["leads"], sums.sums["rdv"], None])
+    book.save(OUT / "generic_workbook.xlsx")
+    record("generic_workbook.xlsx", "generic", "en", sums, ["Taux de rdv"], totals=1)
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.glob("*"):
@@ -659,6 +690,7 @@ def main():
     generic_dates("generic_month_first.csv", "clear", 35)
     generic_dates("generic_ambiguous_dates.csv", "ambiguous", 36)
     generic_dates("generic_mixed_dates.csv", "mixed", 37)
+    xlsx_exports()
     fec("123456789FEC20261231.txt", 40)
     fec("fec_pipe_montant_sens.txt", 41, pipe=True, sense=True)
     (OUT / "expected_spend.yaml").write_text(

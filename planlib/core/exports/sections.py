@@ -54,10 +54,46 @@ class Section:
 
 
 def read_sections(path: Path) -> tuple[list[Section], str]:
-    """The tables of an export file and the file's encoding; PlanError when it is not text."""
+    """The tables of an export file (text, or an .xlsx workbook) and the file's encoding; PlanError when neither."""
     label = Path(path).name
-    text, encoding = decode(read_bytes(Path(path)), label)
+    data = read_bytes(Path(path))
+    if data[:4] == b"PK\x03\x04":  # a zip: an xlsx workbook (Meta, HubSpot and most tools offer one)
+        return split_sections(workbook_text(Path(path), label), label), "xlsx"
+    text, encoding = decode(data, label)
     return split_sections(text, label), encoding
+
+
+def workbook_text(path: Path, label: str) -> str:
+    """Every sheet of a workbook as tab-separated lines, one per spreadsheet row, so row numbers stay Excel's.
+
+    Dates become ISO dates, numbers keep a decimal point; a sheet ends with a blank line."""
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign zip
+        raise PlanError([Problem(label, None, None, "not_a_workbook", {}, "export_table")]) from None
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells = []
+            for value in row:
+                if isinstance(value, datetime):
+                    value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+                elif isinstance(value, date):
+                    value = value.isoformat()
+                elif isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                cells.append("" if value is None else str(value))
+            while cells and cells[-1] == "":
+                cells.pop()
+            writer.writerow(cells)
+        out.write("\n")
+    workbook.close()
+    return out.getvalue()
 
 
 def split_sections(text: str, label: str = "") -> list[Section]:
