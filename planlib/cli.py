@@ -25,8 +25,9 @@ def _plan_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planlib", description="Marketing action plan workbook kit.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    parser.add_argument("--messages", choices=languages(), default=os.environ.get("PLANLIB_MESSAGES", "en"),
-                        help="language of the problems listed (default: en, or $PLANLIB_MESSAGES)")
+    parser.add_argument("--messages", choices=languages(), default=None,
+                        help="language of the problems listed (default: $PLANLIB_MESSAGES, else en; the imports "
+                             "tell their story in the plan's language)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     new = commands.add_parser("new", help="create a workspace: your plan and its own notebooks (then: planlib lab NAME)")
@@ -329,17 +330,23 @@ def run_import(args) -> int:
 
 
 def run_import_actuals(args) -> int:
-    from .steps import load_plan
     from .steps.review.import_command import run
 
-    return run(args, load_plan(args.plan))
+    return _import(run, args)
 
 
 def run_import_spend(args) -> int:
-    from .steps import load_plan
     from .steps.budget.spend_command import run
 
-    return run(args, load_plan(args.plan))
+    return _import(run, args)
+
+
+def _import(run, args) -> int:
+    """An import tells its story in --messages (or $PLANLIB_MESSAGES) when given, else in the plan's language."""
+    from .steps import load_plan
+
+    plan = load_plan(args.plan)
+    return run(args, plan, args.messages if args.messages_given else plan.language)
 
 
 def run_workshop(args) -> int:
@@ -356,6 +363,8 @@ COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend"
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.messages_given = bool(args.messages or os.environ.get("PLANLIB_MESSAGES"))
+    args.messages = args.messages or os.environ.get("PLANLIB_MESSAGES") or "en"
     if getattr(args, "plan", "absent") is None:
         from .core.plan import resolve_plan_path
 

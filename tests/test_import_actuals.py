@@ -146,3 +146,18 @@ def test_a_broken_source_file_is_a_located_message(plan_dir, tmp_path):
     assert ran.returncode == 1
     assert "mine.yaml:" in ran.stderr and "not a source file (expected title, kind and interfaces" in ran.stderr
     assert "internal error" not in ran.stderr
+
+
+def test_without_messages_the_story_is_in_the_plans_language(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(ROOT / "data" / "cases" / "b2c-shop" / "solution" / "fr", plan_dir)
+    ran = run_planlib("import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv", "--dry-run")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "détecté : Search Console, Performances > Dates (anglais)"
+    asked = run_planlib("--messages", "en", "import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv",
+                        "--dry-run")
+    assert asked.stdout.splitlines()[0] == "detected: Search Console, Performance > Dates (English)"

@@ -21,13 +21,13 @@ def add_parser(commands) -> None:
     spend.add_argument("--replace", action="store_true", help="replace rows already imported whose amount changed")
 
 
-def run(args, plan) -> int:
-    """Import the file into `plan` (loaded by the cli, with every step's rules) and print what it did."""
+def run(args, plan, lang: str) -> int:
+    """Import the file into `plan` (loaded by the cli, with every step's rules) and print what it did in `lang`."""
     from .spend_import import import_spend
     from .spend_story import spend_story
 
     _, result = import_spend(plan, args.file, args.source, args.channel, args.line, args.accounts, args.dates,
                              args.dry_run, args.replace)
-    for line in spend_story(plan, result, args.messages, args.dry_run):
+    for line in spend_story(plan, result, lang, args.dry_run):
         print(line)
     return 0

@@ -24,14 +24,14 @@ def add_parser(commands) -> None:
                          help="replace the values this source already gave over the same span")
 
 
-def run(args, plan) -> int:
-    """Import the file into `plan` (loaded by the cli, with every step's rules) and print what it did."""
+def run(args, plan, lang: str) -> int:
+    """Import the file into `plan` (loaded by the cli, with every step's rules) and print what it did in `lang`."""
     from .import_story import import_story
     from .imports import import_actuals
 
     _, result = import_actuals(plan, args.file, args.source, args.channel, args.mapping, args.channel_column,
                                args.dates, args.dry_run, args.replace)
     detected = args.source == "auto" and args.mapping is None
-    for line in import_story(result, args.messages, detected, args.dry_run):
+    for line in import_story(result, lang, detected, args.dry_run):
         print(line)
     return 0
