@@ -161,3 +161,17 @@ def test_without_messages_the_story_is_in_the_plans_language(tmp_path):
     asked = run_planlib("--messages", "en", "import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv",
                         "--dry-run")
     assert asked.stdout.splitlines()[0] == "detected: Search Console, Performance > Dates (English)"
+
+
+def test_a_file_two_sources_fit_is_refused_naming_both(plan_dir):
+    (plan_dir / "sources").mkdir()
+    (plan_dir / "sources" / "seo_tool.yaml").write_text(
+        "title: {en: Our SEO tool}\nkind: search\ninterfaces:\n  en:\n    date: [Date]\n"
+        "    metrics: {Clicks: clicks, Impressions: impressions}\n    detect: {all: [Clicks, Impressions]}\n",
+        encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv")
+    assert ran.returncode == 1
+    assert "search_console_dates_en.csv:1: this file fits several sources: search_console, seo_tool" in ran.stderr
+    chosen = run_planlib("import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv", "--source", "seo_tool",
+                         "--dry-run")
+    assert chosen.returncode == 0 and chosen.stdout.startswith("source: Our SEO tool (English)")
