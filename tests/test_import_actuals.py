@@ -175,3 +175,22 @@ def test_a_file_two_sources_fit_is_refused_naming_both(plan_dir):
     chosen = run_planlib("import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv", "--source", "seo_tool",
                          "--dry-run")
     assert chosen.returncode == 0 and chosen.stdout.startswith("source: Our SEO tool (English)")
+
+
+def test_hostile_files_get_a_located_message_and_change_nothing(plan_dir, tmp_path):
+    cases = {
+        "empty.csv": (b"", "empty.csv: no table in this file"),
+        "picture.csv": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "picture.csv:3: this file holds zero bytes"),
+        "fake.xlsx": (b"PK\x03\x04not really a workbook", "fake.xlsx: not a readable xlsx workbook"),
+        "ragged.csv": (b"date,sessions\n2027-01-05,12\n2027-01-06,3,4,5\n", "ragged.csv:3: 4 cells where the header has 2"),
+        "header.csv": (b"date,sessions\n", "header.csv:1: no value to import"),
+    }
+    before = (plan_dir / "actuals.csv").read_bytes()
+    for name, (content, expected) in cases.items():
+        (tmp_path / name).write_bytes(content)
+        ran = run_planlib("import-actuals", plan_dir, tmp_path / name, "--source", "generic")
+        assert ran.returncode == 1 and expected in ran.stderr, (name, ran.stderr)
+        assert "Traceback" not in ran.stderr and "internal error" not in ran.stderr
+    unknown = run_planlib("import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv", "--channel", "C99")
+    assert unknown.returncode == 1 and "--channel: unknown channel 'C99'" in unknown.stderr
+    assert (plan_dir / "actuals.csv").read_bytes() == before
