@@ -27,9 +27,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --durations=25 -m "not browser"
 	$(BIN)/python -m pytest --durations=10 -m browser tests
 
-## The unit tier alone: no kernel, no browser, no server (about a minute).
+## The unit tier alone, without its slow tests: no kernel, no browser, no server (about a minute and a half).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m unit -n $(JOBS) tests
+	$(BIN)/python -m pytest -m "unit and not slow" -n $(JOBS) --dist worksteal tests
 
 ## Speed and memory figures of loading and validating large plans.
 bench: $(STAMP)

@@ -6,11 +6,12 @@ out), computed from the values written, never from the importer.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_planlib
+from conftest import EXAMPLE, run_planlib
 
 from planlib import load_plan
 from planlib.core.errors import PlanError
@@ -57,8 +58,26 @@ def test_each_export_is_detected_and_read_exactly(name):
 IMPORTED = sorted(name for name, e in EXPECTED.items() if not e.get("refused"))
 
 
+@pytest.fixture(scope="session")
+def small_template(tmp_path_factory):
+    """A new plan holding the example's channels and one day of actuals: imports into it load in milliseconds."""
+    target = tmp_path_factory.mktemp("small") / "plan"
+    assert run_planlib("new", target.parent / "ws").returncode == 0
+    shutil.copytree(target.parent / "ws" / "plan", target)
+    shutil.copy(EXAMPLE / "channels.csv", target / "channels.csv")
+    lines = (EXAMPLE / "actuals.csv").read_text(encoding="utf-8").splitlines()
+    (target / "actuals.csv").write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def small_plan(small_template, tmp_path):
+    return Path(shutil.copytree(small_template, tmp_path / "plan"))
+
+
 @pytest.mark.parametrize("name", IMPORTED)
-def test_an_import_adds_exactly_the_files_values_and_keeps_the_rest(name, plan_dir):
+def test_an_import_adds_exactly_the_files_values_and_keeps_the_rest(name, small_plan):
+    plan_dir = small_plan
     expected = EXPECTED[name]
     before = load_plan(plan_dir).actuals
     args = expected.get("args", [])
@@ -77,7 +96,8 @@ def test_an_import_adds_exactly_the_files_values_and_keeps_the_rest(name, plan_d
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e.get("refused")))
-def test_a_refused_export_changes_nothing_and_says_why(name, plan_dir):
+def test_a_refused_export_changes_nothing_and_says_why(name, small_plan):
+    plan_dir = small_plan
     before = (plan_dir / "actuals.csv").read_bytes()
     ran = run_planlib("import-actuals", plan_dir, CORPUS / name, "--channel", "C12")
     assert ran.returncode == 1 and ran.stderr.splitlines()[1].startswith(f"  {name}:")
