@@ -157,26 +157,19 @@ def ga4_exploration(name, lang, seed):
 
 # -- Search Console, Bing, Matomo -------------------------------------------------------------------
 
-def gsc(name, lang, seed, chart=False):
+def gsc(name, lang, seed):
+    """Performance > Dates (or the older Chart.csv, same columns); the French interface writes decimal commas."""
     rng, sums = random.Random(seed), Sums()
-    head = "Date,Clicks,Impressions,CTR,Position" if lang == "en" else "Date,Clics,Impressions,CTR,Position"
-    lines = [head]
+    lines = ["Date,Clicks,Impressions,CTR,Position" if lang == "en" else "Date,Clics,Impressions,CTR,Position"]
     for day in days(20):
-        c, i = rng.randint(10, 400), rng.randint(1000, 20000)
-        sums.add("search_clicks", day, c), sums.add("search_impressions", day, i)
-        ctr, pos = c / i * 100, rng.uniform(3, 30)
-        lines.append(f"{day:%Y-%m-%d},{c},{i},{ctr:.2f}%,{pos:.1f}" if lang == "en" else
-                     f'{day:%Y-%m-%d},{c},{i},"{ctr:.2f} %".replace(".", ","),"{pos:.1f}"'.replace('"{', "{"))
-    if lang == "fr":  # the French interface writes decimal commas, quoted
-        lines = [head] + [
-            ",".join([l.split(",")[0], l.split(",")[1], l.split(",")[2]] + [f'"{v}"' for v in []]) for l in []]
-        rng, sums = random.Random(seed), Sums()
-        for day in days(20):
-            c, i = rng.randint(10, 400), rng.randint(1000, 20000)
-            sums.add("search_clicks", day, c), sums.add("search_impressions", day, i)
-            ctr, pos = c / i * 100, rng.uniform(3, 30)
-            lines.append(f'{day:%Y-%m-%d},{c},{i},"{ctr:.2f} %","{pos:.1f}"'.replace(".", ",", 2)
-                         .replace(f"{day:%Y-%m-%d}".replace(".", ","), f"{day:%Y-%m-%d}"))
+        clicks, impressions = rng.randint(10, 400), rng.randint(1000, 20000)
+        sums.add("search_clicks", day, clicks), sums.add("search_impressions", day, impressions)
+        ctr, position = clicks / impressions * 100, rng.uniform(3, 30)
+        if lang == "en":
+            lines.append(f"{day:%Y-%m-%d},{clicks},{impressions},{ctr:.2f}%,{position:.1f}")
+        else:
+            lines.append(f'{day:%Y-%m-%d},{clicks},{impressions},"{ctr:.2f} %","{position:.1f}"'
+                         .replace(".", ","))
     write(name, "\n".join(lines) + "\n")
     record(name, "search_console", lang, sums, ["CTR", "Position"])
 
@@ -280,7 +273,7 @@ def google_ads(name, lang, seed, excel=False, by_day=True):
 
 def microsoft_ads(name, seed, iso):
     rng, sums = random.Random(seed), Sums()
-    lines = ['"Report Name: Campaign performance"', f'"Report Time: 3/1/2026 - 3/9/2026"',
+    lines = ['"Report Name: Campaign performance"', '"Report Time: 3/1/2026 - 3/9/2026"',
              '"Time Zone: (GMT+01:00) Brussels, Copenhagen, Madrid, Paris"', '"Last Completed Available Day: 3/10/2026"',
              '"Rows: 18"', "", '"Gregorian date","Campaign name","Impressions","Clicks","CTR","Average CPC","Spend",'
              '"Conversions","Revenue"']
@@ -661,7 +654,7 @@ def main():
     ga4_exploration("ga4_exploration_fr.csv", "fr", 7)
     gsc("search_console_dates_en.csv", "en", 8)
     gsc("search_console_dates_fr.csv", "fr", 9)
-    gsc("search_console_chart_en.csv", "en", 10, chart=True)
+    gsc("search_console_chart_en.csv", "en", 10)
     gsc_queries("search_console_queries_en.csv")
     bing("bing_webmaster_small_days_en.csv", 11, True)
     bing("bing_webmaster_en.csv", 12, False)

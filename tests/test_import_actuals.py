@@ -144,8 +144,20 @@ def test_a_broken_source_file_is_a_located_message(plan_dir, tmp_path):
     mapping.write_text("interfaces: {en: {date: [Jour]\nmetrics: [", encoding="utf-8")
     ran = run_planlib("import-actuals", plan_dir, ADS, "--mapping", mapping)
     assert ran.returncode == 1
-    assert "mine.yaml:" in ran.stderr and "not a source file (expected title, kind and interfaces" in ran.stderr
+    assert "mine.yaml:2: not valid YAML: did not find expected ',' or '}'" in ran.stderr
     assert "internal error" not in ran.stderr
+    mapping.write_text("title: {en: x}\ninterfaces: [en, fr]\n", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, ADS, "--mapping", mapping)
+    assert "mine.yaml:interfaces: not a source file (expected title, kind and interfaces with a date column" in \
+        ran.stderr
+    (plan_dir / "sources").mkdir()
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    (plan_dir / "sources" / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, ADS, "--channel", "C03")
+    assert ran.returncode == 1 and "bomb.yaml: its aliases (*name) expand to more than 100,000 values" in ran.stderr
 
 
 def test_without_messages_the_story_is_in_the_plans_language(tmp_path):

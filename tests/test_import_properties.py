@@ -41,7 +41,7 @@ def _export(seed: int, folder):
     metrics = rng.sample(["sessions", "leads", "orders", "revenue", "signups", "quotes"], rng.randint(1, 4))
     rates = rng.sample(RATE_HEADERS, rng.randint(0, 2))
     header = ["date"] + metrics + rates
-    sums, repeated = {m: 0.0 for m in metrics}, False
+    sums = {m: 0.0 for m in metrics}
     lines = [sep.join(header)]
     for day in days:
         cells = [_day(day, form, rng.random() < 0.3)]

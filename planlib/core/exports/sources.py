@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..errors import PlanError, Problem
 
@@ -79,12 +78,23 @@ def _bad(path: Path, line=None, key="") -> PlanError:
     return PlanError([Problem(str(path), line, key or None, "bad_source", {}, "source_keys")])
 
 
-def parse_source(path: Path, builtin: bool) -> Source:
+def read_yaml_file(path: Path) -> dict:
+    """A source (or mapping) file, read with the plan readers' caps: a user's file may be hostile."""
+    from ..io.readers import parse_yaml
+
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        raise _bad(path, mark.line + 1 if mark else None) from None
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise _bad(path) from None
+    problems: list[Problem] = []
+    data, _ = parse_yaml(text, str(path), problems)
+    if problems:
+        raise PlanError(problems)
+    return data or {}
+
+
+def parse_source(path: Path, builtin: bool) -> Source:
+    data = read_yaml_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("interfaces"), dict):
         raise _bad(path, None, "interfaces")
     interfaces = []
@@ -138,7 +148,7 @@ def find_source(name: str, plan_path: Path | None, mapping_file: Path | None = N
 
 @lru_cache(maxsize=4)
 def _metric_table(path: Path, stamp: float) -> dict:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path)
     if not isinstance(data, dict):
         raise _bad(path)
     return data

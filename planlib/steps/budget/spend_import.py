@@ -16,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ...core.errors import PlanError, Problem
 from ...core.exports.fec import is_fec, read_fec
 from ...core.exports.reader import read_export
 from ...core.exports.sections import read_sections
+from ...core.exports.sources import read_yaml_file
 
 KIT_ACCOUNTS = Path(__file__).resolve().parents[2] / "core" / "exports" / "accounts.yaml"
 
@@ -45,7 +45,7 @@ class SpendResult:
 
 @lru_cache(maxsize=4)
 def _accounts_file(path: Path, stamp: float) -> dict:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path)
     return {str(k).rstrip("x"): v for k, v in (data.get("accounts") or {}).items()}
 
 
@@ -54,12 +54,7 @@ def account_map(plan_path: Path | None, accounts_file: Path | None = None) -> di
     found = dict(_accounts_file(KIT_ACCOUNTS, KIT_ACCOUNTS.stat().st_mtime))
     own = accounts_file or (Path(plan_path) / "sources" / "accounts.yaml" if plan_path else None)
     if own is not None and Path(own).is_file():
-        try:
-            found.update(_accounts_file(Path(own), Path(own).stat().st_mtime))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise PlanError([Problem(str(own), mark.line + 1 if mark else None, None, "bad_source", {},
-                                     "accounts_keys")]) from None
+        found.update(_accounts_file(Path(own), Path(own).stat().st_mtime))
     return found
 
 
