@@ -62,6 +62,8 @@ def record(name, source, language, sums: Sums | None = None, left_out=(), args=(
 
 def write(name, text, encoding="utf-8", newline="\n"):
     data = text.replace("\n", newline)
+    if encoding == "cp1252":  # French Excel groups thousands with a no-break space
+        data = data.replace("\u202f", "\u00a0")
     (OUT / name).write_bytes(data.encode(encoding))
 
 
@@ -291,6 +293,37 @@ def microsoft_ads(name, seed, iso):
     lines.append('"©2026 Microsoft Corporation. All rights reserved. "')
     write(name, "\n".join(lines) + "\n")
     record(name, "microsoft_ads", "en", sums, ["Campaign name", "CTR", "Average CPC"])
+
+
+def meta_reporting_days(name, seed):
+    """Breakdown by day without the Day column: each row's Reporting starts and ends are its day."""
+    rng, sums = random.Random(seed), Sums()
+    lines = ["Reporting starts,Reporting ends,Ad set name,Amount spent (USD),Impressions,Link clicks,Results,"
+             "Result indicator,Cost per result"]
+    for day in days(8):
+        for adset in ("Lookalike buyers", "Broad 25-44"):
+            spend, impressions, clicks, results = round(rng.uniform(5, 400), 2), rng.randint(800, 30000), \
+                rng.randint(1, 400), rng.randint(1, 20)
+            for metric, value in (("ad_cost", spend), ("ad_impressions", impressions), ("ad_clicks", clicks),
+                                  ("ad_conversions", results)):
+                sums.add(metric, day, value)
+            lines.append(f'{day:%Y-%m-%d},{day:%Y-%m-%d},{adset},"{spend:,.2f}",{impressions},{clicks},{results},'
+                         f'actions:offsite_conversion.fb_pixel_purchase,{spend / results:.2f}')
+    write(name, "\n".join(lines) + "\n")
+    record(name, "meta_ads", "en", sums, ["Ad set name", "Reporting ends", "Result indicator", "Cost per result"])
+
+
+def meta_fr_semicolon(name, seed):
+    """The French interface's export opened and saved by French Excel: `;`, day-first dates all 12 or less."""
+    rng, sums = random.Random(seed), Sums()
+    lines = ["Jour;Nom de la campagne;Montant dépensé (USD);Impressions;CPM (coût pour 1 000 impressions) (USD)"]
+    for day in [date(2026, 8, d) for d in range(1, 11)]:
+        spend, impressions = round(rng.uniform(100, 2000), 2), rng.randint(10000, 60000)
+        sums.add("ad_cost", day, spend), sums.add("ad_impressions", day, impressions)
+        lines.append(f"{day:%d/%m/%Y};Looma - Broad;{fr_number(spend, 2)};{impressions};"
+                     f"{fr_number(spend / impressions * 1000, 2)}")
+    write(name, "\n".join(lines) + "\n", encoding="cp1252", newline="\r\n")
+    record(name, "meta_ads", "fr", sums, ["Nom de la campagne", "CPM (coût pour 1 000 impressions) (USD)"])
 
 
 def meta(name, lang, seed, by_day=True):
@@ -670,6 +703,8 @@ def main():
     meta("meta_ads_by_day_en.csv", "en", 22)
     meta("meta_ads_by_day_fr.csv", "fr", 23)
     meta("meta_ads_reporting_period_en.csv", "en", 24, by_day=False)
+    meta_reporting_days("meta_ads_daily_without_day_column_en.csv", 44)
+    meta_fr_semicolon("meta_ads_excel_fr.csv", 45)
     linkedin("linkedin_campaigns_en.csv", "en", 25)
     linkedin("linkedin_campaigns_fr.csv", "fr", 26)
     mailchimp("mailchimp_campaigns_en.csv", 27)

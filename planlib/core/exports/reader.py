@@ -148,9 +148,14 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
         keep &= ~is_total
 
     date_position = next((p for p, (k, _) in fates.items() if k in ("date", "offset")), None)
+    start = next((p for p, (k, _) in fates.items() if k == "start"), None)
+    end = next((p for p, (k, _) in fates.items() if k == "end"), None)
+    if date_position is None and start is not None and end is not None and keep.any() and \
+            (frame[start][keep] == frame[end][keep]).all():
+        date_position = start  # a daily breakdown without its Day column: every row starts and ends on its day
+        fates[start] = ("date", header[start])
+        fates[end] = ("leftout", "same_as_date")
     if date_position is None:
-        start = next((p for p, (k, _) in fates.items() if k == "start"), None)
-        end = next((p for p, (k, _) in fates.items() if k == "end"), None)
         span = ""
         if start is not None and end is not None and keep.any():
             first = frame[start][keep].iloc[0]
@@ -183,7 +188,7 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
         reading.date_order = "offset"
     else:
         try:
-            days, reading.date_order = parse_date_column(date_cells.where(keep, ""), dates or fit.source.date_order)
+            days, reading.date_order = parse_date_column(date_cells.where(keep, ""), dates or fit.interface.date_order or fit.source.date_order)
         except DateColumnError as error:
             index = int(np.argmax((date_cells == error.value).to_numpy())) if error.value in set(date_cells) else 0
             where = int(lines[index]) if len(lines) else section.header_line

@@ -43,6 +43,7 @@ class Interface:
     detect_any: tuple[str, ...]
     offset: tuple[str, ...] = ()  # "Nth day" columns: days counted from the section's start date
     span: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # period columns (start, end) of a total
+    date_order: str | None = None  # this interface's order for dates that read both ways (fr: dmy)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def parse_source(path: Path, builtin: bool) -> Source:
         interfaces.append(Interface(
             str(language), _names(spec.get("date")), {normal(k): str(v) for k, v in metrics.items()},
             frozenset(_names(spec.get("labels"))), _names(detect.get("all")), _names(detect.get("any")),
-            _names(spec.get("offset")), (_names(span["start"]), _names(span["end"])) if span else None))
+            _names(spec.get("offset")), (_names(span["start"]), _names(span["end"])) if span else None,
+            spec.get("date_order")))
     titles = data.get("title") if isinstance(data.get("title"), dict) else {"en": str(data.get("title") or path.stem)}
     return Source(path.stem, Path(path), {str(k): str(v) for k, v in titles.items()}, str(data.get("kind", "generic")),
                   tuple(interfaces), data.get("date_order"), data.get("notes"),
