@@ -206,3 +206,15 @@ def test_hostile_files_get_a_located_message_and_change_nothing(plan_dir, tmp_pa
     unknown = run_planlib("import-actuals", plan_dir, CORPUS / "search_console_dates_en.csv", "--channel", "C99")
     assert unknown.returncode == 1 and "--channel: unknown channel 'C99'" in unknown.stderr
     assert (plan_dir / "actuals.csv").read_bytes() == before
+
+
+def test_a_wide_table_never_sums_an_identifier_nor_a_rate(plan_dir, tmp_path):
+    export = tmp_path / "crm.csv"
+    export.write_text("date,campaign_id,Code postal,leads,Taux de rdv,Average deal\n"
+                      "2027-02-01,1234567,75011,4,25%,1200\n2027-02-02,1234567,69003,6,17%,900\n", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export, "--dry-run")
+    assert ran.returncode == 0, ran.stderr
+    assert "would import 2 values of leads from 2027-02-01 to 2027-02-02" in ran.stdout
+    for column, reason in (("campaign_id", "an identifier"), ("Code postal", "an identifier"),
+                           ("Taux de rdv", "a rate"), ("Average deal", "an average")):
+        assert f"left out: {column} ({reason}" in ran.stdout
