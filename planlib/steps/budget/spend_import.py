@@ -22,6 +22,7 @@ from ...core.exports.fec import is_fec, read_fec
 from ...core.exports.reader import read_export
 from ...core.exports.sections import read_sections
 from ...core.exports.sources import read_yaml_file
+from ...core.io.plan_lock import plan_lock, reread
 
 KIT_ACCOUNTS = Path(__file__).resolve().parents[2] / "core" / "exports" / "accounts.yaml"
 
@@ -145,7 +146,16 @@ def _ad_rows(plan, path: Path, source: str, channel: str, line: str | None, date
 def import_spend(plan, path: Path, source: str = "auto", channel: str = "", line: str | None = None,
                  accounts_file: Path | None = None, dates: str | None = None, dry_run: bool = False,
                  replace: bool = False):
-    """Add a FEC's or an ad export's spend to spend.csv; PlanError (nothing written) when anything is wrong."""
+    """Add a FEC's or an ad export's spend to spend.csv; PlanError (nothing written) when anything is wrong.
+
+    Under the plan's lock, on the plan as it is on disk: imports run together all land."""
+    if dry_run:
+        return _import_spend(plan, path, source, channel, line, accounts_file, dates, True, replace)
+    with plan_lock(plan.path):
+        return _import_spend(reread(plan), path, source, channel, line, accounts_file, dates, False, replace)
+
+
+def _import_spend(plan, path, source, channel, line, accounts_file, dates, dry_run, replace):
     sections, _ = read_sections(Path(path))
     fec = source == "fec" or (source == "auto" and any(s.header and is_fec(s.header) for s in sections))
     if fec:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ...core.errors import PlanError, Problem
 from ...core.exports.reader import Reading, read_export
+from ...core.io.plan_lock import plan_lock, reread
 
 
 @dataclass
@@ -77,8 +78,17 @@ def gaps(table: pd.DataFrame) -> dict[str, list[tuple[date, date]]]:
 def import_actuals(plan, path: Path, source: str = "auto", channel: str = "", mapping_file: Path | None = None,
                    channel_column: str | None = None, dates: str | None = None, dry_run: bool = False,
                    replace: bool = False):
-    """Add an export's values to actuals.csv (or, dry, say what would be added); PlanError, nothing written, if wrong."""
+    """Add an export's values to actuals.csv (or, dry, say what would be added); PlanError, nothing written, if wrong.
+
+    The file is read first; the plan is then re-read and written under its lock, so imports run together all land."""
     reading = read_export(Path(path), source, plan.path, dates, channel_column, mapping_file)
+    if dry_run:
+        return _import_reading(plan, reading, channel, channel_column, True, replace)
+    with plan_lock(plan.path):
+        return _import_reading(reread(plan), reading, channel, channel_column, False, replace)
+
+
+def _import_reading(plan, reading: Reading, channel: str, channel_column: str | None, dry_run: bool, replace: bool):
     table = reading.rows.copy()
     table["channel_id"] = channel_ids(plan, reading, channel, channel_column).values
     table["source"] = reading.source
