@@ -210,11 +210,14 @@ def test_hostile_files_get_a_located_message_and_change_nothing(plan_dir, tmp_pa
 
 def test_a_wide_table_never_sums_an_identifier_nor_a_rate(plan_dir, tmp_path):
     export = tmp_path / "crm.csv"
-    export.write_text("date,campaign_id,Code postal,leads,Taux de rdv,Average deal\n"
-                      "2027-02-01,1234567,75011,4,25%,1200\n2027-02-02,1234567,69003,6,17%,900\n", encoding="utf-8")
+    export.write_text('date,campaign_id,Code postal,leads,Taux de rdv,Average deal,"=HYPERLINK(""x"")",@SUM(1+1)\n'
+                      "2027-02-01,1234567,75011,4,25%,1200,1,2\n2027-02-02,1234567,69003,6,17%,900,3,4\n",
+                      encoding="utf-8")
     ran = run_planlib("import-actuals", plan_dir, export, "--dry-run")
     assert ran.returncode == 0, ran.stderr
     assert "would import 2 values of leads from 2027-02-01 to 2027-02-02" in ran.stdout
     for column, reason in (("campaign_id", "an identifier"), ("Code postal", "an identifier"),
-                           ("Taux de rdv", "a rate"), ("Average deal", "an average")):
+                           ("Taux de rdv", "a rate"), ("Average deal", "an average"),
+                           ('=HYPERLINK("x")', "a header written as a spreadsheet formula"),
+                           ("@SUM(1+1)", "a header written as a spreadsheet formula")):
         assert f"left out: {column} ({reason}" in ran.stdout

@@ -107,6 +107,8 @@ def _column_fates(fit: Fit, header: list[str], plan_path, channel_column):
             neutral = interface.metrics[name]
             metric = plan_metrics.get(neutral)
             fates[position] = ("metric", metric) if metric else ("leftout", "no_plan_metric")
+        elif fit.source.all_numeric and cell.strip()[:1] in ("=", "+", "-", "@"):
+            fates[position] = ("leftout", "formula_header")  # =HYPERLINK(...) is no metric's name
         elif fit.source.all_numeric:
             fates[position] = ("maybe", re.sub(r"[^0-9a-z]+", "_", name).strip("_"))
         else:
