@@ -38,7 +38,8 @@ class UploadPanel:
             widget.add_class(f"planlib-{name}-{key}")
         self.folder = Path(tempfile.mkdtemp(prefix="planlib-upload-"))
         self.path: Path | None = None
-        self.upload = w.FileUpload(accept=".csv,.tsv,.txt,.xlsx", multiple=False, description=tr("upload.choose", lang))
+        self.upload = w.FileUpload(accept=".csv,.tsv,.txt,.xlsx", multiple=False, description=tr("upload.choose", lang),
+                                   layout=w.Layout(width="auto"))  # the French label is longer than the default
         self.upload.add_class(f"planlib-{name}-file")
         self.check = w.Button(description=tr("upload.check", lang))
         self.check.add_class(f"planlib-{name}-check")
