@@ -370,13 +370,18 @@ def main(argv: list[str] | None = None) -> int:
 
         args.plan = resolve_plan_path(EXAMPLE)  # data/example here, above, or beside the package
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # inside the try: a reader gone early (| head) is caught below, not at exit
+        return code
     except PlanError as error:
         print(error.report(args.messages), file=sys.stderr)
         return 1
     except CodedError as error:
         print(f"error: {error.text(args.messages)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped early (planlib ... | head): the work is done, say nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

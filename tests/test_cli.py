@@ -180,3 +180,15 @@ def test_each_command_runs_as_a_console_script(command, tmp_path, plan_dir):
     assert result.returncode == 0, result.stdout + result.stderr
     assert shown.format(**fill) in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_cut_short_by_the_reader_is_no_error(plan_dir):
+    """`planlib ... | head -1`, or a reader that reads nothing: the work is done; no 'Broken pipe' error shows."""
+    corpus = ROOT / "tests" / "fixtures" / "exports" / "corpus" / "google_ads_campaigns_by_day_en.csv"
+    shell = f'"{PLANLIB}" import-actuals "{plan_dir}" "{corpus}" --channel C03 --dry-run | head -1'
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "detected: Google Ads, campaign report (English)\n"
+    assert result.stderr == "" and result.returncode == 0
+    gone = subprocess.run(["bash", "-o", "pipefail", "-c", shell.replace("| head -1", "| true")],
+                          capture_output=True, text=True, timeout=120)  # `true` exits before the first line
+    assert (gone.stderr, gone.returncode) == ("", 0)
