@@ -164,3 +164,11 @@ def test_no_wording_left_in_code_tuples():
     pair = re.compile(r"\(\s*\"[A-Z][^\"]{3,}\",\s*\"[^\"]*[éèàçù][^\"]*\"\s*\)")
     offenders = [str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py") if pair.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_a_wording_asked_without_its_values_is_its_template_not_its_key():
+    from planlib.core.i18n import label, tr
+
+    assert "{period}" in tr("label.period_figures", "fr") and not tr("label.period_figures", "fr").startswith("label.")
+    assert label("smart_count", "fr", n=3, total=4) == tr("label.smart_count", "fr").format(n=3, total=4)
+    assert "3" in label("smart_count", "en", n=3, total=4)

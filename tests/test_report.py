@@ -36,6 +36,23 @@ def two_quarters(tmp_path_factory):
     return out / "example"
 
 
+def catalog_families() -> list[str]:
+    """The first part of every catalog key (label, heading, review...): what a key shown raw starts with."""
+    text = (ROOT / "planlib" / "core" / "locale" / "en" / "LC_MESSAGES" / "planlib.po").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r'^msgid "([a-z_]+)\.', text, re.MULTILINE)))
+
+
+def test_no_page_shows_a_catalog_key(two_quarters):
+    """Every wording reaches the page as a sentence: a key such as label.period_figures is never shown."""
+    files = r"(?!(?:yaml|csv|html|ipynb|xlsx|json|md|css|pdf|txt)\b)"  # audit.yaml is a file, not a key
+    key = re.compile(r"\b(?:" + "|".join(catalog_families()) + r")\." + files + r"[a-z_]+(?:\.[a-z_]+)*\b")
+    for page in sorted((two_quarters / "2026-Q1").glob("*.html")):
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        text = re.sub(r"<style.*?</style>", " ", text, flags=re.S)
+        shown = sorted(set(key.findall(text)))
+        assert shown == [], f"{page.name} shows {shown}"
+
+
 def test_every_step_has_its_executed_notebook_and_html(two_quarters):
     folder = two_quarters / "2026-Q1"
     for notebook in NOTEBOOKS:

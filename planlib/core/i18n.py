@@ -129,13 +129,15 @@ def tr(key: str, lang: str = "en", **params) -> str:
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
+            if not params and language == lang:
+                return text  # a wording asked without its values: the template, for the caller to fill
             continue  # a catalog naming a parameter that does not exist: fall back to English
     return key
 
 
-def label(key: str, lang: str = "en") -> str:
-    """A label of the kit (`label.<key>`)."""
-    return tr(f"label.{key}", lang)
+def label(key: str, lang: str = "en", **params) -> str:
+    """A label of the kit (`label.<key>`), formatted with `params`."""
+    return tr(f"label.{key}", lang, **params)
 
 
 def column_label(name: str, lang: str = "en") -> str:
