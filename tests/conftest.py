@@ -92,6 +92,12 @@ def run_planlib(*args, cwd=None) -> Ran:
     return Ran(code, out.getvalue(), err.getvalue())
 
 
+# Papermill run by a test: on the kit's local IPC kernels with a cell timeout. Over TCP, a kernel started while
+# another worker starts one can sit idle forever (seen on a fresh clone's make test).
+PAPERMILL_KERNEL = {"kernel_name": "python3", "progress_bar": False, "execution_timeout": 240,
+                    "kernel_manager_class": "planlib.report.kernels.AsyncIPCKernelManager"}
+
+
 def problems_of(path) -> list[str]:
     """The problem lines of a plan that must not load."""
     with pytest.raises(PlanError) as caught:

@@ -41,13 +41,13 @@ def test_no_backend_switch_in_notebooks(path):
 @pytest.mark.kernel
 def test_a_broken_plan_shows_its_problems_not_a_traceback(plan_dir, tmp_path):
     import papermill
-    from conftest import set_cell
+    from conftest import PAPERMILL_KERNEL, set_cell
 
     set_cell(plan_dir / "budget.csv", "B002", "amount", "-3")
     with pytest.raises(papermill.PapermillExecutionError) as caught:
         papermill.execute_notebook(str(ROOT / "notebooks" / "00_start_here.ipynb"), str(tmp_path / "out.ipynb"),
-                                   parameters={"plan_dir": str(plan_dir), "lang": "fr"}, kernel_name="python3",
-                                   progress_bar=False, cwd=str(ROOT / "notebooks"))
+                                   parameters={"plan_dir": str(plan_dir), "lang": "fr"}, cwd=str(ROOT / "notebooks"),
+                                   **PAPERMILL_KERNEL)
     shown = "\n".join(caught.value.traceback)
     assert "budget.csv:3:amount : valeur négative : '-3' (attendu : zéro ou plus)" in shown
     assert "Traceback" not in shown and "File \"" not in shown

@@ -78,11 +78,12 @@ def test_new_from_the_example_and_from_a_plan_speak_the_plan_s_language(capsys, 
 @pytest.mark.kernel
 def test_a_workspace_notebook_runs_headless_on_its_plan(tmp_path):
     import papermill
+    from conftest import PAPERMILL_KERNEL
 
     main(["new", str(tmp_path / "ws"), "--example", "--lang", "fr"])
     notebook = tmp_path / "ws" / "notebooks" / "02_objectives.ipynb"
     papermill.execute_notebook(str(notebook), str(tmp_path / "out.ipynb"), cwd=str(notebook.parent),
-                               kernel_name="python3", progress_bar=False)
+                               **PAPERMILL_KERNEL)
     html = json.dumps(nbformat.read(tmp_path / "out.ipynb", as_version=4).cells)
     assert "Verdure" in html and "Objectifs" in html
 
