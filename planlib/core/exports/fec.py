@@ -36,12 +36,7 @@ class FecLines:
 
 def read_fec(path: Path) -> FecLines:
     label = Path(path).name
-    try:
-        sections, _ = read_sections(path)
-    except PlanError as error:
-        for problem in error.problems:
-            problem.file = problem.file or label
-        raise
+    sections, _ = read_sections(path)  # its problems already name the file
     table = next((s for s in sections if s.header and is_fec(s.header)), None)
     if table is None:
         raise PlanError([Problem(label, 1, None, "not_fec", {}, "fec_columns")])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +18,7 @@ import pandas as pd
 from ..errors import PlanError, Problem
 from .cells import DateColumnError, by_unique, parse_date_column, parse_number_column
 from .sections import read_sections
-from .sources import Fit, detect, find_source, fits, metric_table, normal
+from .sources import Fit, all_sources, detect, find_source, fits, metric_table, normal
 
 
 @dataclass
@@ -38,21 +37,11 @@ class Reading:
     date_order: str = ""
 
 
-def _located(error: PlanError, label: str) -> PlanError:
-    for problem in error.problems:
-        if not problem.file:
-            problem.file = label
-    return error
-
-
 def read_export(path: Path, source: str = "auto", plan_path: Path | None = None, dates: str | None = None,
                 channel_column: str | None = None, mapping_file: Path | None = None) -> Reading:
     """Read an export with a named source, or the one its shape fits (`auto`); PlanError saying why not."""
     label = Path(path).name
-    try:
-        sections, _ = read_sections(path)
-    except PlanError as error:
-        raise _located(error, label) from None
+    sections, _ = read_sections(path)  # its problems already name the file
     tables = [s for s in sections if s.header]
     if not tables:
         raise PlanError([Problem(label, None, None, "export_empty", {}, "export_table")])
@@ -60,8 +49,7 @@ def read_export(path: Path, source: str = "auto", plan_path: Path | None = None,
         found = detect(tables, plan_path)
         names = sorted({fit.source.name for fit in found})
         if len(names) != 1:
-            from .sources import all_sources
-            known = ", ".join(f"{s.name}" for s in all_sources(plan_path))
+            known = ", ".join(s.name for s in all_sources(plan_path))
             code = "export_ambiguous" if names else "export_unknown"
             raise PlanError([Problem(label, tables[0].header_line, None, code,
                                      {"candidates": ", ".join(names), "known": known}, "export_source")])
@@ -138,8 +126,7 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
                             re.IGNORECASE)
         is_total = np.zeros(len(frame), dtype=bool)
         for position in range(len(header)):
-            if fates[position][0] in ("date", "offset", "leftout", "channel", "start", "end", "maybe_unknown",
-                                      "maybe"):
+            if fates[position][0] != "metric":  # a totals row says so in a text cell
                 column = frame[position]
                 candidates = column.str.len() > 0
                 if candidates.any():
@@ -190,7 +177,8 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
         reading.date_order = "offset"
     else:
         try:
-            days, reading.date_order = parse_date_column(date_cells.where(keep, ""), dates or fit.interface.date_order or fit.source.date_order)
+            order = dates or fit.interface.date_order or fit.source.date_order
+            days, reading.date_order = parse_date_column(date_cells.where(keep, ""), order)
         except DateColumnError as error:
             index = int(np.argmax((date_cells == error.value).to_numpy())) if error.value in set(date_cells) else 0
             where = int(lines[index]) if len(lines) else section.header_line
@@ -204,6 +192,7 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
 
     channel_position = next((p for p, (k, _) in fates.items() if k == "channel"), None)
     channel = frame[channel_position] if channel_position is not None else pd.Series([""] * len(frame))
+    kept_days, kept_channel, kept_lines = days[keep].to_numpy(), channel[keep].to_numpy(), lines[keep]
 
     parts = []
     for position, (fate, detail) in fates.items():
@@ -211,16 +200,13 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
             if fate == "leftout":
                 reading.left_out.append((header[position], detail))
             continue
-        values, empty = parse_number_column(frame[position][keep] if keep.any() else frame[position].iloc[:0],
-                                            "," if fit.interface.language == "fr" else None)
+        values, empty = parse_number_column(frame[position][keep], "," if fit.interface.language == "fr" else None)
         not_number = values.isna() & ~empty
-        if fate in ("maybe", "maybe_unknown") and (not_number.mean() > 0.5 or empty.all()):
-            reading.left_out.append((header[position], "label"))
+        numeric = not not_number.any() and not empty.all()
+        if fate == "maybe_unknown":  # a tool's column no source names: said, never guessed
+            reading.left_out.append((header[position], "unknown_metric" if numeric else "label"))
             continue
-        if fate == "maybe_unknown" and not not_number.any():
-            reading.left_out.append((header[position], "unknown_metric"))
-            continue
-        if fate == "maybe_unknown":
+        if fate == "maybe" and (not_number.mean() > 0.5 or empty.all()):
             reading.left_out.append((header[position], "label"))
             continue
         if not_number.any():
@@ -229,12 +215,9 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
                 problems.append(Problem(label, int(lines[index]), header[position], "not_a_number",
                                         {"value": frame[position].iloc[index]}, "float"))
             continue
-        taken = values.notna()
-        part = pd.DataFrame({"date": days[keep][taken.to_numpy()].to_numpy() if keep.any() else [],
-                             "metric": detail, "value": values[taken].to_numpy(),
-                             "label": channel[keep][taken.to_numpy()].to_numpy() if keep.any() else [],
-                             "row": lines[keep][taken.to_numpy()] if keep.any() else []})
-        parts.append(part)
+        taken = values.notna().to_numpy()
+        parts.append(pd.DataFrame({"date": kept_days[taken], "metric": detail, "value": values.to_numpy()[taken],
+                                   "label": kept_channel[taken], "row": kept_lines[taken]}))
     rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["date", "metric", "value",
                                                                                     "label", "row"])
     if len(rows) and not fit.source.same_day_sum:
@@ -250,16 +233,8 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
             value=("value", "sum"), row=("row", "min"))
         rows["date"] = pd.to_datetime(rows["date"]).dt.date
     reading.rows = rows[["date", "metric", "value", "label", "row"]]
-    if not reading.rows.shape[0] and not problems:
+    if not len(reading.rows):
         metrics = [h for h, r in reading.left_out]
         raise PlanError([Problem(label, section.header_line, None, "export_no_values",
                                  {"left_out": ", ".join(metrics)}, "export_values")])
     return reading
-
-
-def day_span(rows: pd.DataFrame):
-    """First and last day of a reading's rows."""
-    return (min(rows["date"]), max(rows["date"])) if len(rows) else (None, None)
-
-
-__all__ = ["Reading", "read_export", "day_span", "timedelta"]
