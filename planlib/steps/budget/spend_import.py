@@ -66,16 +66,20 @@ def _mapped(account: str, accounts: dict[str, dict]) -> dict | None:
     return None
 
 
-def _lines_for(plan, day, **match) -> list[str]:
-    budget = plan.budget
-    chosen = []
-    for row in budget.itertuples():
-        if any(getattr(row, key) != value for key, value in match.items()):
-            continue
+def line_spans(plan) -> list[tuple]:
+    """Each budget line as (row, first day, last day), its period parsed once per import (None: the whole plan)."""
+    spans = []
+    for row in plan.budget.itertuples():
         period = plan.period(row.period) if row.period else None
-        if period is None or period.start <= day <= period.end:
-            chosen.append(row.id)
-    return chosen
+        spans.append((row, period.start if period else None, period.end if period else None))
+    return spans
+
+
+def _lines_for(spans, day, **match) -> list[str]:
+    """The ids of the lines with these attributes whose period holds the day."""
+    return [row.id for row, first, last in spans
+            if all(getattr(row, key) == value for key, value in match.items())
+            and (first is None or first <= day <= last)]
 
 
 def _fec_rows(plan, path: Path, accounts_file: Path | None):
@@ -90,20 +94,22 @@ def _fec_rows(plan, path: Path, accounts_file: Path | None):
         date=("date", "min"), amount=("amount", "sum"), label=("label", "first"), supplier=("supplier", "first"),
         row=("row", "min"))
     rows, problems = [], []
+    spans, known, actions = line_spans(plan), set(plan.budget["id"]), plan.budget.set_index("id")["action_id"]
     for entry in grouped.itertuples():
         target = mapping[entry.account]
         category, line = str(target.get("category", "")), str(target.get("line", "") or "")
-        if line and line not in set(plan.budget["id"]):
+        if line and line not in known:
             problems.append(Problem(fec.file, int(entry.row), "CompteNum", "unknown_budget_line",
                                     {"value": line, "account": entry.account}, "budget_line_ids"))
             continue
         if not line:
-            candidates = _lines_for(plan, entry.date, category=category)
+            candidates = _lines_for(spans, entry.date, category=category)
             line = candidates[0] if len(candidates) == 1 else ""
-        action = plan.budget.set_index("id")["action_id"].get(line, "") if line else ""
+        action = actions.get(line, "") if line else ""
         rows.append({"date": entry.date, "amount": round(float(entry.amount), 2), "budget_line_id": line,
                      "action_id": action, "category": category, "supplier": entry.supplier,
-                     "label": entry.label, "source": f"fec:{entry.journal}/{entry.entry}/{entry.account}/{entry.date:%Y%m%d}",
+                     "label": entry.label,
+                     "source": f"fec:{entry.journal}/{entry.entry}/{entry.account}/{entry.date:%Y%m%d}",
                      "row": int(entry.row)})
     if problems:
         raise PlanError(problems)
@@ -123,11 +129,11 @@ def _ad_rows(plan, path: Path, source: str, channel: str, line: str | None, date
     if not line and not channel:
         raise PlanError([Problem("--channel", None, None, "spend_needs_channel", {}, "channel_or_line")])
     rows, problems = [], []
-    budget = plan.budget.set_index("id")
+    budget, spans = plan.budget.set_index("id"), line_spans(plan)
     for day in cost.itertuples():
         target = line
         if not target:
-            candidates = _lines_for(plan, day.date, channel_id=channel)
+            candidates = _lines_for(spans, day.date, channel_id=channel)
             if len(candidates) != 1:
                 problems.append(Problem(reading.file, int(day.row), None, "spend_line_unclear",
                                         {"day": day.date.isoformat(), "channel": channel,
