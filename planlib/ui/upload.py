@@ -27,6 +27,15 @@ def _uploaded(value) -> tuple[str, bytes] | None:
     return str(first["name"]), bytes(content.tobytes() if hasattr(content, "tobytes") else content)
 
 
+def channel_choice(plan, lang: str, key: str = "upload.channel"):
+    """A choice among the plan's channels, or none (values for every channel)."""
+    import ipywidgets as w
+
+    options = [(tr("upload.no_channel", lang), "")] + [(f"{i} – {n}", i) for i, n in
+                                                       zip(plan.channels["id"], plan.channels["name"])]
+    return w.Dropdown(options=options, value="", description=tr(key, lang))
+
+
 class UploadPanel:
     def __init__(self, plan, name: str, lang: str, preview, commit, options=()):
         import ipywidgets as w

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core.i18n import format_money, tr
-from ...ui.upload import UploadPanel
+from ...ui.upload import UploadPanel, channel_choice
 from .spend_import import import_spend
 from .spend_story import spend_story
 
@@ -19,11 +19,7 @@ def _lines_table(plan, result, lang: str) -> pd.DataFrame:
 
 
 def spend_upload(plan, lang: str = "en") -> UploadPanel:
-    import ipywidgets as w
-
-    options = [(tr("upload.no_channel", lang), "")] + [(f"{i} – {n}", i) for i, n in
-                                                       zip(plan.channels["id"], plan.channels["name"])]
-    channel = w.Dropdown(options=options, value="", description=tr("upload.ads_channel", lang))
+    channel = channel_choice(plan, lang, "upload.ads_channel")
 
     def preview(plan, path, values):
         _, result = import_spend(plan, path, "auto", values["channel"], dry_run=True)

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ...core.exports.sources import all_sources
 from ...core.i18n import format_exact, tr
-from ...ui.upload import UploadPanel
+from ...ui.upload import UploadPanel, channel_choice
 from .import_story import import_story
 from .imports import import_actuals
 
@@ -15,14 +15,6 @@ def _metrics_table(result, lang: str) -> pd.DataFrame:
             for metric, (days, first, last, total) in result.metrics.items()]
     return pd.DataFrame(rows, columns=[tr(f"upload.col.{c}", lang) for c in ("metric", "total", "days", "first",
                                                                              "last")])
-
-
-def channel_choice(plan, lang: str, key: str = "upload.channel"):
-    import ipywidgets as w
-
-    options = [(tr("upload.no_channel", lang), "")] + [(f"{i} – {n}", i) for i, n in
-                                                       zip(plan.channels["id"], plan.channels["name"])]
-    return w.Dropdown(options=options, value="", description=tr(key, lang))
 
 
 def actuals_upload(plan, lang: str = "en") -> UploadPanel:
