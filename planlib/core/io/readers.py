@@ -36,8 +36,13 @@ class RawTable:
     first_row: int = 2  # spreadsheet row number of the first data row
     preamble: str = ""  # leading '#' comment lines, kept when planlib saves the file
     may_hold_quotes: bool = True  # False when no cell can start with a neutralising quote
+    row_lines: tuple[int, ...] | None = None  # the file's line of each row, where blank lines or cells spanning
+    # lines make it differ from first_row + index
 
     def row_number(self, index: int) -> int:
+        """The line a text editor shows for a row (blank lines, comments and multi-line cells counted)."""
+        if self.row_lines is not None and 0 <= index < len(self.row_lines):
+            return self.row_lines[index]
         return self.first_row + index
 
 
@@ -176,9 +181,30 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
                 index = int(filled.to_numpy().argmax())
                 raise PlanError([value_without_header(label, 2 + skipped + index, position,
                                                        frame.iloc[index, position])])
+    row_lines = None
+    if _BLANK_LINE.search(body) or _spans_lines(frame):
+        row_lines = record_lines(body, sep, 1 + skipped, len(frame))
     return RawTable(name, label, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
                     decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
-                    may_hold_quotes="'" in body)
+                    may_hold_quotes="'" in body, row_lines=row_lines)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(\n|$)")
+
+
+def record_lines(body: str, sep: str, header_line: int, count: int) -> tuple[int, ...] | None:
+    """The file line on which each data record starts, skipping the blank lines pandas skips; None when the
+    records read here are not the rows pandas kept (then rows are counted from the first one)."""
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=sep)
+    offset = header_line - 1
+    lines, previous = [], None
+    for record in reader:
+        start = offset + (previous or 0) + 1
+        previous = reader.line_num
+        if start == header_line or not record or (len(record) == 1 and not record[0].strip()):
+            continue
+        lines.append(start)
+    return tuple(lines) if len(lines) == count else None
 
 
 def _spans_lines(frame: pd.DataFrame) -> bool:
