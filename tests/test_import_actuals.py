@@ -221,3 +221,38 @@ def test_a_wide_table_never_sums_an_identifier_nor_a_rate(plan_dir, tmp_path):
                            ('=HYPERLINK("x")', "a header written as a spreadsheet formula"),
                            ("@SUM(1+1)", "a header written as a spreadsheet formula")):
         assert f"left out: {column} ({reason}" in ran.stdout
+
+
+def test_french_decimal_commas_are_read_per_column_and_two_readings_refused(plan_dir, tmp_path):
+    export = tmp_path / "crm.csv"
+    export.write_text("date;leads;cost\n2027-02-01;0,125;1,250\n2027-02-02;2;3\n2027-02-03;1 250,5;0,5\n",
+                      encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export, "--source", "generic")
+    assert ran.returncode == 0, ran.stderr
+    actuals = load_plan(plan_dir).actuals
+    mine = actuals[actuals["source"] == "generic"].set_index(["metric", "date"])["value"]
+    assert mine[("leads", "2027-02-01")] == 0.125 and mine[("leads", "2027-02-03")] == 1250.5
+    assert mine[("cost", "2027-02-01")] == 1.25
+    before = (plan_dir / "actuals.csv").read_bytes()
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("date;leads\n2027-03-01;0,125\n2027-03-02;4\n2027-03-03;1.5\n", encoding="utf-8")
+    refused = run_planlib("import-actuals", plan_dir, mixed, "--source", "generic")
+    assert refused.returncode == 1
+    assert "mixed.csv:4:leads: this column reads two ways: '0,125' has a decimal comma and '1.5' a decimal " \
+           "point; the cell here is '1.5' (expected one decimal mark in the whole column (export" in refused.stderr
+    huge = tmp_path / "huge.csv"
+    huge.write_text("date,leads\n2027-03-01,3\n2027-03-02,1e308\n", encoding="utf-8")
+    too_big = run_planlib("import-actuals", plan_dir, huge, "--source", "generic")
+    assert too_big.returncode == 1 and "huge.csv:3:leads: the number '1e308' is over 1,000,000,000,000,000" \
+        in too_big.stderr
+    assert (plan_dir / "actuals.csv").read_bytes() == before
+
+
+def test_one_date_order_per_column_decided_from_all_its_cells(plan_dir, tmp_path):
+    export = tmp_path / "us.csv"
+    export.write_text("date,leads\n01/12/2027,3\n01/13/2027,4\n", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export, "--source", "generic")
+    assert ran.returncode == 0, ran.stderr
+    actuals = load_plan(plan_dir).actuals
+    days = sorted(actuals[actuals["source"] == "generic"]["date"].astype(str))
+    assert days == ["2027-01-12", "2027-01-13"]

@@ -133,13 +133,36 @@ def by_unique(cells: pd.Series, work) -> pd.Series:
     return pd.Series(done.to_numpy()[codes], index=cells.index)
 
 
+MAX_NUMBER = 1e15  # no figure of an export reaches it: a corrupt cell, whose sums would overflow
+
+
+EXPECTED = {"number_too_large": "number_limit", "decimal_mark_conflict": "one_decimal_mark"}  # what each refusal asks
+
+
+class NumberColumnError(ValueError):
+    """Why a column cannot be read as numbers: `code`, the cell that shows it, and its parameters."""
+
+    def __init__(self, code: str, unique: int, **params):
+        super().__init__(code)
+        self.code, self.unique, self.params = code, unique, params
+        self.position, self.value = 0, ""  # the first cell showing it, set by parse_number_column
+
+
 def parse_number_column(cells: pd.Series, decimal: str | None = None) -> tuple[pd.Series, pd.Series]:
     """(values, empty) of a column of text numbers; a cell neither empty nor a number gives NaN and empty False.
 
     The decimal mark is one per column: the one a cell shows unambiguously (1,5 or 1.250,50 or 0.25), else
-    `decimal` (the export's language), else a dot."""
+    `decimal` (the export's language), else a dot. A column where cells show both marks, or a value past
+    MAX_NUMBER, raises NumberColumnError: it is refused, never read one way for some rows."""
     codes, uniques = pd.factorize(cells.astype(str), use_na_sentinel=False)
-    values, empty = _parse_numbers(pd.Series(uniques, dtype=str), decimal)
+    try:
+        values, empty = _parse_numbers(pd.Series(uniques, dtype=str), decimal)
+        huge = values.abs() > MAX_NUMBER
+        if huge.any():
+            raise NumberColumnError("number_too_large", int(np.argmax(huge.to_numpy())), limit=f"{MAX_NUMBER:,.0f}")
+    except NumberColumnError as error:
+        error.position, error.value = int(np.argmax(codes == error.unique)), str(uniques[error.unique])
+        raise
     return (pd.Series(values.to_numpy()[codes], index=cells.index),
             pd.Series(empty.to_numpy()[codes], index=cells.index))
 
@@ -158,13 +181,16 @@ def _parse_numbers(text: pd.Series, decimal: str | None) -> tuple[pd.Series, pd.
 
 
 def _decimal_mark(clean: pd.Series) -> str | None:
+    """The column's decimal mark where a cell shows it; NumberColumnError when cells show both."""
     sample = clean.drop_duplicates()
-    if len(sample) > 20000:
-        sample = sample.sample(20000, random_state=0)
-    comma = sample.str.contains(r"\d,\d{1,2}$|\d,\d{4,}$|\.\d{3},\d|^-?0,\d|^,\d", regex=True).any()
-    dot = sample.str.contains(r"\d\.\d{1,2}$|\d\.\d{4,}$|,\d{3}\.\d|^-?0\.\d|^\.\d", regex=True).any()
-    if comma and not dot:
+    comma = sample.str.contains(r"\d,\d{1,2}$|\d,\d{4,}$|\.\d{3},\d|^-?0,\d|^,\d", regex=True)
+    dot = sample.str.contains(r"\d\.\d{1,2}$|\d\.\d{4,}$|,\d{3}\.\d|^-?0\.\d|^\.\d", regex=True)
+    if comma.any() and dot.any():
+        first_comma, first_dot = sample[comma].index[0], sample[dot].index[0]
+        raise NumberColumnError("decimal_mark_conflict", int(max(first_comma, first_dot)),
+                                comma=sample[first_comma], dot=sample[first_dot])
+    if comma.any():
         return ","
-    if dot and not comma:
+    if dot.any():
         return "."
     return None

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import PlanError, Problem
-from .cells import parse_date_column, parse_number_column
+from .cells import EXPECTED, NumberColumnError, parse_date_column, parse_number_column
 from .sections import read_sections
 
 COLUMNS = ("JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -57,16 +57,23 @@ def read_fec(path: Path) -> FecLines:
         rows = [n for n, v in zip(table.lines, cell("EcritureDate")) if v == value] or [table.header_line]
         raise PlanError([Problem(label, rows[0], "EcritureDate", "not_a_date",
                                  {"value": value, "formats": "YYYYMMDD"}, "import_date")]) from None
+    def numbers(name: str):
+        try:
+            return parse_number_column(cell(name), ",")
+        except NumberColumnError as error:
+            raise PlanError([Problem(label, table.lines[error.position], name, error.code,
+                                     {"value": error.value, **error.params}, EXPECTED[error.code])]) from None
+
     if "debit" in position:
-        debit, debit_empty = parse_number_column(cell("Debit"), ",")
-        credit, credit_empty = parse_number_column(cell("Credit"), ",")
+        debit, debit_empty = numbers("Debit")
+        credit, credit_empty = numbers("Credit")
         for name, values, empty in (("Debit", debit, debit_empty), ("Credit", credit, credit_empty)):
             for index in values[values.isna() & ~empty].index[:10]:
                 problems.append(Problem(label, table.lines[index], name, "not_a_number",
                                         {"value": cell(name).iloc[index]}, "float"))
         amount = debit.fillna(0.0) - credit.fillna(0.0)
     else:
-        value, empty = parse_number_column(cell("Montant"), ",")
+        value, empty = numbers("Montant")
         sense = cell("Sens").str.upper().str.strip()
         for index in sense[~sense.isin(["D", "C", "+1", "-1"])].index[:10]:
             problems.append(Problem(label, table.lines[index], "Sens", "fec_sense", {"value": cell("Sens").iloc[index]},

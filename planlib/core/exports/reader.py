@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import PlanError, Problem
-from .cells import DateColumnError, by_unique, parse_date_column, parse_number_column
+from .cells import EXPECTED, DateColumnError, NumberColumnError, by_unique, parse_date_column, parse_number_column
 from .sections import read_sections
 from .sources import Fit, all_sources, detect, find_source, fits, metric_table, normal
 
@@ -200,7 +200,15 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
             if fate == "leftout":
                 reading.left_out.append((header[position], detail))
             continue
-        values, empty = parse_number_column(frame[position][keep], "," if fit.interface.language == "fr" else None)
+        try:
+            values, empty = parse_number_column(frame[position][keep], "," if fit.interface.language == "fr" else None)
+        except NumberColumnError as error:
+            if fate != "maybe_unknown":
+                problems.append(Problem(label, int(kept_lines[error.position]), header[position], error.code,
+                                        {"value": error.value, **error.params}, EXPECTED[error.code]))
+            else:  # a column no source names, whose cells do not read one way: not a metric, and said
+                reading.left_out.append((header[position], "unknown_metric"))
+            continue
         not_number = values.isna() & ~empty
         numeric = not not_number.any() and not empty.all()
         if fate == "maybe_unknown":  # a tool's column no source names: said, never guessed

@@ -29,6 +29,7 @@ from ..parse import (
 from ..periods import Calendar
 
 MAX_AMOUNT = 1e12  # a thousand billion: beyond it, an amount is a typo (and its sums lose the cents)
+MAX_NUMBER = 1e15  # beyond it any figure of a plan is a typo, and sums and rates over it overflow or lose units
 _TRUE = {"true", "yes", "oui", "vrai", "1", "x"}
 _FALSE = {"false", "no", "non", "faux", "0"}
 
@@ -181,6 +182,10 @@ class TableChecker:
             share = ~bad & ~empty & values.str.contains("%", regex=False)
             self.bad_cells(share, column.name, "percent_in_amount", expected)
             parsed = parsed.where(~share)
+        else:
+            huge = parsed.abs() > MAX_NUMBER
+            self.bad_cells(huge, column.name, "number_too_large", expected, limit=f"{MAX_NUMBER:,.0f}")
+            parsed = parsed.where(~huge)
         if column.kind == S.INT:
             fractional = parsed.notna() & (parsed != parsed.round())
             self.bad_cells(fractional, column.name, "not_whole", expected)
