@@ -93,11 +93,14 @@ def test_swot_mapping_needs_text_and_its_own_letter(plan_dir):
     assert any("SWOT id 'S9' does not start with W" in line for line in lines)
 
 
-def test_previous_plan_that_does_not_exist(plan_dir):
+def test_previous_plan_that_does_not_exist_is_a_warning_and_the_plan_works(plan_dir):
     text = (plan_dir / "plan.yaml").read_text(encoding="utf-8").replace("../example-2025", "../acme-2024")
     (plan_dir / "plan.yaml").write_text(text, encoding="utf-8")
-    [line] = errors_of(plan_dir)
-    assert line.startswith("plan.yaml:") and ":previous:" in line and "'../acme-2024' does not exist" in line
+    [line] = [w for w in warnings_of(plan_dir) if ":previous:" in w]
+    assert line.startswith("plan.yaml:") and "'../acme-2024' does not exist" in line
+    assert "last year's review stays empty, the rest of the plan works" in line
+    plan = load_plan(plan_dir)
+    assert len(plan.actions) == 40 and last_year(plan) == []
 
 
 def test_previous_plan_that_is_not_valid(plan_dir):

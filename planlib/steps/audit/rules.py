@@ -167,8 +167,8 @@ def check_previous(ctx: Context):
         return None
     check = ctx.checker("plan.yaml")
     named = ctx.settings["previous"]
-    if not path.is_dir():
-        check.problem(("previous",), "previous_missing", "previous_folder", value=named, folder=str(path))
+    if not path.is_dir():  # a copy made without last year's folder still works: said, not refused
+        check.warn(("previous",), "previous_missing", "previous_folder", value=named, folder=str(path))
         return None
     try:
         return load_previous(path, ctx.rules, ctx.path)
