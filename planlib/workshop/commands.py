@@ -38,9 +38,12 @@ def run(args) -> int:
         print(tr("workshop.created", args.lang, folder=root, count=count, n=count, readme=root / "README.md"))
         return 0
     from ..core.io.atomic import atomic_write_text
+    from ..core.plan import refuse_output_over_plan
     from .page import progress_page
     from .progress import progress_text, workshop_progress
 
+    if args.html:
+        refuse_output_over_plan(args.html, "--html")
     document = workshop_progress(args.folder, args.lang)
     if args.html:
         atomic_write_text(args.html, progress_page(document), keep_history=False)

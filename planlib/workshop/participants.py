@@ -66,6 +66,8 @@ def slug(name: str) -> str:
 def new_workshop(name: str, case: str, count: int | None = None, names_file=None, lang: str = "en",
                  out: str | Path | None = None) -> Path:
     """Create the workshop folder NAME (under `out`), all of it or nothing, and return it."""
+    if not name or name.strip(".") == "" or any(sep in name for sep in "/\\") or Path(name).is_absolute():
+        raise CodedError("workshop_name_path", "workshop_name", name=name)  # --out says where, never the name
     blank = case_folder(case, "blank", lang)
     people = participant_ids(count, names_file)
     root = Path(out or ".") / name
