@@ -190,34 +190,9 @@ def run_smart(args) -> int:
 
 
 def run_diff(args) -> int:
-    from .core.errors import PlanError, Problem
-    from .core.io.atomic import atomic_write_text
-    from .core.plan import resolve_plan_path
-    from .steps.versions.compare import compare
-    from .steps.versions.page import diff_page
-    from .steps.versions.sources import open_pair, revision_range
-    from .steps.versions.summary import change_line, lines
+    from .steps.versions.command import run
 
-    if args.rev:
-        if len(args.versions) > 1:
-            raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
-        plan = args.versions[0] if args.versions else (Path(".") if Path("plan.yaml").exists() else resolve_plan_path(EXAMPLE))
-        old, new = revision_range(Path(plan), args.rev)
-    elif len(args.versions) == 2:
-        old, new = open_pair(args.versions[0], args.versions[1])
-    else:
-        raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
-    diff = compare(old, new)
-    lang = args.lang or (diff.language if diff.language in languages() else "en")
-    summary = lines(diff, lang)
-    if args.html:
-        atomic_write_text(args.html, diff_page(diff, old.label, new.label, lang), keep_history=False)
-    if args.json:
-        print(json.dumps({"old": old.label, "new": new.label, "summary": summary, **diff.as_json()},
-                         ensure_ascii=False, indent=2))
-    else:
-        print("\n".join([*summary, "", *(change_line(c, lang) for c in diff.changes)]).rstrip())
-    return 0
+    return run(args, EXAMPLE)
 
 
 def run_abtest(args) -> int:
@@ -382,7 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early (planlib ... | head): the work is done, say nothing
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except (ValueError, OSError) as error:
+    except OSError as error:  # a path the system refused: named, with why, in the reader's language
+        print(f"error: {CodedError.from_os(error).text(args.messages)}", file=sys.stderr)
+        return 1
+    except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

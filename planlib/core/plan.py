@@ -247,6 +247,21 @@ def refuse_packaged(folder: Path | None) -> None:
         raise PlanError([Problem(str(folder), None, None, "packaged_plan", {"folder": str(folder)}, "packaged_plan")])
 
 
+def refuse_output_over_plan(target: Path, option: str, suffixes: tuple[str, ...] = (".html", ".htm")) -> None:
+    """An output file (a page, a feed) never lands on a plan's own file nor on any other kind of file (a
+    notebook, a table): refused, naming the option, before anything is written. Plan files are written by
+    imports and forms, which keep the version they replace."""
+    target = Path(target)
+    folder = target.parent.resolve()
+    in_plan = (folder / "plan.yaml").is_file() or (folder / WORKSPACE_FILE).is_file()
+    other_kind = target.is_file() and target.suffix.lower() not in suffixes
+    if (in_plan and target.name in (*FILE_ORDER, WORKSPACE_FILE)) or other_kind:
+        code = "output_over_plan" if in_plan and target.name in (*FILE_ORDER, WORKSPACE_FILE) else "output_over_file"
+        raise PlanError([Problem(option, None, None, code, {"file": str(target)}, "output_outside_plan")])
+    if target.is_dir():
+        raise PlanError([Problem(option, None, None, "output_is_folder", {"file": str(target)}, "output_file")])
+
+
 def resolve_plan_path(path: str | Path) -> Path:
     """A relative plan path as given, else from a parent folder (notebooks run in notebooks/); a workspace
     (a folder made by `planlib new`) stands for its plan."""

@@ -1,0 +1,40 @@
+"""`planlib diff`: what changed between two versions of a plan, for a person, a script or a page."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ...core.errors import PlanError, Problem
+from ...core.i18n import languages
+from ...core.io.atomic import atomic_write_text
+from ...core.plan import refuse_output_over_plan, resolve_plan_path
+from .compare import compare
+from .page import diff_page
+from .sources import open_pair, revision_range
+from .summary import change_line, lines
+
+
+def run(args, example: Path) -> int:
+    """`planlib diff`: two versions of a plan, or a plan's history (--rev), as lines, JSON or a page."""
+    if args.html:
+        refuse_output_over_plan(args.html, "--html")
+    if args.rev:
+        if len(args.versions) > 1:
+            raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
+        plan = args.versions[0] if args.versions else (Path(".") if Path("plan.yaml").exists() else resolve_plan_path(example))
+        old, new = revision_range(Path(plan), args.rev)
+    elif len(args.versions) == 2:
+        old, new = open_pair(args.versions[0], args.versions[1])
+    else:
+        raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
+    diff = compare(old, new)
+    lang = args.lang or (diff.language if diff.language in languages() else "en")
+    summary = lines(diff, lang)
+    if args.html:
+        atomic_write_text(args.html, diff_page(diff, old.label, new.label, lang), keep_history=False)
+    if args.json:
+        print(json.dumps({"old": old.label, "new": new.label, "summary": summary, **diff.as_json()},
+                         ensure_ascii=False, indent=2))
+    else:
+        print("\n".join([*summary, "", *(change_line(c, lang) for c in diff.changes)]).rstrip())
+    return 0
