@@ -63,9 +63,11 @@ def test_new_from_the_example_and_from_a_plan_speak_the_plan_s_language(capsys, 
     assert 'lang = "en"' in parameters(tmp_path / "mine" / "notebooks" / "00_start_here.ipynb")
     workbook = tmp_path / "plan.xlsx"
     assert run(capsys, "export", tmp_path / "ex", "--to", workbook)[0] == 0
-    code, _, err = run(capsys, "new", tmp_path / "fromxlsx", "--from", workbook)
-    assert code == 1 and "plan.yaml:53:previous: last year's plan '../previous' does not exist" in err
-    settings = tmp_path / "ex" / "plan" / "plan.yaml"  # a workbook brings no folder for last year's plan
+    assert run(capsys, "new", tmp_path / "fromxlsx-kept", "--from", workbook)[0] == 0
+    code, out, _ = run(capsys, "check", tmp_path / "fromxlsx-kept")  # a workbook brings no last year's folder
+    assert code == 0 and "plan.yaml:53:previous: last year's plan '../previous' does not exist" in out
+    assert "last year's review stays empty, the rest of the plan works" in out
+    settings = tmp_path / "ex" / "plan" / "plan.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("previous: ../previous", "# no previous"),
                         encoding="utf-8")
     assert run(capsys, "export", tmp_path / "ex", "--to", workbook)[0] == 0
@@ -181,3 +183,25 @@ def test_lab_starts_on_the_workspace_and_stops_on_ctrl_c(tmp_path):
     time.sleep(0.5)
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+
+
+def test_a_refused_or_failed_new_leaves_no_half_made_workspace(tmp_path, monkeypatch, capsys):
+    from planlib.workspace import create
+
+    looping = tmp_path / "looping"
+    shutil.copytree(EXAMPLE, looping)
+    text = (looping / "plan.yaml").read_text(encoding="utf-8")
+    (looping / "plan.yaml").write_text(re.sub(r"(?m)^previous:.*$", "previous: ..", text), encoding="utf-8")
+    assert main(["new", str(tmp_path / "ws"), "--from", str(looping)]) == 1
+    assert "holds the plan itself" in capsys.readouterr().err and not (tmp_path / "ws").exists()
+
+    def broken(root, lang):
+        (root / "notebooks").mkdir()
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(create, "write_notebooks", broken)
+    assert main(["--messages", "fr", "new", str(tmp_path / "full"), "--example"]) == 1
+    assert "le disque est plein" in capsys.readouterr().err
+    assert not (tmp_path / "full").exists()
+    (tmp_path / "kept").mkdir()  # an empty folder the user made stays, emptied of the half-made parts
+    assert main(["new", str(tmp_path / "kept"), "--example"]) == 1
+    assert (tmp_path / "kept").is_dir() and not any((tmp_path / "kept").iterdir())

@@ -72,6 +72,35 @@ class Problem:
         return self.text("en")
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A parameter that is itself a catalog key, worded in the message's language when shown."""
+
+    key: str
+    fallback: str = ""
+
+
+_OS_REASONS = {"ENOENT": "no_such_folder", "ENOTDIR": "not_a_folder", "EACCES": "permission",
+               "EPERM": "permission", "EROFS": "read_only", "ENOSPC": "disk_full", "EDQUOT": "disk_full",
+               "EISDIR": "is_a_folder", "ENAMETOOLONG": "name_too_long", "EEXIST": "exists"}
+
+
+def os_reason(error: OSError) -> Wording:
+    """Why the system refused, as the kit words it (the C library's text in English is the fallback)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    fallback = error.strerror or type(error).__name__
+    return Wording(f"os.{_OS_REASONS[name]}", fallback) if name in _OS_REASONS else Wording("", fallback)
+
+
+def worded(params: dict, lang: str) -> dict:
+    from .i18n import tr
+
+    return {k: ((tr(v.key, lang) if v.key else v.fallback) if isinstance(v, Wording) else v)
+            for k, v in params.items()}
+
+
 class CodedError(ValueError):
     """A value that cannot be read, with a code and parameters worded at display time."""
 
@@ -79,13 +108,18 @@ class CodedError(ValueError):
         self.code, self.expected, self.params = code, expected, params
         super().__init__(self.text("en"))
 
+    @classmethod
+    def from_os(cls, error: OSError) -> "CodedError":
+        return cls("os_error", "os_error", path=str(error.filename or ""), reason=os_reason(error))
+
     def text(self, lang: str = "en") -> str:
         from .i18n import tr
 
-        what = tr(f"problem.{self.code}", lang, **self.params)
+        params = worded(self.params, lang)
+        what = tr(f"problem.{self.code}", lang, **params)
         if self.expected:
             return tr("problem.what_expected", lang, what=what,
-                      expected=tr(f"expected.{self.expected}", lang, **self.params))
+                      expected=tr(f"expected.{self.expected}", lang, **params))
         return what
 
     def problem(self, file: str, row: int | None, column: str | None) -> Problem:

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from ..core.errors import CodedError
+from ..core.errors import CodedError, os_reason
 from ..core.io.atomic import atomic_write_text
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
 from ..core.templates import new_plan
@@ -32,24 +32,82 @@ def new_workspace(name: str | Path, lang: str | None = None, source: str | Path 
                   example: bool = False, **blank) -> Path:
     """Create the workspace NAME; `blank` holds new_plan's company, year and market for a blank plan."""
     root = Path(name)
-    if root.exists() and any(root.iterdir()):
+    if root.is_dir() and any(root.iterdir()):
         raise CodedError("workspace_exists", "workspace_new", folder=str(root))
-    plan = root / "plan"
+    origin = None
     if example or source is not None:
-        origin = EXAMPLE if example else Path(source)
-        if not origin.exists():
-            raise CodedError("workspace_no_source", "workspace_source", folder=str(origin))
-        if origin.is_file():
+        origin = EXAMPLE if example else source_plan(Path(source))
+        if origin.is_dir():
+            refuse_copy_into_itself(origin, root)
+    existed = root.is_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        plan = root / "plan"
+        if origin is None:
+            new_plan(plan, language=lang or "en", **blank)
+        elif origin.is_file():
             from ..steps import import_plan
 
             import_plan(origin, plan)
         else:
             copy_plan(origin, root)
-    else:
-        new_plan(plan, language=lang or "en", **blank)
-    lang = plan_language(plan, lang)
-    write_notebooks(root, lang)
+        lang = plan_language(plan, lang)
+        write_notebooks(root, lang)
+    except OSError as error:
+        _remove_half_made(root, existed)
+        raise CodedError("workspace_cannot_write", "workspace_folder", folder=str(root),
+                         reason=os_reason(error)) from None
+    except BaseException:
+        _remove_half_made(root, existed)  # a refusal half-way leaves no half-made workspace behind
+        raise
     return root
+
+
+def source_plan(origin: Path) -> Path:
+    """The plan a `--from` names: a workbook, a plan folder (it holds plan.yaml) or a workspace's plan."""
+    if not origin.exists():
+        raise CodedError("workspace_no_source", "workspace_source", folder=str(origin))
+    if origin.is_dir() and (origin / WORKSPACE_FILE).is_file() and (origin / "plan").is_dir():
+        origin = origin / "plan"
+    if origin.is_dir() and not (origin / "plan.yaml").is_file():
+        raise CodedError("workspace_source_not_plan", "workspace_source", folder=str(origin))
+    if origin.is_file() and origin.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise CodedError("workspace_source_not_plan", "workspace_source", folder=str(origin))
+    return origin
+
+
+def refuse_copy_into_itself(origin: Path, root: Path) -> None:
+    """A copy whose destination lies in what it copies would copy itself until the disk is full: refused
+    before anything is written, for the plan and for the last year's plan it names."""
+    target = root.resolve()
+    folders = [origin.resolve()]
+    previous = _previous_named(origin)
+    if previous is not None:
+        folders.append(previous)
+        if folders[0].is_relative_to(previous):  # previous: .. holds the plan itself
+            raise CodedError("workspace_previous_holds_plan", "workspace_previous", folder=str(origin),
+                             previous=str(previous))
+    for folder in folders:
+        if target == folder or target.is_relative_to(folder):
+            raise CodedError("workspace_inside_source", "workspace_new", folder=str(root), source=str(folder))
+
+
+def _previous_named(origin: Path) -> Path | None:
+    try:
+        previous = (yaml.safe_load((origin / "plan.yaml").read_text(encoding="utf-8")) or {}).get("previous")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
+        return None
+    if not isinstance(previous, str) or not previous.strip() or not (origin / previous.strip()).is_dir():
+        return None
+    return (origin / previous.strip()).resolve()
+
+
+def _remove_half_made(root: Path, existed: bool) -> None:
+    if existed:
+        for child in root.iterdir():
+            shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def copy_plan(origin: Path, root: Path) -> None:
@@ -59,10 +117,10 @@ def copy_plan(origin: Path, root: Path) -> None:
     text = settings_file.read_text(encoding="utf-8") if settings_file.exists() else ""
     try:
         previous = (yaml.safe_load(text) or {}).get("previous")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, AttributeError):
         return  # copied as it is: the notebooks will show what to fix
-    if isinstance(previous, str) and (origin / previous).is_dir():
-        shutil.copytree(origin / previous, root / "previous", ignore=COPY_IGNORED)
+    if isinstance(previous, str) and previous.strip() and (origin / previous.strip()).is_dir():
+        shutil.copytree(origin / previous.strip(), root / "previous", ignore=COPY_IGNORED)
         settings_file.write_text(re.sub(r"^previous:[ \t]*[^#\n]*?([ \t]*#.*)?$", r"previous: ../previous\1",
                                         text, count=1, flags=re.MULTILINE), encoding="utf-8")
 
