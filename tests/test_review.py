@@ -155,7 +155,12 @@ def test_decision_form_round_trip(tmp_path):
     assert "Une décision doit avoir sa raison" in form.message.value
     form.widgets["reason"].value = "Trop lent : doubler les relances"
     form.widgets["decision"].value = "adjust"
+    form.widgets["date"].value = date(2026, 5, 2)
     form.widgets["due"].value = date(2026, 4, 30)
+    form.save_button.click()  # due before the day it was taken: refused, nothing written
+    assert "2026-04-30" in form.message.value and "Non enregistré" in form.message.value
+    assert load_plan(plan.path).decisions.empty
+    form.widgets["date"].value = date(2026, 3, 31)
     form.save_button.click()
     assert "D01 enregistré dans decisions.csv" in form.message.value
     saved = load_plan(plan.path).decisions.set_index("id").loc["D01"]

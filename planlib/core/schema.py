@@ -274,7 +274,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("owner"),
         Column("due", DATE),
         Column("status", ENUM, allowed=DECISION_STATUSES, default="open"),
-    ), "The review's decisions on key results: continue, adjust or stop, with why, who and by when."),
+    ), "The review's decisions on key results: continue, adjust or stop, with why, who and by when.",
+        date_order=(("date", "due"),)),
 )}
 
 TABLE_ORDER = ("objectives", "key_results", "kpis", "channels", "messages", "actions",

@@ -135,6 +135,9 @@ class TableChecker:
             bad = ~empty & ~canon.isin(column.allowed)
             self.bad_cells(bad, column.name, "not_allowed", "one_of", allowed=", ".join(column.allowed))
             return canon.where(~bad, values).astype(str)
+        if kind == S.ID:  # ids are referred to in lists (A01,A02; P1 P2): no space, comma nor semicolon in one
+            spaced = ~empty & values.str.contains(r"[\s,;]", regex=True)
+            self.bad_cells(spaced, column.name, "id_with_spaces", "id_form")
         if kind == S.REFLIST:
             return values.map(lambda v: ",".join(p.strip() for p in re.split(r"[,;]", v) if p.strip())).astype(str)
         if kind == S.PERIOD:

@@ -11,6 +11,7 @@ import re
 
 from .. import schema as S
 from ..errors import Problem
+from ..freetext import colon_text
 from ..parse import DATE_RANGE, to_date
 
 
@@ -74,6 +75,13 @@ class YamlChecker:
         if start and end and start > end:
             self.problem(path + ("end",), "end_before_start", "end_after_start", first="start", last="end",
                          start=start, end=end)
+
+    def colon_texts(self, items, path: tuple, fields: tuple[str, ...] = ()) -> None:
+        """Items of a list of texts that YAML split at a French colon: read as the sentence, with a note."""
+        for index, entry in enumerate(items if isinstance(items, list) else []):
+            text = colon_text(entry, fields)
+            if text is not None:
+                self.warn(path + (index,), "colon_read_as_text", "quoted_text", text=text)
 
     def list_of(self, item: dict, key: str, path: tuple, expected: str = "list") -> None:
         """A key that, when given, must hold a list."""

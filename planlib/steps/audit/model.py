@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...core.freetext import colon_text, item_text
+
 QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
 LETTERS = {"strengths": "S", "weaknesses": "W", "opportunities": "O", "threats": "T"}
+SWOT_FIELDS = ("id", "text", "importance", "evidence")  # what a SWOT item written as a mapping may hold
 INTERNAL = ("strengths", "weaknesses")
 PAIR_KINDS = ("SO", "ST", "WO", "WT")
 LAST_YEAR_DECISIONS = ("keep", "fix", "drop")
@@ -61,8 +64,9 @@ def swot_items(audit: dict) -> list[SwotItem]:
     items = []
     for quadrant in QUADRANTS:
         for index, entry in enumerate(_list(swot.get(quadrant))):
-            given = _mapping(entry)
-            text = str(given.get("text") or "") if given else ("" if entry is None else str(entry))
+            sentence = colon_text(entry, SWOT_FIELDS)
+            given = _mapping(entry) if sentence is None else {}
+            text = str(given.get("text") or "") if given else (sentence or item_text(entry))
             importance = given.get("importance")
             items.append(SwotItem(
                 id=str(given.get("id") or f"{LETTERS[quadrant]}{index + 1}"), quadrant=quadrant, text=text,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...core import schema as S
 from ...core.errors import PlanError
+from ...core.freetext import colon_text
 from ...core.validate.context import Context
 from ...core.validate.yamlcheck import YamlChecker
 from . import model as M
@@ -16,6 +17,8 @@ from .previous import PreviousCycle, load_previous, previous_path
 
 MARKET_LEVELS = ("tam", "sam", "som")  # each contains the next: total, serviceable, obtainable
 SCORE_RANGE = (0, 10)  # positioning scores of competitors and of the company
+LAST_YEAR_FIGURES = ("revenue", "marketing_spend")  # last year's amounts: the market check compares with them
+LAST_YEAR_LISTS = ("what_worked", "what_did_not", "lessons")
 
 
 def check_swot(ctx: Context, check: YamlChecker, audit: dict) -> None:
@@ -25,11 +28,13 @@ def check_swot(ctx: Context, check: YamlChecker, audit: dict) -> None:
             check.problem(("swot", key), "unknown_swot_part", "one_of", value=key, allowed=", ".join(M.QUADRANTS))
         elif swot[key] is not None and not isinstance(swot[key], list):
             check.problem(("swot", key), "not_list", "list")
+    for quadrant in M.QUADRANTS:
+        check.colon_texts(swot.get(quadrant), ("swot", quadrant), M.SWOT_FIELDS)
     seen = set()
     for item in M.swot_items(audit):
         path = ("swot", item.quadrant, item.index)
         entry = swot[item.quadrant][item.index]
-        if isinstance(entry, dict):
+        if isinstance(entry, dict) and colon_text(entry, M.SWOT_FIELDS) is None:  # a record, not a split sentence
             if not item.text.strip():
                 check.problem(path + ("text",), "swot_item_needs_text", "swot_text")
             if entry.get("importance") is not None:
@@ -37,7 +42,7 @@ def check_swot(ctx: Context, check: YamlChecker, audit: dict) -> None:
             if entry.get("id") is not None and not str(entry["id"]).startswith(M.LETTERS[item.quadrant]):
                 check.problem(path + ("id",), "swot_id_letter", "swot_id", value=entry["id"],
                               letter=M.LETTERS[item.quadrant])
-        elif not isinstance(entry, (str, int, float)) or not str(entry).strip():
+        elif not item.text.strip():
             check.problem(path, "swot_item_needs_text", "swot_text")
         if item.id in seen:
             check.problem(path, "duplicate_id", "unique_swot_id", value=item.id)
@@ -144,6 +149,12 @@ def check_tows(ctx: Context, check: YamlChecker, audit: dict) -> None:
 
 def check_last_year_decisions(ctx: Context, check: YamlChecker, audit: dict, previous) -> None:
     review = check.mapping(audit.get("last_year_review"), ("last_year_review",))
+    for key in LAST_YEAR_FIGURES:
+        if review.get(key) is not None:
+            check.number(review[key], ("last_year_review", key), 0)
+    for key in LAST_YEAR_LISTS:
+        check.list_of(review, key, ("last_year_review",))
+        check.colon_texts(review.get(key), ("last_year_review", key))
     known = set(previous.actions["id"]) if previous is not None else None
     for i, entry in enumerate(check.items(review, "decisions", ("last_year_review",))):
         path = ("last_year_review", "decisions", i)

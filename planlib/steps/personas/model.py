@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from ...core.freetext import item_text
+
 CRITERIA: dict[str, tuple[str, ...]] = {
     "B2C": ("gender", "age", "location", "income", "occupation", "interests", "habits"),
     "B2B": ("sector", "company_size", "region", "offer", "stage", "role"),
@@ -71,7 +73,7 @@ class Persona:
 
 def _texts(value) -> list[str]:
     if isinstance(value, list):
-        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+        return [text for text in (item_text(v) for v in value) if text]
     if isinstance(value, str) and value.strip():
         return [value.strip()]
     return []

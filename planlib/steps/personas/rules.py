@@ -32,6 +32,8 @@ def check_personas(ctx: Context) -> None:
                           allowed=", ".join(S.PERSONA_TYPES))
         for key in ("needs", "objections", "channels", *M.PROFILE):
             check.list_of(persona, key, path)
+        for key in M.PROFILE:
+            check.colon_texts(persona.get(key), path + (key,))
         _criteria(check, persona, kind, path)
         share = persona.get("share")
         if share is not None:
