@@ -192,7 +192,8 @@ def test_a_file_two_sources_fit_is_refused_naming_both(plan_dir):
 def test_hostile_files_get_a_located_message_and_change_nothing(plan_dir, tmp_path):
     cases = {
         "empty.csv": (b"", "empty.csv: no table in this file"),
-        "picture.csv": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "picture.csv:3: this file holds zero bytes"),
+        "picture.csv": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+                        "picture.csv: this file is not a table but a PNG file"),
         "fake.xlsx": (b"PK\x03\x04not really a workbook", "fake.xlsx: not a readable xlsx workbook"),
         "ragged.csv": (b"date,sessions\n2027-01-05,12\n2027-01-06,3,4,5\n", "ragged.csv:3: 4 cells where the header has 2"),
         "header.csv": (b"date,sessions\n", "header.csv:1: no value to import"),

@@ -60,6 +60,18 @@ def read_bytes(path: Path, label: str | None = None) -> bytes:
     return path.read_bytes()
 
 
+BINARY_SIGNATURES = {  # how each kind of file people mistake for a table starts
+    b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"%PDF-": "PDF",
+    b"PK\x03\x04": "ZIP", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "XLS", b"\x1f\x8b": "GZIP",
+    b"SQLite format 3\x00": "SQLITE", b"\x7fELF": "ELF", b"RIFF": "RIFF",
+}
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The kind of a file that is not text (PNG, PDF, ZIP for an xlsx...), from its first bytes."""
+    return next((kind for start, kind in BINARY_SIGNATURES.items() if data.startswith(start)), None)
+
+
 def decode(data: bytes, label: str = "") -> tuple[str, str]:
     """Text and encoding of one file, decided for the whole file.
 
@@ -69,6 +81,9 @@ def decode(data: bytes, label: str = "") -> tuple[str, str]:
     into mojibake that a save would then keep), is a problem naming its first
     bad row: the kit never reads, nor writes back, text it could not read faithfully.
     """
+    kind = binary_kind(data)
+    if kind:  # an image, a PDF, a workbook saved under a table's name: said for the whole file, not a row
+        raise PlanError([Problem(label, None, None, "binary_file", {"kind": kind}, "text_table")])
     if data.startswith(BOM.encode()):
         return _decoded(data[3:], "utf-8", "utf-8-sig", label)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -88,7 +88,24 @@ def import_actuals(plan, path: Path, source: str = "auto", channel: str = "", ma
         return _import_reading(reread(plan), reading, channel, channel_column, False, replace)
 
 
+def within_plan_years(plan, reading: Reading) -> pd.DataFrame:
+    """The rows dated in the plan's year or a year beside it (to compare, to close the year); others left out, said.
+
+    A date decades away (1969-12-31 is a zero timestamp shown in an American time zone) is no measure of this plan."""
+    year = plan.calendar.parse(str(plan.calendar.year))
+    first, last = year.start - timedelta(days=365), year.end + timedelta(days=365)
+    days = reading.rows["date"]
+    outside = (days < first) | (days > last)
+    if outside.any():
+        reading.skipped["outside_plan_years"] = sorted(set(reading.rows.loc[outside, "row"].astype(int)))
+        if outside.all():
+            raise PlanError([Problem(reading.file, int(reading.rows["row"].min()), None, "export_outside_plan",
+                                     {"first": first.isoformat(), "last": last.isoformat()}, "export_plan_dates")])
+    return reading.rows[~outside]
+
+
 def _import_reading(plan, reading: Reading, channel: str, channel_column: str | None, dry_run: bool, replace: bool):
+    reading.rows = within_plan_years(plan, reading)
     table = reading.rows.copy()
     table["channel_id"] = channel_ids(plan, reading, channel, channel_column).values
     table["source"] = reading.source
