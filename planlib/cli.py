@@ -146,10 +146,13 @@ def report_periods(plan, period_arg: str | None, all_kind: str | None, today=Non
 
 
 def run_report(args) -> int:
+    from .core.outputs import refuse_folder_in_plan
     from .core.plan import resolve_plan_path
     from .report.batch import BatchRun, plans_under
     from .report.runner import NOTEBOOKS_DIR
 
+    if args.out is not None:
+        refuse_folder_in_plan(args.out, "--out")
     plans = list(args.plans)
     if args.plans_root is not None:
         if not args.plans_root.is_dir():
@@ -286,9 +289,14 @@ def summary_text(document: dict, prefix: str = "") -> str:
 
 
 def run_export(args) -> int:
+    from .core.outputs import refuse_folder_in_plan, refuse_output_over_plan
     from .core.plan import export_plan
     from .steps import load_plan
 
+    if (args.format or ("xlsx" if Path(args.to).suffix.lower() == ".xlsx" else "csv")) == "xlsx":
+        refuse_output_over_plan(args.to, "--to", (".xlsx",))
+    else:
+        refuse_folder_in_plan(args.to, "--to")
     plan = load_plan(args.plan)
     target = export_plan(plan, args.to, args.format)
     print(f"exported {args.plan} to {target}")

@@ -180,6 +180,14 @@ class Calendar:
             sprints.append(Period(f"{year}-S{n:02d}", "sprint", start if n > 1 else fy.start, end))
         return sprints
 
+    def parse_in_year(self, text: str) -> Period:
+        """A period of the plan's year: one of another year would count nothing of the plan (and show zeros)."""
+        period = self.parse(text)
+        year = self.fiscal_year(self.year)
+        if period.end < year.start or period.start > year.end:
+            raise PeriodError("period_outside_year", "period_in_year", value=str(text).strip(), year=year.id)
+        return period
+
     def parse(self, text: str) -> Period:
         """Read a period id; raise PeriodError naming the forms accepted."""
         raw = str(text).strip()

@@ -95,7 +95,8 @@ class Plan:
         return self.settings.get("currency", "EUR")
 
     def period(self, period_id: str) -> Period:
-        return self.calendar.parse(period_id)
+        """A period of the plan's year, by its id; PeriodError naming the year for another year's."""
+        return self.calendar.parse_in_year(period_id)
 
     # -- saving ---------------------------------------------------------------
     def save_table(self, name: str, frame: pd.DataFrame, as_text: bool = False) -> "Plan":
@@ -245,21 +246,6 @@ def refuse_packaged(folder: Path | None) -> None:
     """Forms and imports never write into the kit's sample plans: they say how to make a workspace instead."""
     if folder is not None and is_packaged_plan(folder):
         raise PlanError([Problem(str(folder), None, None, "packaged_plan", {"folder": str(folder)}, "packaged_plan")])
-
-
-def refuse_output_over_plan(target: Path, option: str, suffixes: tuple[str, ...] = (".html", ".htm")) -> None:
-    """An output file (a page, a feed) never lands on a plan's own file nor on any other kind of file (a
-    notebook, a table): refused, naming the option, before anything is written. Plan files are written by
-    imports and forms, which keep the version they replace."""
-    target = Path(target)
-    folder = target.parent.resolve()
-    in_plan = (folder / "plan.yaml").is_file() or (folder / WORKSPACE_FILE).is_file()
-    other_kind = target.is_file() and target.suffix.lower() not in suffixes
-    if (in_plan and target.name in (*FILE_ORDER, WORKSPACE_FILE)) or other_kind:
-        code = "output_over_plan" if in_plan and target.name in (*FILE_ORDER, WORKSPACE_FILE) else "output_over_file"
-        raise PlanError([Problem(option, None, None, code, {"file": str(target)}, "output_outside_plan")])
-    if target.is_dir():
-        raise PlanError([Problem(option, None, None, "output_is_folder", {"file": str(target)}, "output_file")])
 
 
 def resolve_plan_path(path: str | Path) -> Path:

@@ -38,7 +38,7 @@ def run(args) -> int:
         print(tr("workshop.created", args.lang, folder=root, count=count, n=count, readme=root / "README.md"))
         return 0
     from ..core.io.atomic import atomic_write_text
-    from ..core.plan import refuse_output_over_plan
+    from ..core.outputs import refuse_output_over_plan
     from .page import progress_page
     from .progress import progress_text, workshop_progress
 

@@ -73,7 +73,7 @@ def _sheet_rows(sheet, formula_sheet, label: str, problems: list[Problem]) -> li
 
     sheet.reset_dimensions()
     formula_sheet.reset_dimensions()
-    rows, count = [], 0
+    rows, count, header = [], 0, []
     for number, (cells, stored) in enumerate(zip(sheet.iter_rows(values_only=True),
                                                  formula_sheet.iter_rows(values_only=True)), 1):
         count += len(cells)
@@ -83,10 +83,13 @@ def _sheet_rows(sheet, formula_sheet, label: str, problems: list[Problem]) -> li
             return []
         for column, (value, formula) in enumerate(zip(cells, stored), 1):
             if value is None and isinstance(formula, str) and formula.startswith("="):
-                problems.append(Problem(label, number, None, "xlsx_formula_without_value",
+                named = header[column - 1] if column <= len(header) and header[column - 1] else None
+                problems.append(Problem(label, number, named, "xlsx_formula_without_value",
                                         {"cell": f"{get_column_letter(column)}{number}", "formula": formula[:60]},
                                         "xlsx_formula"))
         rows.append([cell_text(v) for v in cells])
+        if number == 1:  # the header names the column a later cell is in (amount, not F)
+            header = rows[0]
     while rows and not any(rows[-1]):
         rows.pop()
     return rows

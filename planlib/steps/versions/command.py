@@ -7,7 +7,8 @@ from pathlib import Path
 from ...core.errors import PlanError, Problem
 from ...core.i18n import languages
 from ...core.io.atomic import atomic_write_text
-from ...core.plan import refuse_output_over_plan, resolve_plan_path
+from ...core.outputs import refuse_output_over_plan
+from ...core.plan import resolve_plan_path
 from .compare import compare
 from .page import diff_page
 from .sources import open_pair, revision_range
