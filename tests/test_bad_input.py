@@ -304,3 +304,21 @@ def test_a_hostile_company_name_stays_inside_the_report_stylesheet_string():
     content = header.split('content:"', 1)[1].split('";', 1)[0]
     assert not set(content) & set('"<>{}\n;\\') - {"\\"}
     assert "\\000022" in content and "\\00003c" in content and content.endswith(" · 2026-Q1")
+
+
+@pytest.mark.unit
+def test_plan_text_in_a_table_header_is_escaped_where_tables_become_html(plan_dir):
+    """Competitor axes are column headers of the audit's table: escaped like the cells, in both languages."""
+    from planlib.steps.audit.show import competitors_table
+    from planlib.ui.display import table
+
+    audit = (plan_dir / "audit.yaml").read_text(encoding="utf-8")
+    hostile = "Price <script>alert(1)</script>"
+    (plan_dir / "audit.yaml").write_text(re.sub(r"(?m)^(\s+x:\s*).*$", lambda m: f'{m.group(1)}"{hostile}"', audit,
+                                                count=1), encoding="utf-8")
+    plan = load_plan(plan_dir)
+    frame = competitors_table(plan.audit, "fr")
+    assert any(hostile in str(column) for column in frame.columns)
+    for lang in ("fr", "en", None):
+        page = table(frame, lang).to_html()
+        assert "<script>" not in page and "Price &lt;script&gt;alert(1)&lt;/script&gt;" in page

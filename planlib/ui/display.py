@@ -53,7 +53,9 @@ def table(frame: pd.DataFrame, lang: str | None = None):
             if pd.api.types.is_float_dtype(frame[column]):
                 whole = frame[column].dropna().apply(float.is_integer).all()
                 numbers[column] = (lambda d: lambda v: format_number(v, lang, d))(0 if whole else 2)
+    # cells and headers alike: a header may be plan text (a competitor axis, a persona's name)
     styled = frame.style.hide(axis="index").format(escape="html", na_rep="", precision=2)
+    styled = styled.format_index(escape="html", axis=1)
     if numbers:
         styled = styled.format(numbers, subset=list(numbers), na_rep="", escape="html")  # the other columns keep theirs
     return styled.set_table_styles(styles)
