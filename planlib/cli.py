@@ -307,8 +307,8 @@ def run_import(args) -> int:
     from .steps import import_plan
 
     plan = import_plan(args.source, args.into)
-    print(f"imported {args.source} into {args.into} ({sum(len(f) for f in plan.tables.values())} rows; "
-          f"previous versions of replaced files are in {Path(args.into) / '.history'})")
+    print(f"imported {args.source} into {plan.path} ({sum(len(f) for f in plan.tables.values())} rows; "
+          f"previous versions of replaced files are in {plan.path / '.history'})")
     return 0
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from . import schema as S
 from .errors import PlanError, Problem
 from .io.atomic import atomic_write_text
+from .io.plan_lock import plan_lock
 from .io.readers import (
     RawTable,
     decode,
@@ -289,16 +290,20 @@ def import_plan(source_path: str | Path, into: str | Path, rules: tuple[Rule, ..
     at once (core.io.staging); files it replaces are kept in the folder's .history/.
     """
     into = Path(into)
+    if (into / WORKSPACE_FILE).is_file() and (into / "plan").is_dir():  # a workspace stands for its plan
+        into = into / "plan"
     refuse_packaged(into)
     incoming = open_source(Path(source_path))
-    base = folder_source(into) if (into / "plan.yaml").exists() else None
-    merged = merge_sources(incoming, base)
-    plan = build_plan(merged, into, rules)
-    files = {S.TABLES[name].file: csv_bytes(plan.tables[name], S.TABLES[name], preamble=plan.preambles.get(name, ""))
-             for name in incoming.tables}
-    files.update({file_name: text.encode("utf-8") for file_name, text in incoming.yaml_texts.items()
-                  if text is not None})
-    write_all(into, files)
+    with plan_lock(into if into.is_dir() else None):  # merged with the plan as it is under the lock: no edit lost
+        base = folder_source(into) if (into / "plan.yaml").exists() else None
+        merged = merge_sources(incoming, base)
+        plan = build_plan(merged, into, rules)
+        files = {S.TABLES[name].file: csv_bytes(plan.tables[name], S.TABLES[name],
+                                                preamble=plan.preambles.get(name, ""))
+                 for name in incoming.tables}
+        files.update({file_name: text.encode("utf-8") for file_name, text in incoming.yaml_texts.items()
+                      if text is not None})
+        write_all(into, files)
     return plan
 
 

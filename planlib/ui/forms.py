@@ -18,6 +18,7 @@ import pandas as pd
 from ..core import schema as S
 from ..core.errors import PlanError
 from ..core.i18n import tr
+from ..core.io.plan_lock import plan_lock, reread
 from ..core.io.writers import text_frame
 from ..core.plan import Plan
 from .live import plan_saved
@@ -189,21 +190,23 @@ class TableForm:
         if missing:
             self.show_problems(missing)
             return False
-        updating = bool(self.pick.value)
-        row_id = self.pick.value or self.next_id(values)
         table = S.TABLES[self.table]
-        texts = text_frame(self.plan.tables[self.table], table).astype(str)
-        row = {c: "" for c in texts.columns}
-        if self.pick.value:
-            row.update(texts[texts["id"] == row_id].iloc[0].to_dict())
-        row.update(values)
-        row["id"] = row_id
-        if self.pick.value:
-            texts.loc[texts["id"] == row_id, list(row)] = list(row.values())
-        else:
-            texts = pd.concat([texts, pd.DataFrame([row])], ignore_index=True)
         try:
-            self.plan = self.plan.save_table(self.table, texts, as_text=True)
+            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
+                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+                texts = text_frame(self.plan.tables[self.table], table).astype(str)
+                updating = bool(self.pick.value) and bool((texts["id"] == self.pick.value).any())
+                row_id = self.pick.value if updating else self.next_id(values)
+                row = {c: "" for c in texts.columns}
+                if updating:
+                    row.update(texts[texts["id"] == row_id].iloc[0].to_dict())
+                row.update(values)
+                row["id"] = row_id
+                if updating:
+                    texts.loc[texts["id"] == row_id, list(row)] = list(row.values())
+                else:
+                    texts = pd.concat([texts, pd.DataFrame([row])], ignore_index=True)
+                self.plan = self.plan.save_table(self.table, texts, as_text=True)
         except PlanError as error:
             self.show_problems([self.problem_text(problem) for problem in error.problems])
             return False

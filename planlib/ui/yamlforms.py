@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..core.errors import CodedError, PlanError
 from ..core.i18n import tr
+from ..core.io.plan_lock import plan_lock, reread
 from ..core.plan import Plan
 from .forms import (Field, _say, done_html, field_label, field_problem, fill_widget, input_widget, refused_html,
                     save_controls)
@@ -181,25 +182,27 @@ class YamlListForm:
                    for spec in self.fields if spec.is_required(values) and not values[spec.column]]
         if missing:
             return self.show_problems(missing)
-        document = copy.deepcopy(self.plan.yaml_data.get(self.file))
-        document = document if isinstance(document, dict) else {}
-        items = get_path(document, ".".join(map(str, self.path)))
-        if not isinstance(items, list):
-            items = []
-            set_path(document, ".".join(map(str, self.path)), items)
-        index = self.pick.value if self.pick.value >= 0 else len(items)
-        old = items[index] if index < len(items) else None
+        index = self.pick.value
         try:
-            item = (self.to_item or self.default_item)(values, old, index, self.path, self.plan)
+            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
+                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+                document = copy.deepcopy(self.plan.yaml_data.get(self.file))
+                document = document if isinstance(document, dict) else {}
+                items = get_path(document, ".".join(map(str, self.path)))
+                if not isinstance(items, list):
+                    items = []
+                    set_path(document, ".".join(map(str, self.path)), items)
+                index = self.pick.value if 0 <= self.pick.value < len(items) else len(items)
+                old = items[index] if index < len(items) else None
+                item = (self.to_item or self.default_item)(values, old, index, self.path, self.plan)
+                items[index:index + 1] = [item]
+                self.plan = self.plan.save_yaml(self.file, document)
         except CodedError as error:
             return self.show_problems([error.text(self.lang)])
-        except ValueError as error:
-            return self.show_problems([str(error)])
-        items[index:index + 1] = [item]
-        try:
-            self.plan = self.plan.save_yaml(self.file, document)
         except PlanError as error:
             return self.show_problems([self.problem_text(p, index) for p in error.problems])
+        except ValueError as error:
+            return self.show_problems([str(error)])
         plan_saved(self.plan)
         self.refresh_pick(index)
         word = "updated" if old is not None else "saved"

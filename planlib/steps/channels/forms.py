@@ -15,6 +15,7 @@ import pandas as pd
 from ...core import schema as S
 from ...core.errors import CodedError, PlanError
 from ...core.i18n import tr
+from ...core.io.plan_lock import plan_lock, reread
 from ...core.io.writers import text_frame
 from ...core.plan import Plan
 from ...ui.forms import Field, TableForm, done_html, fill_widget, input_widget, refused_html, save_controls
@@ -124,30 +125,32 @@ class MessageForm:
         if missing:
             self.message.value = refused_html(missing, self.lang)
             return False
-        table = S.TABLES["messages"]
-        texts = text_frame(self.plan.messages, table).astype(str)
-        old = self.rows_of(self.pick.value)
-        old_ids = {str(r["variant"]).upper(): r["id"] for _, r in old.iterrows()}
-        kept = texts[~texts["id"].isin(list(old["id"]))]
-        numbers = [int(i[2:]) for i in texts["id"] if i.startswith("MS") and i[2:].isdigit()]
-        next_number = max(numbers or [0]) + 1
-        rows = []
-        for variant in VARIANTS:
-            text = values[f"variant_{variant}"]
-            if not text:
-                continue
-            row_id = old_ids.get(variant)
-            if not row_id:
-                row_id, next_number = f"MS{next_number:02d}", next_number + 1
-            rows.append({"id": row_id, "persona_id": values["persona_id"], "channel_id": values["channel_id"],
-                         "format": values["format"], "message": text, "proof": values["proof"],
-                         "call_to_action": values["call_to_action"], "variant": variant})
-        at = int((~texts["id"].isin(list(old["id"]))).cumsum()[texts["id"].isin(list(old["id"]))].min()) \
-            if len(old) else len(kept)  # the group stays where it was in the file
-        texts = pd.concat([kept.iloc[:at], pd.DataFrame(rows, columns=texts.columns), kept.iloc[at:]],
-                          ignore_index=True)
         try:
-            self.plan = self.plan.save_table("messages", texts, as_text=True)
+            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
+                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+                table = S.TABLES["messages"]
+                texts = text_frame(self.plan.messages, table).astype(str)
+                old = self.rows_of(self.pick.value)
+                old_ids = {str(r["variant"]).upper(): r["id"] for _, r in old.iterrows()}
+                kept = texts[~texts["id"].isin(list(old["id"]))]
+                numbers = [int(i[2:]) for i in texts["id"] if i.startswith("MS") and i[2:].isdigit()]
+                next_number = max(numbers or [0]) + 1
+                rows = []
+                for variant in VARIANTS:
+                    text = values[f"variant_{variant}"]
+                    if not text:
+                        continue
+                    row_id = old_ids.get(variant)
+                    if not row_id:
+                        row_id, next_number = f"MS{next_number:02d}", next_number + 1
+                    rows.append({"id": row_id, "persona_id": values["persona_id"], "channel_id": values["channel_id"],
+                                 "format": values["format"], "message": text, "proof": values["proof"],
+                                 "call_to_action": values["call_to_action"], "variant": variant})
+                at = int((~texts["id"].isin(list(old["id"]))).cumsum()[texts["id"].isin(list(old["id"]))].min()) \
+                    if len(old) else len(kept)  # the group stays where it was in the file
+                texts = pd.concat([kept.iloc[:at], pd.DataFrame(rows, columns=texts.columns), kept.iloc[at:]],
+                                  ignore_index=True)
+                self.plan = self.plan.save_table("messages", texts, as_text=True)
         except PlanError as error:
             self.message.value = refused_html([p.text(self.lang) for p in error.problems], self.lang)
             return False
@@ -185,11 +188,13 @@ class WeightsForm:
         return self.box
 
     def save(self) -> bool:
-        document = dict(self.plan.yaml_data.get("plan.yaml") or {})
-        document["channel_weights"] = {k: (int(s.value) if float(s.value).is_integer() else float(s.value))
-                                       for k, s in self.sliders.items()}
         try:
-            self.plan = self.plan.save_yaml("plan.yaml", document)
+            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
+                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+                document = dict(self.plan.yaml_data.get("plan.yaml") or {})
+                document["channel_weights"] = {k: (int(s.value) if float(s.value).is_integer() else float(s.value))
+                                               for k, s in self.sliders.items()}
+                self.plan = self.plan.save_yaml("plan.yaml", document)
         except PlanError as error:
             self.message.value = refused_html([p.text(self.lang) for p in error.problems], self.lang)
             return False
