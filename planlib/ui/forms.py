@@ -18,7 +18,7 @@ import pandas as pd
 from ..core import schema as S
 from ..core.errors import PlanError
 from ..core.i18n import tr
-from ..core.io.plan_lock import plan_lock, reread
+from ..core.fresh import fresh_under_lock
 from ..core.io.writers import text_frame
 from ..core.plan import Plan
 from .live import plan_saved
@@ -192,8 +192,7 @@ class TableForm:
             return False
         table = S.TABLES[self.table]
         try:
-            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
-                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+            with fresh_under_lock(self.plan) as self.plan:  # the edit applies to what another writer saved since
                 texts = text_frame(self.plan.tables[self.table], table).astype(str)
                 updating = bool(self.pick.value) and bool((texts["id"] == self.pick.value).any())
                 row_id = self.pick.value if updating else self.next_id(values)

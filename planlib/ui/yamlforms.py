@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..core.errors import CodedError, PlanError
 from ..core.i18n import tr
-from ..core.io.plan_lock import plan_lock, reread
+from ..core.fresh import fresh_under_lock
 from ..core.plan import Plan
 from .forms import (Field, _say, done_html, field_label, field_problem, fill_widget, input_widget, refused_html,
                     save_controls)
@@ -184,8 +184,7 @@ class YamlListForm:
             return self.show_problems(missing)
         index = self.pick.value
         try:
-            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
-                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+            with fresh_under_lock(self.plan) as self.plan:  # the edit applies to what another writer saved since
                 document = copy.deepcopy(self.plan.yaml_data.get(self.file))
                 document = document if isinstance(document, dict) else {}
                 items = get_path(document, ".".join(map(str, self.path)))

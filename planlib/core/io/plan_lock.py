@@ -2,7 +2,8 @@
 
 The lock is taken on the folder itself (flock on its descriptor), so nothing is
 left in the plan; it is released when the writer ends, even killed. A writer
-re-reads the plan under the lock before it computes what to write.
+re-reads the plan under the lock before it computes what to write
+(planlib.core.fresh).
 """
 from __future__ import annotations
 
@@ -28,10 +29,3 @@ def plan_lock(folder: Path | None):
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
-
-
-def reread(plan):
-    """The plan as it is on disk now (another writer may have saved since it was loaded), with the same rules."""
-    from ..plan import load_plan
-
-    return load_plan(plan.path, plan.rules)

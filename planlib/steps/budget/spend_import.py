@@ -22,7 +22,8 @@ from ...core.exports.fec import is_fec, read_fec
 from ...core.exports.reader import read_export
 from ...core.exports.sections import read_sections
 from ...core.exports.sources import read_yaml_file
-from ...core.io.plan_lock import plan_lock, reread
+from ...core.fresh import reread
+from ...core.io.plan_lock import plan_lock
 
 KIT_ACCOUNTS = Path(__file__).resolve().parents[2] / "core" / "exports" / "accounts.yaml"
 

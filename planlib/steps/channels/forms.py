@@ -15,7 +15,7 @@ import pandas as pd
 from ...core import schema as S
 from ...core.errors import CodedError, PlanError
 from ...core.i18n import tr
-from ...core.io.plan_lock import plan_lock, reread
+from ...core.fresh import fresh_under_lock
 from ...core.io.writers import text_frame
 from ...core.plan import Plan
 from ...ui.forms import Field, TableForm, done_html, fill_widget, input_widget, refused_html, save_controls
@@ -126,8 +126,7 @@ class MessageForm:
             self.message.value = refused_html(missing, self.lang)
             return False
         try:
-            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
-                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+            with fresh_under_lock(self.plan) as self.plan:  # the edit applies to what another writer saved since
                 table = S.TABLES["messages"]
                 texts = text_frame(self.plan.messages, table).astype(str)
                 old = self.rows_of(self.pick.value)
@@ -189,8 +188,7 @@ class WeightsForm:
 
     def save(self) -> bool:
         try:
-            with plan_lock(self.plan.path):  # another writer may have saved since: apply this edit to what is there
-                self.plan = reread(self.plan) if self.plan.path is not None else self.plan
+            with fresh_under_lock(self.plan) as self.plan:  # the edit applies to what another writer saved since
                 document = dict(self.plan.yaml_data.get("plan.yaml") or {})
                 document["channel_weights"] = {k: (int(s.value) if float(s.value).is_integer() else float(s.value))
                                                for k, s in self.sliders.items()}

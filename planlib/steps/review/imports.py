@@ -20,7 +20,8 @@ import pandas as pd
 
 from ...core.errors import PlanError, Problem
 from ...core.exports.reader import Reading, read_export
-from ...core.io.plan_lock import plan_lock, reread
+from ...core.fresh import reread
+from ...core.io.plan_lock import plan_lock
 
 
 @dataclass
