@@ -290,10 +290,10 @@ def summary_text(document: dict, prefix: str = "") -> str:
 
 def run_export(args) -> int:
     from .core.outputs import refuse_folder_in_plan, refuse_output_over_plan
-    from .core.plan import export_plan
+    from .core.plan import export_format, export_plan
     from .steps import load_plan
 
-    if (args.format or ("xlsx" if Path(args.to).suffix.lower() == ".xlsx" else "csv")) == "xlsx":
+    if export_format(args.to, args.format) == "xlsx":
         refuse_output_over_plan(args.to, "--to", (".xlsx",))
     else:
         refuse_folder_in_plan(args.to, "--to")

@@ -307,10 +307,15 @@ def import_plan(source_path: str | Path, into: str | Path, rules: tuple[Rule, ..
     return plan
 
 
+def export_format(to: str | Path, form: str | None = None) -> str:
+    """The form an export takes: the one asked for, else a workbook for an .xlsx name, else French CSV."""
+    return form or ("xlsx" if Path(to).suffix.lower() == ".xlsx" else "csv-fr")
+
+
 def export_plan(plan: Plan, to: str | Path, form: str | None = None) -> Path:
     """Write the plan as an xlsx workbook, or as a folder of CSV files (French Excel or UTF-8)."""
     to = Path(to)
-    form = form or ("xlsx" if to.suffix.lower() == ".xlsx" else "csv-fr")
+    form = export_format(to, form)
     if form == "xlsx":
         texts = {k: v for k, v in plan.yaml_texts.items() if v is not None}
         write_xlsx(to, plan.tables, texts)

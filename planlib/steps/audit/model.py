@@ -64,9 +64,8 @@ def swot_items(audit: dict) -> list[SwotItem]:
     items = []
     for quadrant in QUADRANTS:
         for index, entry in enumerate(_list(swot.get(quadrant))):
-            sentence = colon_text(entry, SWOT_FIELDS)
-            given = _mapping(entry) if sentence is None else {}
-            text = str(given.get("text") or "") if given else (sentence or item_text(entry))
+            given = _mapping(entry) if colon_text(entry, SWOT_FIELDS) is None else {}  # a record, or a sentence
+            text = str(given.get("text") or "") if given else item_text(entry, SWOT_FIELDS)
             importance = given.get("importance")
             items.append(SwotItem(
                 id=str(given.get("id") or f"{LETTERS[quadrant]}{index + 1}"), quadrant=quadrant, text=text,
