@@ -16,6 +16,7 @@ from planlib.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
+LIGHT_NOTEBOOK = ROOT / "tests" / "fixtures" / "notebooks" / "00_light.ipynb"
 PREVIOUS = ROOT / "data" / "example-2025"  # the example's last year's plan (plan.yaml: previous: ../example-2025)
 
 
@@ -54,10 +55,11 @@ def plan_with(shared: Path, name: str, files: list[Path]) -> Path:
 
 @pytest.fixture
 def light_notebooks(tmp_path) -> Path:
-    """The start notebook alone: a real report run that takes seconds, where each step's pages are not the point."""
+    """A purpose-built notebook that loads the plan and prints one line (tests/fixtures/notebooks): a report run
+    that takes a kernel's start-up, for the runner's behaviour (failures, swaps, skips, progress, locks)."""
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", folder)
+    shutil.copy(LIGHT_NOTEBOOK, folder)
     return folder
 
 

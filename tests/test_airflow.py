@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, LIGHT_NOTEBOOK, ROOT
 
 pytestmark = [pytest.mark.kernel, pytest.mark.slow]
 
@@ -46,7 +46,7 @@ def test_one_task_per_plan_and_period_and_a_summary(tmp_path):
     broken.write_text(broken.read_text(encoding="utf-8").replace("media", "medya", 1), encoding="utf-8")
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", notebooks)
+    shutil.copy(LIGHT_NOTEBOOK, notebooks)
     dags.mkdir()
     (dags / "planlib_dag.py").write_text(DAG_FILE.format(plans=str(plans), out=str(out), notebooks=str(notebooks)))
     env = {**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__DAGS_FOLDER": str(dags),

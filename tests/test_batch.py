@@ -92,16 +92,16 @@ def test_many_plans_one_broken_the_others_complete(plans, tmp_path, light_notebo
 def test_a_failing_notebook_names_plan_period_notebook_and_cell(plans, tmp_path, light_notebooks):
     import nbformat
 
-    notebook = nbformat.read(light_notebooks / "00_start_here.ipynb", as_version=4)
+    notebook = nbformat.read(light_notebooks / "00_light.ipynb", as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell("if 'bravo' in plan_dir:\n    raise ValueError('no bravo')"))
-    nbformat.write(notebook, light_notebooks / "00_start_here.ipynb")
+    nbformat.write(notebook, light_notebooks / "00_light.ipynb")
     out = tmp_path / "out"
     document = BatchRun([plans / "acme", plans / "bravo"], "2026-03", out=out, jobs=2, notebooks=light_notebooks,
                         quiet=True).run()
     statuses = {r["plan"]: r["status"] for r in document["runs"]}
     assert statuses == {"acme": "ok", "bravo": "failed"}
     error = next(r["error"] for r in document["runs"] if r["plan"] == "bravo")
-    assert "bravo 2026-03 not written" in error and "00_start_here.ipynb, cell" in error and "no bravo" in error
+    assert "bravo 2026-03 not written" in error and "00_light.ipynb, cell" in error and "no bravo" in error
 
 
 def test_unchanged_periods_are_skipped_changed_ones_rebuilt_and_force_rebuilds_all(plans, tmp_path,
@@ -143,7 +143,7 @@ def test_progress_lines_go_to_a_given_log_and_quiet_silences_them(plans, tmp_pat
         BatchRun([plans / "acme"], "2026-03,2026-04", out=tmp_path / "out", notebooks=light_notebooks,
                  stream=stream).run()
     lines = log.read_text().splitlines()
-    assert len(lines) == 2 and all(re.match(r"\[\d/2\] acme 2026-0[34] 00_start_here.ipynb ok \(", l) for l in lines)
+    assert len(lines) == 2 and all(re.match(r"\[\d/2\] acme 2026-0[34] 00_light.ipynb ok \(", l) for l in lines)
     quiet = planlib("report", plans / "acme", "--period", "2026-05", "--out", tmp_path / "out", "--quiet",
                     "--notebooks", light_notebooks)
     assert quiet.returncode == 0 and quiet.stderr == ""

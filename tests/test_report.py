@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import EXAMPLE, ROOT, run_planlib, tree_bytes
+from conftest import EXAMPLE, LIGHT_NOTEBOOK, ROOT, run_planlib, tree_bytes
 
 from planlib import load_plan, summary
 from planlib.cli import main, report_periods
@@ -104,18 +104,20 @@ def test_parameters_reach_the_notebooks(two_quarters):
 
 
 def failing_notebooks(tmp_path) -> Path:
-    """The real notebooks plus one that fails at its third cell."""
-    folder = tmp_path / "notebooks"
-    shutil.copytree(ROOT / "notebooks", folder)
-    notebook = nbformat.read(folder / "00_start_here.ipynb", as_version=4)
+    """The light notebook plus a copy that fails at its fourth cell."""
+    folder = tmp_path / "failing"
+    folder.mkdir()
+    shutil.copy(LIGHT_NOTEBOOK, folder)
+    notebook = nbformat.read(LIGHT_NOTEBOOK, as_version=4)
     notebook.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("boom: the plan has no moon")'))
     nbformat.write(notebook, folder / "01_broken.ipynb")
     return folder
 
 
-def test_failed_notebook_leaves_previous_report_intact(tmp_path, capsys):
+def test_failed_notebook_leaves_previous_report_intact(tmp_path, capsys, light_notebooks):
     out = tmp_path / "reports"
-    assert main(["report", str(EXAMPLE), "--period", "2026-Q1", "--out", str(out), "--as-of", "2026-03-01"]) == 0
+    assert main(["report", str(EXAMPLE), "--period", "2026-Q1", "--out", str(out), "--as-of", "2026-03-01",
+                 "--notebooks", str(light_notebooks)]) == 0
     capsys.readouterr()
     before = tree_bytes(out / "example" / "2026-Q1")
     code = main(["report", str(EXAMPLE), "--period", "2026-Q1", "--out", str(out), "--as-of", "2026-03-02",
@@ -145,7 +147,7 @@ def test_report_periods_from_all_and_relative_ids():
     assert report_periods(plan, None, None, today=date(2026, 2, 3)) == ["2026-Q1"]
 
 
-def test_second_run_on_same_period_waits_for_the_first(tmp_path):
+def test_second_run_on_same_period_waits_for_the_first(tmp_path, light_notebooks):
     root = tmp_path / "example"
     held, released = threading.Event(), threading.Event()
 
@@ -157,7 +159,8 @@ def test_second_run_on_same_period_waits_for_the_first(tmp_path):
     thread = threading.Thread(target=holder)
     thread.start()
     assert held.wait(10)
-    second = subprocess.Popen([PLANLIB, "report", EXAMPLE, "--period", "2026-Q1", "--out", tmp_path],
+    second = subprocess.Popen([PLANLIB, "report", EXAMPLE, "--period", "2026-Q1", "--out", tmp_path,
+                               "--notebooks", light_notebooks],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     err_lines: list[str] = []
     reader = threading.Thread(target=lambda: err_lines.extend(second.stderr))
@@ -204,7 +207,7 @@ def test_no_notebooks_is_a_clear_error(tmp_path):
 def test_report_kernels_know_they_are_not_interactive(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    notebook = nbformat.read(LIGHT_NOTEBOOK, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell("from planlib import notebook\nprint('interactive:', notebook.interactive())"))
     nbformat.write(notebook, folder / "00_check.ipynb")
     [report] = ReportJob(EXAMPLE, ["2026-03"], out=tmp_path / "out", jobs=1, notebooks=folder).run()
@@ -260,7 +263,7 @@ def test_notebooks_reuse_the_plan_the_runner_loaded(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    notebook = nbformat.read(LIGHT_NOTEBOOK, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell(
         "from planlib import notebook as check\nprint('reused:', check.report_plan(plan_dir) is not None)"))
     nbformat.write(notebook, folder / "00_check.ipynb")
