@@ -19,7 +19,17 @@ EXAMPLE = Path("data") / "example"
 
 def _plan_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", nargs="?", type=Path, default=None,
-                        help="plan folder or .xlsx workbook (default: data/example)")
+                        help="plan folder or .xlsx workbook (default: the workspace or plan folder you are in, "
+                             "else data/example)")
+    parser.add_argument("--lang", choices=languages(), default=None,
+                        help="language of the command's words (default: the plan's)")
+
+
+def plan_language(plan: Path) -> str:
+    """The language a plan's command speaks by default: plan.yaml's, read before the plan loads."""
+    from .steps.session import plan_language as language_of
+
+    return language_of(str(plan)) if Path(plan).is_dir() else "en"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,7 +205,7 @@ def run_smart(args) -> int:
 def run_diff(args) -> int:
     from .steps.versions.command import run
 
-    return run(args, EXAMPLE)
+    return run(args)
 
 
 def run_abtest(args) -> int:
@@ -252,12 +262,13 @@ def run_upgrade(args) -> int:
 def run_check(args) -> int:
     from .steps import load_plan
 
-    plan = load_plan(args.plan)
-    counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in plan.tables.items())
-    print(f"{args.plan}: valid ({counts}; {len(plan.personas)} personas)")
-    if plan.warnings:
-        from .core.i18n import tr
+    from .core.i18n import tr
 
+    plan = load_plan(args.plan)
+    counts = [tr(f"diff.rows.{name}", args.messages, count=len(frame)) for name, frame in plan.tables.items()]
+    counts.append(tr("check.personas", args.messages, count=len(plan.personas)))
+    print(tr("check.valid", args.messages, plan=str(args.plan), counts=", ".join(counts)))
+    if plan.warnings:
         print(tr("problem.warnings_heading", args.messages, count=len(plan.warnings), n=len(plan.warnings)))
         for warning in plan.warnings:
             print(f"  {warning.text(args.messages)}")
@@ -266,7 +277,7 @@ def run_check(args) -> int:
 
 def run_summary(args) -> int:
     from .steps import load_plan
-    from .steps.summary import summary
+    from .steps.summary import summary, summary_text
 
     plan = load_plan(args.plan)
     document = summary(plan, args.period or str(plan.calendar.year), args.as_of)
@@ -275,17 +286,6 @@ def run_summary(args) -> int:
     else:
         print(summary_text(document))
     return 0
-
-
-def summary_text(document: dict, prefix: str = "") -> str:
-    lines = []
-    for key, value in document.items():
-        if isinstance(value, dict):
-            lines.append(f"{prefix}{key}:")
-            lines.append(summary_text(value, prefix + "  "))
-        else:
-            lines.append(f"{prefix}{key}: {value}")
-    return "\n".join(lines)
 
 
 def run_export(args) -> int:
@@ -348,11 +348,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.messages_given = bool(args.messages or os.environ.get("PLANLIB_MESSAGES"))
     args.messages = args.messages or os.environ.get("PLANLIB_MESSAGES") or "en"
-    if getattr(args, "plan", "absent") is None:
-        from .core.plan import resolve_plan_path
-
-        args.plan = resolve_plan_path(EXAMPLE)  # data/example here, above, or beside the package
+    if getattr(args, "lang", None) and not args.messages_given:  # one --lang: the command's words too
+        args.messages, args.messages_given = args.lang, True
     try:
+        if getattr(args, "plan", "absent") is None:
+            from .core.plan_finder import find_plan
+
+            found = find_plan()  # the workspace or plan folder here, else the kit's example: said, never silent
+            args.plan = found.path
+            print(found.announcement(args.messages if args.messages_given else plan_language(found.path)),
+                  file=sys.stderr)
+        if not args.messages_given and getattr(args, "plan", None) is not None:
+            args.messages = plan_language(args.plan)  # a plan's commands speak its language unless asked
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # inside the try: a reader gone early (| head) is caught below, not at exit
         return code

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PREVIOUS, run_planlib
+from conftest import EXAMPLE, PREVIOUS, run_planlib, tree_bytes
 
 from planlib import load_plan
 from planlib.report.batch import BatchRun, period_ids, plans_under
@@ -167,3 +167,22 @@ def test_run_json_lands_in_a_relative_output_folder(tmp_path, light_notebooks, m
     assert Path.cwd() == tmp_path
     assert (tmp_path / "relative" / "run.json").exists() and (tmp_path / "relative" / "example" / "index.html").exists()
     assert not (light_notebooks / "relative").exists()
+
+
+def test_two_workspaces_report_side_by_side_and_a_namesake_is_refused(tmp_path, light_notebooks):
+    for name in ("acme", "lumen", "elsewhere/acme"):
+        assert planlib("new", tmp_path / name, "--example").returncode == 0
+    out = tmp_path / "reports"
+    common = ("--period", "2026-03", "--out", out, "--notebooks", light_notebooks, "--quiet")
+    assert planlib("report", tmp_path / "acme", tmp_path / "lumen", *common).returncode == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["acme", "lumen"]
+    front = (out / "lumen" / "2026-03" / "index.html").read_text(encoding="utf-8")
+    assert "Verdure &amp; Co (lumen)" in front
+    before = tree_bytes(out / "acme")
+    refused = planlib("report", tmp_path / "elsewhere" / "acme", *common)
+    assert refused.returncode == 1
+    assert (f"{out / 'acme'} holds the reports of another plan of the same name, {tmp_path / 'acme' / 'plan'}; "
+            f"this plan is {tmp_path / 'elsewhere' / 'acme' / 'plan'}") in refused.stderr
+    assert tree_bytes(out / "acme") == before
+    shutil.rmtree(tmp_path / "acme")  # the first plan is gone (moved, renamed): its name is free again
+    assert planlib("report", tmp_path / "elsewhere" / "acme", *common).returncode == 0

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,11 +29,12 @@ def test_help_lists_commands():
         assert command in result.stdout
 
 
-def test_check_defaults_to_example(monkeypatch):
+def test_check_defaults_to_example_and_says_so(monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, err = run("check")
-    assert code == 0 and err == ""
-    assert out.startswith("data/example: valid (12 objectives, 12 key results, 15 kpis")
+    assert code == 0 and err == "plan: data/example (no plan named and none here: the kit's example)\n"
+    assert out.startswith("data/example: valid (12 objectives, 12 key results, 15 KPIs")
+    assert "3 personas)" in out
 
 
 def test_check_finds_example_from_another_folder(tmp_path, monkeypatch):
@@ -192,3 +195,36 @@ def test_output_cut_short_by_the_reader_is_no_error(plan_dir):
     gone = subprocess.run(["bash", "-o", "pipefail", "-c", shell.replace("| head -1", "| true")],
                           capture_output=True, text=True, timeout=120)  # `true` exits before the first line
     assert (gone.stderr, gone.returncode) == ("", 0)
+
+
+def test_inside_a_workspace_every_command_takes_its_plan_and_names_it(tmp_path, monkeypatch):
+    assert run_planlib("new", tmp_path / "lumen", "--from", ROOT / "data" / "exemple-fr").returncode == 0
+    inside = tmp_path / "lumen" / "notebooks"
+    for command in (["check"], ["summary", "--json"], ["export", "--to", str(tmp_path / "lumen.xlsx")]):
+        result = run_planlib(*command, cwd=inside)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.startswith(f"plan : {tmp_path / 'lumen' / 'plan'} (l'espace de travail où vous êtes)")
+    checked = run_planlib("check", cwd=inside)
+    assert "valide (4 objectifs, 5 résultats clés" in checked.stdout and "2 personas)" in checked.stdout
+    assert json.loads(run_planlib("summary", "--json", cwd=inside).stdout)["company"] == "Lumen Atelier"
+    english = run_planlib("check", "--lang", "en", cwd=inside)
+    assert "(the workspace you are in)" in english.stderr and "valid (4 objectives" in english.stdout
+
+
+def test_inside_a_plan_folder_the_command_takes_that_plan(tmp_path):
+    from planlib.core.plan_finder import find_plan
+
+    shutil.copytree(ROOT / "data" / "example", tmp_path / "acme", ignore=shutil.ignore_patterns(".history"))
+    (tmp_path / "acme" / "notes").mkdir()
+    found = find_plan(tmp_path / "acme" / "notes")
+    assert (found.path, found.reason) == (tmp_path / "acme", "folder")
+    assert find_plan(tmp_path).reason == "example" and find_plan(tmp_path).path.name == "example"
+    result = run_planlib("check", cwd=tmp_path / "acme" / "notes")
+    assert result.stderr == f"plan: {tmp_path / 'acme'} (the plan folder you are in)\n"
+
+
+def test_plain_summary_has_no_python_reprs(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = run_planlib("summary", "--period", "2026-Q2").stdout
+    assert "{'" not in out and "[{" not in out and "None" not in out and "True" not in out
+    assert re.search(r"\n    top:\n      - factor: \w+\n        description: .+\n        impact: \d", out)

@@ -43,7 +43,8 @@ def test_new_makes_a_blank_plan_and_notebooks_pointing_at_it(capsys, tmp_path):
     plan = load_plan(target / "plan")
     assert plan.settings["company"] == "Acme" and plan.settings["year"] == 2027 and plan.language == "fr"
     assert all(frame.empty for frame in plan.tables.values())
-    assert load_plan(target).name == "plan"  # a workspace stands for its plan in every command
+    assert load_plan(target).path == target / "plan"  # a workspace stands for its plan in every command
+    assert load_plan(target).name == "acme"  # and its reports are called after it, not after its plan/ folder
     assert sorted(p.name for p in (target / "notebooks").iterdir()) == [t.name for t in TEMPLATES]
     for notebook in (target / "notebooks").iterdir():
         assert 'plan_dir = "../plan"' in parameters(notebook) and 'lang = "fr"' in parameters(notebook)

@@ -85,7 +85,12 @@ class Plan:
 
     @property
     def name(self) -> str:
-        return self.path.name if self.path else "plan"
+        """What reports and summaries call the plan: a workspace's plan (NAME/plan) is called NAME."""
+        if self.path is None:
+            return "plan"
+        if (self.path.parent / WORKSPACE_FILE).is_file() and self.path.name == "plan":
+            return self.path.resolve().parent.name
+        return self.path.name
 
     @property
     def language(self) -> str:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..core.errors import PlanError
+from ..core.errors import CodedError, PlanError
 from ..core.io.atomic import atomic_write_text
 from ..core.plan import resolve_plan_path
 from ..steps import load_plan
 from .environment import ReportEnvironment
 from .progress import Progress
-from .runner import NOTEBOOKS_DIR, PeriodReport, ReportJob, notebooks_in
+from .runner import NOTEBOOKS_DIR, PeriodReport, ReportError, ReportJob, notebooks_in
 
 RUN_FILE = "run.json"
 RELATIVE_PERIODS = {"this-month": "month", "this-quarter": "quarter", "this-sprint": "sprint", "this-year": "year"}
@@ -148,10 +148,20 @@ class BatchRun:
                         jobs=self.jobs, notebooks=self.notebooks, plan=plan, force=self.force, quiet=self.quiet)
         return job.run_in(environment, progress)
 
-    @staticmethod
-    def _entries(plan_dir: Path, plan, ids: list[str], future) -> list[Entry]:
+    def _entries(self, plan_dir: Path, plan, ids: list[str], future) -> list[Entry]:
         try:
             return [Entry.of(plan_dir, plan.name, report) for report in future.result()]
         except Exception as error:  # noqa: BLE001 - one plan's failure is recorded; the others go on
-            text = error.report("en") if isinstance(error, PlanError) else f"{type(error).__name__}: {error}"
+            text = failure_text(error, self.lang or plan.language)
             return [Entry(plan.name, str(plan_dir), period, "failed", error=text) for period in ids]
+
+
+def failure_text(error: Exception, lang: str) -> str:
+    """Why a plan's reports failed, in the reader's language where the kit words it."""
+    if isinstance(error, PlanError):
+        return error.report(lang)
+    if isinstance(error, CodedError):
+        return error.text(lang)
+    if isinstance(error, ReportError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"

@@ -16,6 +16,25 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+OWNER_FILE = ".plan-folder"  # in <out>/<plan name>/: the plan folder whose reports these are
+
+
+def claim_root(root: Path, plan_dir: Path) -> None:
+    """Make root the reports of plan_dir, or refuse: two plans of one name must not overwrite each other.
+
+    A root whose recorded plan folder no longer exists (moved or renamed) is taken over."""
+    from ..core.errors import CodedError
+
+    root.mkdir(parents=True, exist_ok=True)
+    owner_file = root / OWNER_FILE
+    mine = str(Path(plan_dir).resolve())
+    owner = owner_file.read_text(encoding="utf-8").strip() if owner_file.is_file() else ""
+    if owner and owner != mine and Path(owner).is_dir():
+        raise CodedError("report_folder_taken", "report_folder_free", folder=str(root), owner=owner, plan=mine)
+    if owner != mine:
+        owner_file.write_text(mine + "\n", encoding="utf-8")
+
+
 @contextmanager
 def period_lock(folder: Path, period: str, announce):
     """Hold the period's lock; a second run waits for the first, then goes on."""

@@ -28,7 +28,7 @@ from ..steps.versions.page import diff_page, since_html
 from ..steps.versions.snapshots import save_snapshot, since_last_report
 from .contents import write_plan_index
 from .environment import ReportEnvironment
-from .folders import clear_leftovers, period_lock, swap_in
+from .folders import claim_root, clear_leftovers, period_lock, swap_in
 from .fingerprint import built_with, inputs_hash, plan_hash
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager
 from .progress import Progress
@@ -207,6 +207,7 @@ class ReportJob:
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
+        claim_root(root, plan_dir)
         digest = plan_hash(plan_dir, plan)
         inputs = {p.id: inputs_hash(digest, p.id, as_of[p.id].isoformat(), lang, notebooks) for p in periods}
         skipped = [p for p in periods if not self.force and built_with(root / p.id) == inputs[p.id]]

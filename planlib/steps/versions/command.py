@@ -8,21 +8,21 @@ from ...core.errors import PlanError, Problem
 from ...core.i18n import languages
 from ...core.io.atomic import atomic_write_text
 from ...core.outputs import refuse_output_over_plan
-from ...core.plan import resolve_plan_path
+from ...core.plan_finder import find_plan
 from .compare import compare
 from .page import diff_page
 from .sources import open_pair, revision_range
 from .summary import change_line, lines
 
 
-def run(args, example: Path) -> int:
+def run(args) -> int:
     """`planlib diff`: two versions of a plan, or a plan's history (--rev), as lines, JSON or a page."""
     if args.html:
         refuse_output_over_plan(args.html, "--html")
     if args.rev:
         if len(args.versions) > 1:
             raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
-        plan = args.versions[0] if args.versions else (Path(".") if Path("plan.yaml").exists() else resolve_plan_path(example))
+        plan = args.versions[0] if args.versions else find_plan().path
         old, new = revision_range(Path(plan), args.rev)
     elif len(args.versions) == 2:
         old, new = open_pair(args.versions[0], args.versions[1])
