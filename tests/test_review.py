@@ -204,3 +204,25 @@ def test_a_flow_that_should_go_down_is_a_ceiling(tmp_path):
     under, over = review(load_plan(plan.path), date(2026, 1, 31))
     assert under.pace == pytest.approx((31 / 365) / (31 / 730)) and under.status == "green"  # half the allowed pace
     assert over.pace == pytest.approx((31 / 365) / (31 / 200)) and over.status == "red"
+
+
+def test_a_past_report_plots_no_actual_after_its_as_of_date(example):
+    """The example holds actuals to December; a trend drawn on 30 June stops there and forecasts from there."""
+    import matplotlib.dates as mdates
+    from matplotlib import pyplot
+
+    from planlib.steps.review.charts import trend
+
+    as_of = date(2026, 6, 30)
+    index = MetricIndex(example.actuals)
+    drawn = [p for p in review(example, as_of, index) if p.kpi_id and p.forecast is not None
+             and p.deadline > as_of.isoformat()]
+    assert drawn, "the example has a key result running past June with a forecast"
+    for pacing in drawn:
+        figure = trend(example, pacing, index, as_of, pacing.id, ("actual", "expected", "forecast", "as of"))
+        lines = {line.get_label(): line for line in figure.axes[0].get_lines()}
+        actual_days = [mdates.num2date(x).date() if isinstance(x, float) else x for x in lines["actual"].get_xdata()]
+        assert actual_days and max(actual_days) == as_of, pacing.id
+        forecast_start = lines["forecast"].get_xdata()[0]
+        assert forecast_start == as_of and list(lines["as of"].get_xdata()) == [as_of, as_of]
+        pyplot.close(figure)

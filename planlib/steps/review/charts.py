@@ -37,16 +37,19 @@ def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, st
     return figure
 
 
-def trend(plan, pacing, index, title: str = "", labels: tuple[str, str, str] = ("actual", "expected", "forecast")):
-    """A key result over its window: actual (cumulative for a flow, weekly for a level), expected pace, forecast band."""
+def trend(plan, pacing, index, as_of, title: str = "",
+          labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of")):
+    """A key result over its window as known on `as_of`: actual (cumulative for a flow, weekly for a level) up to
+    that day and no further, even where later actuals exist; expected pace; the forecast band from there on."""
     import pandas as pd
 
     kpi = plan.kpis.set_index("id").loc[pacing.kpi_id]
     start, end = pd.Timestamp(pacing.start).date(), pd.Timestamp(pacing.deadline).date()
+    known = min(end, as_of)
     figure, axes = new_figure(7, 3)
     days, values = [], []
     day = start + timedelta(days=6)
-    while day <= end:
+    while day <= known:
         window_start = start if is_flow(kpi) else day - timedelta(days=6)
         value = kpi_value(kpi, index, window_start, day).value
         if value is None and days:
@@ -55,6 +58,11 @@ def trend(plan, pacing, index, title: str = "", labels: tuple[str, str, str] = (
             days.append(day)
             values.append(value)
         day += timedelta(days=7)
+    if days and days[-1] < known and start <= known:  # the last days up to the as-of date count too
+        value = kpi_value(kpi, index, start if is_flow(kpi) else known - timedelta(days=6), known).value
+        if value is not None:
+            days.append(known)
+            values.append(value)
     axes.plot(days, values, color="#1f4e79", label=labels[0])
     origin = 0.0 if pacing.kind == "flow" else (pacing.baseline or 0.0)
     if pacing.target is not None:
@@ -64,6 +72,9 @@ def trend(plan, pacing, index, title: str = "", labels: tuple[str, str, str] = (
         if pacing.forecast_low is not None:
             axes.fill_between([days[-1], end], [values[-1], pacing.forecast_low], [values[-1], pacing.forecast_high],
                               color="#c62828", alpha=0.15)
+    if start <= known < end:
+        axes.axvline(known, color="#555555", linestyle=":", linewidth=1, label=labels[3])
+    axes.set_xlim(start, end)
     axes.legend(fontsize=7, frameon=False)
     axes.tick_params(labelsize=7)
     if title:
