@@ -156,6 +156,7 @@ def report_periods(plan, period_arg: str | None, all_kind: str | None, today=Non
 
 
 def run_report(args) -> int:
+    from .core.i18n import tr
     from .core.outputs import refuse_folder_in_plan
     from .core.plan import resolve_plan_path
     from .report.batch import BatchRun, plans_under
@@ -166,11 +167,16 @@ def run_report(args) -> int:
     plans = list(args.plans)
     if args.plans_root is not None:
         if not args.plans_root.is_dir():
-            print(f"error: {args.plans_root}: no such folder (expected a folder holding plan folders)", file=sys.stderr)
+            print(f"error: {tr('report.no_such_root', args.messages, folder=str(args.plans_root))}", file=sys.stderr)
             return 1
         plans += plans_under(args.plans_root, skip=args.out)
     if not plans and args.plans_root is None:
-        plans = [resolve_plan_path(EXAMPLE)]
+        from .core.plan_finder import find_plan
+
+        found = find_plan()
+        plans = [found.path]
+        print(found.announcement(args.messages if args.messages_given else plan_language(found.path)), file=sys.stderr)
+    lang = args.messages if args.messages_given else plan_language(resolve_plan_path(plans[0])) if plans else "en"
     run = BatchRun(plans, args.period, args.all, args.year, out=args.out, as_of=args.as_of, lang=args.lang,
                    pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
                    force=args.force, quiet=args.quiet)
@@ -182,11 +188,11 @@ def run_report(args) -> int:
             where = entry["plan_dir"] if entry["period"] is None else ""
             print(f"error: {where + ': ' if where else ''}{entry['error']}", file=sys.stderr)
         elif entry["status"] == "skipped":
-            print(f"report {who}: unchanged since it was built, skipped (--force rebuilds it): {entry['report']}")
+            print(tr("report.skipped", lang, who=who, path=entry["report"]))
         else:
-            print(f"report {who}: {entry['report']}")
+            print(tr("report.written", lang, who=who, path=entry["report"]))
     if not document["runs"]:
-        print(f"error: no plan folder under {args.plans_root}", file=sys.stderr)
+        print(f"error: {tr('report.no_plans_under', lang, folder=str(args.plans_root))}", file=sys.stderr)
         return 1
     return 0 if document["ok"] else 1
 

@@ -186,3 +186,14 @@ def test_two_workspaces_report_side_by_side_and_a_namesake_is_refused(tmp_path, 
     assert tree_bytes(out / "acme") == before
     shutil.rmtree(tmp_path / "acme")  # the first plan is gone (moved, renamed): its name is free again
     assert planlib("report", tmp_path / "elsewhere" / "acme", *common).returncode == 0
+
+
+def test_pdf_asked_of_an_unchanged_report_is_written_then_skipped(tmp_path, light_notebooks):
+    common = ("report", EXAMPLE, "--period", "2026-03", "--out", tmp_path / "out", "--notebooks", light_notebooks)
+    assert planlib(*common).returncode == 0
+    pdf = tmp_path / "out" / "example" / "2026-03" / "report-2026-03.pdf"
+    assert not pdf.exists()
+    asked = planlib(*common, "--pdf")
+    assert asked.returncode == 0 and "skipped" not in asked.stdout and pdf.is_file()
+    again = planlib(*common, "--pdf")
+    assert "unchanged since it was built, skipped" in again.stdout and pdf.is_file()

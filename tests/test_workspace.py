@@ -133,7 +133,7 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     _add_user_cell(objectives, 3, "my_own = 'after the fourth kit cell'")
     edited = nbformat.read(objectives, as_version=4)
     edited.cells[1].source += "\n# my note in a kit cell"
-    edited.cells[0].source = edited.cells[0].source.replace('period = "2026-Q2"', 'period = "2026-Q3"')
+    edited.cells[0].source = re.sub(r'period = "[^"]*"', 'period = "2026-Q3"', edited.cells[0].source)
     nbformat.write(edited, objectives)
     # a newer kit: the templates gain a cell at the top and lose the third one
     newer = tmp_path / "templates"
@@ -196,7 +196,7 @@ def test_a_refused_or_failed_new_leaves_no_half_made_workspace(tmp_path, monkeyp
     assert main(["new", str(tmp_path / "ws"), "--from", str(looping)]) == 1
     assert "holds the plan itself" in capsys.readouterr().err and not (tmp_path / "ws").exists()
 
-    def broken(root, lang):
+    def broken(root, lang, period=None):
         (root / "notebooks").mkdir()
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(create, "write_notebooks", broken)
@@ -206,3 +206,20 @@ def test_a_refused_or_failed_new_leaves_no_half_made_workspace(tmp_path, monkeyp
     (tmp_path / "kept").mkdir()  # an empty folder the user made stays, emptied of the half-made parts
     assert main(["new", str(tmp_path / "kept"), "--example"]) == 1
     assert (tmp_path / "kept").is_dir() and not any((tmp_path / "kept").iterdir())
+
+
+def test_a_new_plans_notebooks_open_on_a_quarter_of_its_year(capsys, tmp_path):
+    from datetime import date
+
+    from planlib.core.periods import Calendar
+
+    for year, quarter in ((2031, "2031-Q1"), (2021, "2021-Q4")):
+        target = tmp_path / str(year)
+        assert run(capsys, "new", target, "--year", str(year))[0] == 0
+        for notebook in (target / "notebooks").iterdir():
+            assert f'period = "{quarter}"' in parameters(notebook), notebook.name
+    calendar = load_plan(tmp_path / "2031").calendar
+    assert calendar.opening_quarter(date(2031, 5, 2)).id == "2031-Q2"
+    july = Calendar.from_settings({"year": 2026, "fiscal_start_month": 7})
+    assert july.opening_quarter(date(2026, 8, 1)).id == july.period_of(date(2026, 8, 1), "quarter").id
+    assert july.opening_quarter(date(2026, 3, 1)).id == july.periods("quarter")[0].id

@@ -239,6 +239,15 @@ class Calendar:
             return [self.fiscal_year(year)]
         raise PeriodError("period_not_kind", "period_kinds", value=kind)
 
+    def opening_quarter(self, today: date) -> Period:
+        """The quarter a new workspace opens on: today's in the plan's year, else the year's first (a plan ahead)
+        or last (a plan looked back on)."""
+        year = self.fiscal_year(self.year)
+        quarters = self.periods("quarter")
+        if year.contains(today):
+            return self.period_of(today, "quarter")
+        return quarters[0] if today < year.start else quarters[-1]
+
     def period_of(self, day: date, kind: str) -> Period:
         """The period of a kind that holds a day."""
         year = day.year if day >= self.fiscal_year_start(day.year) else day.year - 1

@@ -56,3 +56,9 @@ def built_with(report_folder: Path) -> str | None:
         return json.loads((report_folder / SUMMARY).read_text(encoding="utf-8")).get("inputs_hash")
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def has_outputs(report_folder: Path, period: str, pdf: bool) -> bool:
+    """Whether a report in place holds every output this run asks for: an unchanged report built without its PDF
+    is rebuilt when --pdf asks for one."""
+    return not pdf or (report_folder / f"report-{period}.pdf").is_file()

@@ -29,7 +29,7 @@ from ..steps.versions.snapshots import save_snapshot, since_last_report
 from .contents import write_plan_index
 from .environment import ReportEnvironment
 from .folders import claim_root, clear_leftovers, period_lock, swap_in
-from .fingerprint import built_with, inputs_hash, plan_hash
+from .fingerprint import built_with, has_outputs, inputs_hash, plan_hash
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager
 from .progress import Progress
 
@@ -210,7 +210,8 @@ class ReportJob:
         claim_root(root, plan_dir)
         digest = plan_hash(plan_dir, plan)
         inputs = {p.id: inputs_hash(digest, p.id, as_of[p.id].isoformat(), lang, notebooks) for p in periods}
-        skipped = [p for p in periods if not self.force and built_with(root / p.id) == inputs[p.id]]
+        skipped = [p for p in periods if not self.force and built_with(root / p.id) == inputs[p.id]
+                   and has_outputs(root / p.id, p.id, self.pdf)]
         periods = [p for p in periods if p not in skipped]
         reports = [PeriodReport(p.id, root / p.id, status="skipped") for p in skipped]
         for period in skipped if progress is not None else ():

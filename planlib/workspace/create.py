@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from ..core.errors import CodedError, os_reason
+from ..core.errors import CodedError, PlanError, os_reason
 from ..core.io.atomic import atomic_write_text
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
 from ..core.templates import new_plan
@@ -52,7 +52,7 @@ def new_workspace(name: str | Path, lang: str | None = None, source: str | Path 
         else:
             copy_plan(origin, root)
         lang = plan_language(plan, lang)
-        write_notebooks(root, lang)
+        write_notebooks(root, lang, opening_period(plan))
     except OSError as error:
         _remove_half_made(root, existed)
         raise CodedError("workspace_cannot_write", "workspace_folder", folder=str(root),
@@ -125,12 +125,25 @@ def copy_plan(origin: Path, root: Path) -> None:
                                         text, count=1, flags=re.MULTILINE), encoding="utf-8")
 
 
-def write_notebooks(root: Path, lang: str) -> None:
+def opening_period(plan: Path) -> str | None:
+    """The period the notebooks open on, from the plan's year (None: a plan that does not load keeps the
+    templates' own, and its notebooks show what to fix)."""
+    from datetime import date
+
+    from ..steps import load_plan
+
+    try:
+        return load_plan(plan).calendar.opening_quarter(date.today()).id
+    except (PlanError, ValueError):
+        return None
+
+
+def write_notebooks(root: Path, lang: str, period: str | None = None) -> None:
     folder = root / "notebooks"
     folder.mkdir(parents=True, exist_ok=True)
     records = {}
     for template in templates():
-        notebook = pointed(template, lang)
+        notebook = pointed(template, lang, period)
         nbformat.write(notebook, folder / template.name)
         records[template.name] = record_of(notebook)
     write_record(root, {"format": 1, "lang": lang, "notebooks": records})

@@ -26,8 +26,8 @@ def is_parameters(cell) -> bool:
     return "parameters" in cell.metadata.get("tags", [])
 
 
-def pointed(template: Path, lang: str) -> nbformat.NotebookNode:
-    """A template whose parameters name the workspace's plan and language, without outputs."""
+def pointed(template: Path, lang: str, period: str | None = None) -> nbformat.NotebookNode:
+    """A template whose parameters name the workspace's plan, language and opening period, without outputs."""
     notebook = nbformat.read(template, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
@@ -37,6 +37,9 @@ def pointed(template: Path, lang: str) -> nbformat.NotebookNode:
                                  cell.source, flags=re.MULTILINE)
             cell.source = re.sub(r'^lang = (?:None|"[^"\n]*")', f"lang = {json.dumps(lang)}", cell.source,
                                  flags=re.MULTILINE)
+            if period:
+                cell.source = re.sub(r'^period = "[^"\n]*"', f"period = {json.dumps(period)}", cell.source,
+                                     flags=re.MULTILINE)
     return notebook
 
 
