@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .core.errors import CodedError, PlanError
+from .cli_errors import WordedParser, argv_language
 from .core.i18n import languages
 
 EXAMPLE = Path("data") / "example"
@@ -25,15 +26,8 @@ def _plan_arg(parser: argparse.ArgumentParser) -> None:
                         help="language of the command's words (default: the plan's)")
 
 
-def plan_language(plan: Path) -> str:
-    """The language a plan's command speaks by default: plan.yaml's, read before the plan loads."""
-    from .steps.session import plan_language as language_of
-
-    return language_of(str(plan)) if Path(plan).is_dir() else "en"
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="planlib", description="Marketing action plan workbook kit.")
+    parser = WordedParser(prog="planlib", description="Marketing action plan workbook kit.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--messages", choices=languages(), default=None,
                         help="language of the problems listed (default: $PLANLIB_MESSAGES, else en; the imports "
@@ -156,45 +150,9 @@ def report_periods(plan, period_arg: str | None, all_kind: str | None, today=Non
 
 
 def run_report(args) -> int:
-    from .core.i18n import tr
-    from .core.outputs import refuse_folder_in_plan
-    from .core.plan import resolve_plan_path
-    from .report.batch import BatchRun, plans_under
-    from .report.runner import NOTEBOOKS_DIR
+    from .report.command import run
 
-    if args.out is not None:
-        refuse_folder_in_plan(args.out, "--out")
-    plans = list(args.plans)
-    if args.plans_root is not None:
-        if not args.plans_root.is_dir():
-            print(f"error: {tr('report.no_such_root', args.messages, folder=str(args.plans_root))}", file=sys.stderr)
-            return 1
-        plans += plans_under(args.plans_root, skip=args.out)
-    if not plans and args.plans_root is None:
-        from .core.plan_finder import find_plan
-
-        found = find_plan()
-        plans = [found.path]
-        print(found.announcement(args.messages if args.messages_given else plan_language(found.path)), file=sys.stderr)
-    lang = args.messages if args.messages_given else plan_language(resolve_plan_path(plans[0])) if plans else "en"
-    run = BatchRun(plans, args.period, args.all, args.year, out=args.out, as_of=args.as_of, lang=args.lang,
-                   pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
-                   force=args.force, quiet=args.quiet)
-    document = run.run()
-    several = len({entry["plan_dir"] for entry in document["runs"]}) > 1
-    for entry in document["runs"]:
-        who = f"{entry['plan']} {entry['period'] or ''}".strip() if several else entry["period"]
-        if entry["status"] == "failed":
-            where = entry["plan_dir"] if entry["period"] is None else ""
-            print(f"error: {where + ': ' if where else ''}{entry['error']}", file=sys.stderr)
-        elif entry["status"] == "skipped":
-            print(tr("report.skipped", lang, who=who, path=entry["report"]))
-        else:
-            print(tr("report.written", lang, who=who, path=entry["report"]))
-    if not document["runs"]:
-        print(f"error: {tr('report.no_plans_under', lang, folder=str(args.plans_root))}", file=sys.stderr)
-        return 1
-    return 0 if document["ok"] else 1
+    return run(args)
 
 
 def run_smart(args) -> int:
@@ -350,7 +308,10 @@ COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend"
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .steps.session import plan_language
+
     parser = build_parser()
+    WordedParser.lang = argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)])
     args = parser.parse_args(argv)
     args.messages_given = bool(args.messages or os.environ.get("PLANLIB_MESSAGES"))
     args.messages = args.messages or os.environ.get("PLANLIB_MESSAGES") or "en"
@@ -362,10 +323,10 @@ def main(argv: list[str] | None = None) -> int:
 
             found = find_plan()  # the workspace or plan folder here, else the kit's example: said, never silent
             args.plan = found.path
-            print(found.announcement(args.messages if args.messages_given else plan_language(found.path)),
+            print(found.announcement(args.messages if args.messages_given else plan_language(str(found.path))),
                   file=sys.stderr)
         if not args.messages_given and getattr(args, "plan", None) is not None:
-            args.messages = plan_language(args.plan)  # a plan's commands speak its language unless asked
+            args.messages = plan_language(str(args.plan))  # a plan's commands speak its language unless asked
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # inside the try: a reader gone early (| head) is caught below, not at exit
         return code

@@ -228,3 +228,27 @@ def test_plain_summary_has_no_python_reprs(monkeypatch):
     out = run_planlib("summary", "--period", "2026-Q2").stdout
     assert "{'" not in out and "[{" not in out and "None" not in out and "True" not in out
     assert re.search(r"\n    top:\n      - factor: \w+\n        description: .+\n        impact: \d", out)
+
+
+@pytest.mark.parametrize("argv, lang, expected", [
+    (["new", "x", "--market", "PME"], "en",
+     "error: planlib new: --market: 'PME' is not one of the choices (expected one of 'B2B', 'B2C', 'B2B2C')"),
+    (["new", "x", "--year", "soon", "--lang", "fr"], "fr",
+     "error: planlib new: --year : 'soon' n'est pas une valeur valide (attendu : un nombre entier)"),
+    (["export"], "en", "error: planlib export: missing: --to"),
+    (["--messages", "fr", "new", "x", "--example", "--from", "y"], "fr",
+     "error: planlib new: --from et --example ne peuvent pas être donnés ensemble"),
+])
+def test_command_line_mistakes_are_worded_in_the_reader_s_language(argv, lang, expected, tmp_path):
+    result = run_planlib(*argv, cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    first, hint = result.stderr.splitlines()
+    assert first == expected
+    assert hint.endswith("--help lists what it accepts" if lang == "en" else "--help liste ce qu'elle accepte")
+    assert "usage:" not in result.stderr and not (tmp_path / "x").exists()
+
+
+def test_new_from_a_sample_by_its_readme_path_works_from_any_folder(tmp_path):
+    result = run_planlib("new", "lumen", "--from", "data/exemple-fr", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert load_plan(tmp_path / "lumen").settings["company"] == "Lumen Atelier"

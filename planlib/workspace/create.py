@@ -19,6 +19,7 @@ import yaml
 
 from ..core.errors import CodedError, PlanError, os_reason
 from ..core.io.atomic import atomic_write_text
+from ..core.plan import resolve_plan_path
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
 from ..core.templates import new_plan
 from ..steps.session import plan_language
@@ -64,7 +65,9 @@ def new_workspace(name: str | Path, lang: str | None = None, source: str | Path 
 
 
 def source_plan(origin: Path) -> Path:
-    """The plan a `--from` names: a workbook, a plan folder (it holds plan.yaml) or a workspace's plan."""
+    """The plan a `--from` names: a workbook, a plan folder (it holds plan.yaml) or a workspace's plan; a
+    relative path is found as every command finds a plan (above here, or the kit's samples: data/exemple-fr)."""
+    origin = resolve_plan_path(origin) if not origin.is_absolute() and not origin.exists() else origin
     if not origin.exists():
         raise CodedError("workspace_no_source", "workspace_source", folder=str(origin))
     if origin.is_dir() and (origin / WORKSPACE_FILE).is_file() and (origin / "plan").is_dir():

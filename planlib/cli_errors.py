@@ -1,0 +1,62 @@
+"""Command-line mistakes (an unknown choice, a missing option, a value of the wrong type) worded like every
+other problem: through the catalogs, in the reader's language, exit 1 and no usage dump.
+
+argparse words its errors in English; this parser recognises the few shapes it produces and words them again.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+from .core.i18n import languages, tr
+
+# argparse's own sentences (Python 3.11+), each with the catalog key that words it again
+SHAPES = (
+    (re.compile(r"argument (?P<option>[^:]+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$"),
+     "cli.invalid_choice"),
+    (re.compile(r"argument (?P<option>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"), "cli.invalid_value"),
+    (re.compile(r"argument (?P<option>[^:]+): expected one argument$"), "cli.expects_value"),
+    (re.compile(r"argument (?P<option>[^:]+): not allowed with argument (?P<other>.+)$"), "cli.not_together"),
+    (re.compile(r"the following arguments are required: (?P<names>.+)$"), "cli.required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)$"), "cli.unrecognized"),
+)
+
+
+def argv_language(argv: list[str]) -> str:
+    """The language asked on the command line (--lang X, --messages X) or by PLANLIB_MESSAGES, else English."""
+    for flag in ("--lang", "--language", "--messages"):
+        for i, arg in enumerate(argv):
+            value = argv[i + 1] if arg == flag and i + 1 < len(argv) else arg.partition("=")[2] \
+                if arg.startswith(flag + "=") else None
+            if value in languages():
+                return value
+    env = os.environ.get("PLANLIB_MESSAGES")
+    return env if env in languages() else "en"
+
+
+def worded(message: str, lang: str) -> str:
+    """argparse's English sentence as the catalogs word it (unchanged when its shape is not known)."""
+    for pattern, key in SHAPES:
+        match = pattern.match(message)
+        if match:
+            found = match.groupdict()
+            if "kind" in found:
+                found["kind"] = tr(f"cli.kind.{found['kind']}", lang) if found["kind"] in ("int", "float") \
+                    else found["kind"]
+            return tr(key, lang, **found)
+    return message
+
+
+class WordedParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors read like the kit's other problems: the command, the mistake, the help hint.
+
+    `lang` is set for the whole command line before parsing (sub-commands' parsers share it)."""
+
+    lang = "en"
+
+    def error(self, message: str):
+        print(f"error: {self.prog}: {worded(message, WordedParser.lang)}", file=sys.stderr)
+        print(tr("cli.see_help", WordedParser.lang, command=self.prog), file=sys.stderr)
+        raise SystemExit(1)

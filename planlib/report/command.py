@@ -1,0 +1,47 @@
+"""The `planlib report` command: which plans and periods, then one line per report written, skipped or failed."""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..core.i18n import tr
+from ..core.outputs import refuse_folder_in_plan
+from ..core.plan_finder import find_plan
+from ..steps.session import plan_language
+from .batch import BatchRun, plans_under
+from .runner import NOTEBOOKS_DIR
+
+
+def run(args) -> int:
+    """`planlib report`: the plans and periods asked, one line per report written, skipped or failed."""
+    if args.out is not None:
+        refuse_folder_in_plan(args.out, "--out")
+    plans = list(args.plans)
+    if args.plans_root is not None:
+        if not args.plans_root.is_dir():
+            print(f"error: {tr('report.no_such_root', args.messages, folder=str(args.plans_root))}", file=sys.stderr)
+            return 1
+        plans += plans_under(args.plans_root, skip=args.out)
+    if not plans and args.plans_root is None:
+        found = find_plan()
+        plans = [found.path]
+        print(found.announcement(args.messages if args.messages_given else plan_language(str(found.path))), file=sys.stderr)
+    lang = args.messages if args.messages_given else plan_language(str(plans[0])) if plans else "en"
+    batch = BatchRun(plans, args.period, args.all, args.year, out=args.out, as_of=args.as_of, lang=args.lang,
+                   pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
+                   force=args.force, quiet=args.quiet)
+    document = batch.run()
+    several = len({entry["plan_dir"] for entry in document["runs"]}) > 1
+    for entry in document["runs"]:
+        who = f"{entry['plan']} {entry['period'] or ''}".strip() if several else entry["period"]
+        if entry["status"] == "failed":
+            where = entry["plan_dir"] if entry["period"] is None else ""
+            print(f"error: {where + ': ' if where else ''}{entry['error']}", file=sys.stderr)
+        elif entry["status"] == "skipped":
+            print(tr("report.skipped", lang, who=who, path=entry["report"]))
+        else:
+            print(tr("report.written", lang, who=who, path=entry["report"]))
+    if not document["runs"]:
+        print(f"error: {tr('report.no_plans_under', lang, folder=str(args.plans_root))}", file=sys.stderr)
+        return 1
+    return 0 if document["ok"] else 1
