@@ -79,7 +79,8 @@ def test_index_links_resolve_and_show_headline_figures(two_quarters):
     links = re.findall(r'<a href="([^"]+)"', index)
     assert len(links) == len(NOTEBOOKS) + 1  # the step pages and the appendix
     assert all((folder / link).is_file() for link in links)
-    assert "2026-Q2" in index and "15 May 2026" in index and "Verdure &amp; Co" in index
+    assert "Q2 2026: 1 April 2026 to 30 June 2026" in index and "15 May 2026" in index
+    assert "<title>Verdure &amp; Co · Q2 2026</title>" in index
     assert "Budget of the period" in index
 
 
@@ -95,8 +96,8 @@ def test_summary_json_matches_planlib_summary(two_quarters):
 def test_parameters_reach_the_notebooks(two_quarters):
     q1 = (two_quarters / "2026-Q1" / "00_start_here.html").read_text(encoding="utf-8")
     q2 = (two_quarters / "2026-Q2" / "00_start_here.html").read_text(encoding="utf-8")
-    assert "Period <strong>2026-Q1</strong>" in q1 and "2026-Q2" not in q1
-    assert "Period <strong>2026-Q2</strong>" in q2
+    assert "Period <strong>Q1 2026</strong>" in q1 and "Q2 2026" not in q1
+    assert "Period <strong>Q2 2026</strong>" in q2
     budgets = [json.loads((two_quarters / p / "summary.json").read_text())["budget"]["period"] for p in ("2026-Q1", "2026-Q2")]
     assert budgets[0] != budgets[1]
     money = [f"€{b:,.2f}" for b in budgets]
@@ -293,6 +294,11 @@ def test_front_page_is_the_period_at_a_glance_in_one_language(tmp_path):
     for english_word in ("Key results", "Budget of", "Decisions", "Steps", "Actions late"):
         assert english_word not in french
     assert "KR12" in french and "46\u00a0%" in french  # the furthest behind comes first, with its pace
+    # French typography and a reader's names: the period, the first of the month, the time it was made
+    assert "<dd>T2 2026 : du 1er avril 2026 au 30 juin 2026</dd>" in french
+    assert "<dd>Q2 2026: 1 April 2026 to 30 June 2026</dd>" in english
+    assert re.search(r"<dd>\d{1,2}(er)? \w+ \d{4} à \d\d:\d\d \(\w+\) · ", french)
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", french + english)
 
 
 def test_pdf_has_contents_outline_page_numbers_and_running_header(tmp_path):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -193,6 +193,30 @@ def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
 
 
 def format_date(day: date, lang: str = "en") -> str:
+    """A day as the language writes it: 1er avril 2026 (French ordinal for the first), April 1, 2026."""
     from babel.dates import format_date as babel_date
 
-    return babel_date(day, format="long", locale=babel_locale(check_language(lang)))
+    text = babel_date(day, format="long", locale=babel_locale(check_language(lang)))
+    return "1er" + text[1:] if lang == "fr" and day.day == 1 and text.startswith("1 ") else text
+
+
+def format_moment(moment: datetime, lang: str = "en") -> str:
+    """A time something was made, to the minute in its own time zone: 4 décembre 2026 à 03:26 (UTC)."""
+    from babel.dates import format_time
+
+    zone = moment.strftime("%Z") or moment.strftime("%z")
+    clock = format_time(moment, format="HH:mm", locale=babel_locale(check_language(lang)))
+    return tr("label.moment", lang, day=format_date(moment.date(), lang), time=clock, zone=zone)
+
+
+def format_period(period, lang: str = "en") -> str:
+    """A period as a reader names it: T2 2026, S1 2026, juin 2026; Q2 2026, H1 2026, June 2026 (the id stays for
+    commands and file names)."""
+    from babel.dates import format_date as babel_date
+
+    kind, first = period.kind, period.id.split("-")[0]
+    if kind == "month":
+        return babel_date(period.start, format="LLLL y", locale=babel_locale(check_language(lang)))
+    if kind == "year":
+        return tr("label.period_year", lang, year=first)
+    return tr(f"label.period_{kind}", lang, n=int(period.id.split("-")[1][1:]), year=first)

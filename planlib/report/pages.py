@@ -8,10 +8,12 @@ catalogs in the report's one language; plan text is escaped.
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
-from ..core.i18n import format_date, format_measure, format_money, format_percent, tr
+from ..core.i18n import format_date, format_measure, format_moment, format_money, format_period, tr
+from ..steps.review.show import pace_text
 from ..steps.summary import headline
 
 STYLESHEET = "report.css"
@@ -57,7 +59,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     for kr in glance["off_track"]:
         decision = (f'{word("decision", kr["decision"])} ({esc(kr["decision_id"])})' if kr["decision"]
                     else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
-        pace = esc(format_percent(100 * kr["pace"], lang, 0)) if kr["pace"] not in (None, float("inf")) else ""
+        pace = esc(pace_text(kr["pace"], lang))
         rows.append(f'<tr><td>{esc(kr["id"])}</td><td>{esc(kr["title"])}</td>'
                     f'<td class="status-{kr["status"]}">{word("status", kr["status"])}</td>'
                     f'<td>{pace}</td><td>{number(kr["forecast"])} / {number(kr["target"])}</td><td>{decision}</td></tr>')
@@ -66,7 +68,8 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
                  if rows else f"<p>{t('all_on_track')}</p>")
     action_rows = "".join(
         f'<tr><td>{word("report", "action_" + a["kind"])}</td><td>{esc(a["id"])}</td><td>{esc(a["name"])}</td>'
-        f'<td>{esc(a["owner"])}</td><td>{esc(a["planned_end"])}</td><td>{esc(a["slack"])}</td></tr>'
+        f'<td>{esc(a["owner"])}</td><td>{esc(format_date(_iso(a["planned_end"]), lang) if a["planned_end"] else "")}</td>'
+        f'<td>{t("slack_behind" if a["slack"] < 0 else "slack_ahead", count=abs(a["slack"]))}</td></tr>'
         for a in glance["actions"])
     actions = (f'<table><thead><tr><th></th><th>{t("action")}</th><th></th><th>{t("owner")}</th>'
                f'<th>{t("planned_end")}</th><th>{t("slack")}</th></tr></thead><tbody>{action_rows}</tbody></table>'
@@ -89,13 +92,13 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
     figures = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(company)} · {esc(period['id'])}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(company)} · {esc(format_period(plan.period(period['id']), lang))}</title>
 <link rel="stylesheet" href="{STYLESHEET}"></head>
 <body><h1>{t('title')}</h1>
 <dl><dt>{t('plan')}</dt><dd>{esc(company)} ({esc(plan.name)})</dd>
-<dt>{t('period')}</dt><dd>{esc(period['id'])}: {esc(format_date(_iso(period['start']), lang))} – {esc(format_date(_iso(period['end']), lang))}</dd>
+<dt>{t('period')}</dt><dd>{t('period_span', period=format_period(plan.period(period['id']), lang), start=format_date(_iso(period['start']), lang), end=format_date(_iso(period['end']), lang))}</dd>
 <dt>{t('as_of')}</dt><dd>{esc(format_date(_iso(document['as_of']), lang))}</dd>
-<dt>{t('generated')}</dt><dd>{esc(generated)} · {t('version')} {esc(__version__)}</dd></dl>
+<dt>{t('generated')}</dt><dd>{esc(format_moment(datetime.fromisoformat(generated), lang))} · {t('version')} {esc(__version__)}</dd></dl>
 <h2>{t('changes')}</h2>{changes}
 <h2>{t('key_results')}</h2><p>{counts}</p>{off_track}
 <h2>{t('actions')}</h2>{actions}

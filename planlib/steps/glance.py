@@ -29,9 +29,12 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
                   "decision_id": decided[p["id"]]["id"] if p["id"] in decided else None}
                  for p in review["key_results"] if p["status"] in ("red", "amber")]
     status = status_as_of(plan, period, as_of, schedule(plan))
-    actions = []
-    for kind in ("late", "at_risk"):
+    actions, listed = [], set()
+    for kind in ("late", "at_risk"):  # an action both late and at risk is listed once, as late
         for row in status[kind].to_dict("records"):
+            if row["id"] in listed:
+                continue
+            listed.add(row["id"])
             actions.append({"kind": kind, "id": row["id"], "name": row["name"], "owner": row["owner"],
                             "planned_end": row["planned_end"].isoformat() if row["planned_end"] else "",
                             "slack": int(row["slack"])})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.errors import PlanError
-from ..core.i18n import check_language, format_date, label
+from ..core.i18n import check_language, format_date, format_period, label
 from ..core.periods import Period
 from ..core.plan import Plan, resolve_plan_path
 from ..core.runtime import PLAN_CACHE_ENV, interactive, plan_cache_file
@@ -85,7 +85,7 @@ def header(session: Session) -> str:
     plan, period, lang = session.plan, session.period, session.lang
     working = plan.calendar.count_working_days(period.start, period.end)
     company = escape(plan.settings.get("company", ""))
-    return (f"**{company}** · {label('period', lang)} **{period.id}** {label('from', lang)} "
+    return (f"**{company}** · {label('period', lang)} **{format_period(period, lang)}** {label('from', lang)} "
             f"{format_date(period.start, lang)} {label('to', lang)} {format_date(period.end, lang)} "
             f"({working} {label('working_days', lang)}) · {label('as_of', lang)} {format_date(session.as_of, lang)}")
 

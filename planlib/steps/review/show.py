@@ -15,8 +15,12 @@ def _num(value, lang: str) -> str:
     return "" if value is None else format_measure(value, lang)
 
 
-def _pct(value, lang: str) -> str:
-    return "" if value is None or value == float("inf") else format_percent(100 * value, lang, 0)
+def pace_text(value, lang: str) -> str:
+    """A pace in words: a percentage of the pace needed, or "moving away" where the key result goes the wrong
+    way (a negative pace, -406 %, says nothing a reader can use)."""
+    if value is None or value == float("inf"):
+        return ""
+    return tr("review.pace_away", lang) if value < 0 else format_percent(100 * value, lang, 0)
 
 
 def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
@@ -37,7 +41,7 @@ def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
             tr("review.actual", lang): f"{_num(p.actual, lang)} {units.get(p.id, '')}".strip(),
             tr("review.expected", lang): _num(p.expected_to_date, lang),
             tr("review.target", lang): _num(p.target, lang),
-            tr("review.pace", lang): _pct(p.pace, lang),
+            tr("review.pace", lang): pace_text(p.pace, lang),
             tr("review.forecast", lang): forecast,
             tr("review.decision", lang): tr(f"decision.{decided['decision']}", lang) + f" ({decided['id']})"
             if decided else tr("review.no_decision", lang),
