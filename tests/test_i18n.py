@@ -172,3 +172,11 @@ def test_a_wording_asked_without_its_values_is_its_template_not_its_key():
     assert "{period}" in tr("label.period_figures", "fr") and not tr("label.period_figures", "fr").startswith("label.")
     assert label("smart_count", "fr", n=3, total=4) == tr("label.smart_count", "fr").format(n=3, total=4)
     assert "3" in label("smart_count", "en", n=3, total=4)
+
+
+def test_the_form_hint_does_not_ask_to_rerun_views_that_redraw_themselves():
+    from planlib.core.i18n import tr
+
+    assert "redraw themselves after each save" in tr("form.hint", "en")
+    assert "se redessinent après chaque enregistrement" in tr("form.hint", "fr")
+    assert not any(word in tr("form.hint", lang).lower() for lang in ("en", "fr") for word in ("re-run", "relancez"))
