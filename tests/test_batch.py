@@ -59,9 +59,14 @@ def test_the_year_in_one_command_makes_17_complete_periods(tmp_path, light_noteb
     assert len(folders) == 17 and folders[0] == "2026" and folders[-1] == "2026-Q4"
     index = (out / "example" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)/index.html">([^<]+)</a>', index)
-    assert [name for _, name in links] == ["2026", *[f"2026-Q{q}" for q in range(1, 5)],
-                                            *[f"2026-{m:02d}" for m in range(1, 13)]]
-    assert all(folder == name for folder, name in links)
+    assert [folder for folder, _ in links] == ["2026", *[f"2026-Q{q}" for q in range(1, 5)],
+                                                *[f"2026-{m:02d}" for m in range(1, 13)]]
+    assert [name for _, name in links][:6] == ["year 2026", "Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026", "January 2026"]
+    assert re.findall(r"<h2>([^<]+)</h2>", index) == ["Year", "Quarters", "Months"]
+    march = re.search(r'<tr><td><a href="2026-03/index.html">March 2026</a></td>(.*?)</tr>', index).group(1)
+    kept = json.loads((out / "example" / "2026-03" / "summary.json").read_text())
+    assert f"{kept['kpi_review']['counts']['red']} behind" in march  # the key results by status, in words
+    assert f"€{kept['budget']['period']:,.2f}" in march and "1 March 2026 – 31 March 2026" in march
     for period in folders:
         assert (out / "example" / period / "index.html").exists()
         assert json.loads((out / "example" / period / "summary.json").read_text())["period"]["id"] == period

@@ -34,9 +34,9 @@ def test_an_action_late_and_at_risk_is_listed_once_with_its_slack_in_words(examp
     french = page_with_an_action_late_and_at_risk(example, monkeypatch, "fr")
     rows = re.findall(r"<tr><td>([^<]*)</td><td>(A\d+)</td>[^\n]*?</tr>", french)
     assert [(kind, action) for kind, action in rows] == [("en retard", "A05"), ("à risque", "A07")]
-    assert "<td>1er avril 2026</td><td>59 jours de retard</td>" in french
+    assert "<td>1er avril 2026</td><td>il manque 59 jours</td>" in french
     assert "<td>3 jours de marge</td>" in french
     assert "s'éloigne de la cible" in french and not re.search(r"-\d+\s?%", french)
     assert "<dd>4 décembre 2026 à 03:26 (UTC) · " in french and "2026-12-04T" not in french
     english = page_with_an_action_late_and_at_risk(example, monkeypatch, "en")
-    assert "59 days behind" in english and "3 days to spare" in english and "moving away" in english
+    assert "59 days short" in english and "3 days to spare" in english and "moving away" in english

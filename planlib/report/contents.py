@@ -1,8 +1,10 @@
-"""reports/<plan>/index.html: every period report of a plan, one link each.
+"""reports/<plan>/index.html: every period report of a plan, with its headline figures.
 
 A year run writes seventeen period folders; this page lists them all (the
 year, halves, quarters, months, sprints), whichever run wrote each, so a
-reader starts from one page. It is rewritten after every run of the plan.
+reader starts from one page and sees at a glance which period went wrong:
+key results by status, late actions, the period's budget and spend, the day
+each report was made as of. It is rewritten after every run of the plan.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from ..core.i18n import format_date, tr
+from ..core.i18n import format_date, format_money, format_period, tr
 from ..core.io.atomic import atomic_write_text
 from ..core.periods import Period
 
@@ -19,31 +21,58 @@ KIND_ORDER = ("year", "half", "quarter", "month", "sprint")
 INDEX = "index.html"
 
 
-def _period_of(folder: Path) -> Period | None:
+def _summary_of(folder: Path) -> tuple[Period, dict] | None:
+    """A complete report's period and summary.json, None for anything else in the folder."""
     try:
-        document = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["period"]
-        return Period(document["id"], document.get("kind", ""), date.fromisoformat(document["start"]),
-                      date.fromisoformat(document["end"]))
+        document = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        period = document["period"]
+        return Period(period["id"], period.get("kind", ""), date.fromisoformat(period["start"]),
+                      date.fromisoformat(period["end"])), document
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def write_plan_index(root: Path, company: str, lang: str) -> Path:
-    """List the complete period reports under root, grouped by kind, earliest first."""
-    periods = [(p, folder) for folder in sorted(Path(root).iterdir())
-               if folder.is_dir() and not folder.name.startswith(".") and (folder / INDEX).is_file()
-               and (p := _period_of(folder)) is not None]
-    rank = lambda item: (KIND_ORDER.index(item[0].kind) if item[0].kind in KIND_ORDER else len(KIND_ORDER),  # noqa: E731
-                         item[0].start, item[0].id)
+def _row(period: Period, document: dict, link: str, lang: str) -> str:
     esc = lambda text: html.escape(str(text), quote=True)  # noqa: E731
-    rows = "".join(f'<li><a href="{esc(folder.name)}/{INDEX}">{esc(period.id)}</a> · '
-                   f"{esc(format_date(period.start, lang))} – {esc(format_date(period.end, lang))}</li>"
-                   for period, folder in sorted(periods, key=rank))
+    counts = (document.get("kpi_review") or {}).get("counts") or {}
+    statuses = " · ".join(f'<span class="status-{esc(s)}">{esc(n)} {esc(tr("status." + s, lang))}</span>'
+                          for s, n in counts.items() if n) or "–"
+    actions, budget = document.get("actions") or {}, document.get("budget") or {}
+    currency = document.get("currency") or "EUR"
+    money = lambda key: esc(format_money(budget[key], currency, lang)) if isinstance(budget.get(key), (int, float)) else "–"  # noqa: E731
+    as_of = document.get("as_of")
+    return (f'<tr><td><a href="{esc(link)}">{esc(format_period(period, lang))}</a></td>'
+            f"<td>{esc(format_date(period.start, lang))} – {esc(format_date(period.end, lang))}</td>"
+            f"<td>{esc(format_date(date.fromisoformat(as_of), lang)) if as_of else '–'}</td>"
+            f"<td>{statuses}</td><td class=\"number\">{esc(actions.get('late', '–'))}</td>"
+            f'<td class="number">{money("period")}</td><td class="number">{money("spent_in_period_to_date")}</td></tr>')
+
+
+STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:1.5em}"
+         "th,td{padding:0.3em 0.8em;border-bottom:1px solid #ddd;text-align:left}td.number{text-align:right}"
+         ".status-green{color:#2e7d32}.status-amber{color:#a66c00}.status-red{color:#c62828}")
+
+
+def write_plan_index(root: Path, company: str, lang: str) -> Path:
+    """Every complete period report under root, grouped by kind (year first), earliest first in each group."""
+    found = [(*summary, folder) for folder in sorted(Path(root).iterdir())
+             if folder.is_dir() and not folder.name.startswith(".") and (folder / INDEX).is_file()
+             and (summary := _summary_of(folder)) is not None]
+    esc = lambda text: html.escape(str(text), quote=True)  # noqa: E731
+    header = "".join(f"<th>{esc(tr(f'report.index_{key}', lang))}</th>"
+                     for key in ("period", "dates", "as_of", "key_results", "late_actions", "budget", "spent"))
+    sections = []
+    for kind in [*KIND_ORDER, *sorted({p.kind for p, _, _ in found} - set(KIND_ORDER))]:
+        rows = [_row(p, d, f"{folder.name}/{INDEX}", lang)
+                for p, d, folder in sorted(found, key=lambda item: (item[0].start, item[0].id)) if p.kind == kind]
+        if rows:
+            sections.append(f"<h2>{esc(tr(f'report.index_kind_{kind}', lang))}</h2>"
+                            f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
     page = f"""<!DOCTYPE html>
 <html lang="{esc(lang)}"><head><meta charset="utf-8"><title>{esc(company)}</title>
-<style>body{{font-family:system-ui,sans-serif;margin:2em}}li{{margin:0.2em 0}}</style></head>
-<body><h1>{esc(tr("report.title", lang))}</h1><p>{esc(tr("report.plan", lang))}: {esc(company)}</p>
-<h2>{esc(tr("report.all_periods", lang))}</h2><ul>{rows}</ul></body></html>
+<style>{STYLE}</style></head>
+<body><h1>{esc(tr("report.title", lang))}</h1><p>{esc(tr("report.index_plan", lang, company=company))}</p>
+{''.join(sections) or f"<p>{esc(tr('report.index_none', lang))}</p>"}</body></html>
 """
     target = Path(root) / INDEX
     atomic_write_text(target, page, keep_history=False)
