@@ -200,3 +200,31 @@ def test_done_actions_are_neither_late_nor_starting_next(plan_dir):
         set_cell(plan_dir / "actions.csv", upcoming[0], "status", "done")
         again = status_as_of(load_plan(plan_dir), plan.period("2026-Q2"), date(2026, 6, 15))
         assert upcoming[0] not in set(again["starting_next"]["id"])
+
+
+def test_names_of_nearby_busy_periods_do_not_print_over_each_other(plan_dir):
+    import re as regex
+
+    from matplotlib import pyplot
+
+    from planlib.steps.actions.charts import gantt
+    from planlib.ui.charts import _renderer
+
+    settings = plan_dir / "plan.yaml"
+    text = regex.sub(r"(?ms)^high_activity_periods:.*?(?=^\S)", "", settings.read_text(encoding="utf-8"))
+    settings.write_text(text + "\nhigh_activity_periods:\n"
+                        "  - {name: Salon Equip'Hotel et soirées clients, start: 2026-11-02, end: 2026-11-06}\n"
+                        "  - {name: Black Friday and Cyber Monday week, start: 2026-11-09, end: 2026-11-13}\n"
+                        "  - {name: Christmas gifts, start: 2026-11-16, end: 2026-11-20}\n"
+                        "  - {name: Spring fair, start: 2026-03-02, end: 2026-03-04}\n", encoding="utf-8")
+    plan = load_plan(plan_dir)
+    figure = gantt(plan, schedule(plan), date(2026, 6, 30))
+    renderer = _renderer(figure)
+    names = ("Salon Equip'Hotel et soirées clients", "Black Friday and Cyber Monday week", "Christmas gifts",
+             "Spring fair")
+    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts if t.get_text() in names]
+    assert len(boxes) == 4
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    top = figure.axes[0].get_window_extent(renderer).y1
+    assert all(box.y1 <= top + 1 for box in boxes)  # inside the chart, not cut at its top
+    pyplot.close(figure)

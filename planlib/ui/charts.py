@@ -138,3 +138,23 @@ def overlapping_labels(figure, artists) -> int:
     boxes = [a.get_window_extent(renderer) for a in artists]
     boxes = [(b.x0, b.y0, b.x1, b.y1) for b in boxes]
     return sum(_overlap(a, b) > 0 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def stack_labels(figure, axes, items: list[tuple], y: float, step: float, **style) -> list:
+    """Labels along one line (x, text), each lifted to the first tier where it overlaps no label already there:
+    the names of nearby periods stay readable instead of printing over each other. Returns the text artists."""
+    renderer = _renderer(figure)
+    tiers: list[list[tuple[float, float]]] = []
+    artists = []
+    for x, text in sorted(items, key=lambda item: item[0]):
+        artist = axes.text(x, y, text, **style)
+        box = artist.get_window_extent(renderer)
+        span = (box.x0 - 2, box.x1 + 2)
+        tier = next((n for n, spans in enumerate(tiers) if all(span[1] <= a or span[0] >= b for a, b in spans)),
+                    len(tiers))
+        if tier == len(tiers):
+            tiers.append([])
+        tiers[tier].append(span)
+        artist.set_y(y + tier * step)
+        artists.append(artist)
+    return artists

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ...core.parse import to_date
 from ...core.plan import Plan
-from ...ui.charts import new_figure
+from ...ui.charts import new_figure, stack_labels
 
 STATUS_COLOURS = {"done": "#a9d18e", "in_progress": "#2e75b6", "planned": "#9dc3e6", "idea": "#d9d9d9"}
 
@@ -46,10 +46,11 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
     if links:  # one artist for every dependency line: much faster to draw than an arrow each
         axes.add_collection(LineCollection(links, colors="#7f7f7f", linewidths=0.7, zorder=3))
         axes.scatter([h[0] for h in heads], [h[1] for h in heads], marker=">", s=12, color="#7f7f7f", zorder=3)
+    busy_names = []
     for busy in plan.settings.get("high_activity_periods") or []:
         start, end = to_date(busy["start"]), to_date(busy["end"])
         axes.axvspan(start, end + timedelta(days=1), color="#ffe699", alpha=0.5, zorder=0)
-        axes.text(start, len(rows) + 0.9, busy["name"], fontsize=7, rotation=0, va="bottom", color="#7f6000")
+        busy_names.append((mdates.date2num(start), busy["name"]))
     for deadline in plan.settings.get("other_deadlines") or []:
         day = to_date(deadline["date"])
         axes.axvline(day, color="#7030a0", linestyle=":", linewidth=1.2, zorder=1)
@@ -67,8 +68,9 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
             axes.axhspan(bottom - 0.5, top + 0.5, color="#f2f2f2", zorder=0)
         axes.text(year.end, top + 0.1, f"{workstream} ", ha="right", va="bottom", fontsize=8, fontweight="bold",
                   color="#404040", zorder=6)
-    axes.set_ylim(0, len(rows) + 1.6)
-    axes.set_xlim(year.start, year.end + timedelta(days=1))
+    axes.set_xlim(year.start, year.end + timedelta(days=1))  # before the labels are measured against it
+    tiers = stack_labels(figure, axes, busy_names, len(rows) + 0.9, 0.45, fontsize=7, va="bottom", color="#7f6000")
+    axes.set_ylim(0, max([len(rows) + 1.6, *[t.get_position()[1] + 0.7 for t in tiers]]))
     axes.xaxis.set_major_locator(mdates.MonthLocator())
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%m/%y"))
     axes.grid(axis="x", color="#eeeeee", zorder=0)
