@@ -202,3 +202,10 @@ def test_pdf_asked_of_an_unchanged_report_is_written_then_skipped(tmp_path, ligh
     assert asked.returncode == 0 and "skipped" not in asked.stdout and pdf.is_file()
     again = planlib(*common, "--pdf")
     assert "unchanged since it was built, skipped" in again.stdout and pdf.is_file()
+
+
+def test_a_relative_notebooks_folder_is_found(tmp_path, light_notebooks):
+    result = run_planlib("report", EXAMPLE, "--period", "2026-03", "--out", "out", "--notebooks",
+                         light_notebooks.relative_to(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "example" / "2026-03" / "00_light.html").is_file()

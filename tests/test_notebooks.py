@@ -51,3 +51,15 @@ def test_a_broken_plan_shows_its_problems_not_a_traceback(plan_dir, tmp_path):
     shown = "\n".join(caught.value.traceback)
     assert "budget.csv:3:amount : valeur négative : '-3' (attendu : zéro ou plus)" in shown
     assert "Traceback" not in shown and "File \"" not in shown
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_table_is_shown_in_the_notebook_s_language(path):
+    """nb.table without a language shows codes and column names raw (True, high, key_result) on French pages."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code" or "nb.table(" not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "table" \
+                    and getattr(node.func.value, "id", None) == "nb":
+                assert len(node.args) + len(node.keywords) >= 2, ast.get_source_segment(cell.source, node)

@@ -283,6 +283,9 @@ def test_front_page_is_the_period_at_a_glance_in_one_language(tmp_path):
                      "--out", str(tmp_path / lang)]) == 0
         pages[lang] = (tmp_path / lang / "example" / "2026-Q2" / "index.html").read_text(encoding="utf-8")
     french, english = pages["fr"], pages["en"]
+    for lang in ("fr", "en"):  # every page says its language: the step pages too, not nbconvert's default
+        for page in (tmp_path / lang / "example" / "2026-Q2").glob("*.html"):
+            assert f'<html lang="{lang}">' in page.read_text(encoding="utf-8"), page.name
     for words in ("Résultats clés", "en retard", "ajuster (D02)", "pas encore de décision", "Enveloppe de l'année",
                   "D02 (KR02, Thomas) : attendue le 12 juin 2026", "Décisions"):
         assert words in french, words

@@ -43,3 +43,8 @@ def test_the_french_sample_reports_in_french_end_to_end(tmp_path, capsys):
     for page in folder.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Key result" not in text and "Not saved" not in text, page.name  # no English label
+        assert '<html lang="fr">' in text, page.name
+        cells = re.findall(r"<t[dh][^>]*>([^<]*)</t[dh]>", text)
+        raw = {"True", "False", "None", "nan", "NaT", "high", "medium", "low", "planned", "in_progress", "done",
+               "key_result", "to_fix", "feasibility", "rank", "smart", "id"}
+        assert not raw & {cell.strip() for cell in cells}, (page.name, raw & {cell.strip() for cell in cells})

@@ -80,7 +80,9 @@ class PeriodReport:
 
 
 def notebooks_in(folder: Path) -> list[Path]:
-    found = sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
+    """The notebooks a report runs, as absolute paths: kernels run elsewhere than the command (a relative
+    --notebooks folder was not found from there)."""
+    found = sorted(p for p in Path(folder).resolve().glob("[0-9][0-9]_*.ipynb"))
     if not found:
         raise ReportError(f"no notebooks named NN_*.ipynb in {folder}")
     return found
@@ -89,15 +91,18 @@ def notebooks_in(folder: Path) -> list[Path]:
 _EXPORTERS = threading.local()
 
 
-def _exporter():
-    """One HTML exporter per thread: building one loads its templates and styles."""
+def _exporter(lang: str):
+    """One HTML exporter per thread and language (building one loads its templates and styles); the language
+    is the page's `lang` attribute, which screen readers and hyphenation follow."""
     from nbconvert import HTMLExporter
 
     if not hasattr(_EXPORTERS, "html"):
-        _EXPORTERS.html = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                                       template_name="lab", extra_template_paths=[str(TEMPLATES_DIR)],
-                                       template_file="offline.html.j2")
-    return _EXPORTERS.html
+        _EXPORTERS.html = {}
+    if lang not in _EXPORTERS.html:
+        _EXPORTERS.html[lang] = HTMLExporter(
+            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, template_name="lab",
+            extra_template_paths=[str(TEMPLATES_DIR)], template_file="offline.html.j2", language_code=lang)
+    return _EXPORTERS.html[lang]
 
 
 def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) -> None:
@@ -180,6 +185,7 @@ class ReportJob:
     plan: Plan | None = None  # already loaded from plan_dir (the CLI needs it to read --all), else loaded here
     force: bool = False  # rebuild periods whose report in place was built from the same inputs
     quiet: bool = False
+    page_lang: str = field(default="en", init=False)  # the language this run's pages are written in
 
     def run(self) -> list[PeriodReport]:
         """Run every notebook of every period in one pool; swap in each period that fully succeeded.
@@ -203,7 +209,7 @@ class ReportJob:
         plan = self.plan or load_plan(plan_dir)
         plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
         environment.share(plan, plan_dir)
-        lang = self.lang or plan.language
+        lang = self.page_lang = self.lang or plan.language
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
@@ -305,7 +311,7 @@ class ReportJob:
             try:
                 output = build / run.notebook.name
                 page, appendix = split_appendix(output)
-                body, _ = _exporter().from_notebook_node(page)
+                body, _ = _exporter(self.page_lang).from_notebook_node(page)
                 output.with_suffix(".html").write_text(body, encoding="utf-8")
                 if appendix:
                     (build / f".appendix-{run.notebook.stem}.json").write_text(json.dumps(appendix), encoding="utf-8")

@@ -110,6 +110,15 @@ def market_table(audit: dict, currency: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+PRICE_LEVELS = ("low", "medium", "high")  # the form's suggested words; any other text is the analyst's own
+
+
+def price_words(level, lang: str) -> str:
+    """A price level written as a code (low, medium, high) in the reader's words; '' for the analyst's own text."""
+    code = str(level or "").strip().lower()
+    return tr(f"competitor.price.{code}", lang) if code in PRICE_LEVELS else ""
+
+
 def competitors_table(audit: dict, lang: str) -> pd.DataFrame:
     axes = M.axes(audit)
     rows = []
@@ -117,7 +126,8 @@ def competitors_table(audit: dict, lang: str) -> pd.DataFrame:
         scores = c.get("scores") if isinstance(c.get("scores"), dict) else {}
         join = lambda v: ", ".join(map(str, v)) if isinstance(v, list) else str(v or "")  # noqa: E731
         rows.append({tr("competitor.name", lang): c["name"], tr("competitor.offer", lang): join(c.get("offer")),
-                     tr("competitor.price_level", lang): join(c.get("price_level")),
+                     tr("competitor.price_level", lang): price_words(c.get("price_level"), lang) or
+                     join(c.get("price_level")),
                      tr("competitor.positioning", lang): join(c.get("positioning")),
                      tr("competitor.channels", lang): join(c.get("channels")),
                      tr("competitor.strengths", lang): join(c.get("strengths")),
