@@ -308,7 +308,7 @@ COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend"
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .steps.session import plan_language
+    from .core.plan_finder import find_plan, plan_language
 
     parser = build_parser()
     WordedParser.lang = argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)])
@@ -319,12 +319,9 @@ def main(argv: list[str] | None = None) -> int:
         args.messages, args.messages_given = args.lang, True
     try:
         if getattr(args, "plan", "absent") is None:
-            from .core.plan_finder import find_plan
-
             found = find_plan()  # the workspace or plan folder here, else the kit's example: said, never silent
             args.plan = found.path
-            print(found.announcement(args.messages if args.messages_given else plan_language(str(found.path))),
-                  file=sys.stderr)
+            print(found.announcement(args.messages if args.messages_given else None), file=sys.stderr)
         if not args.messages_given and getattr(args, "plan", None) is not None:
             args.messages = plan_language(str(args.plan))  # a plan's commands speak its language unless asked
         code = COMMANDS[args.command](args)

@@ -1,4 +1,4 @@
-"""Which plan a command works on when none is named, and how it says so.
+"""Which plan a command works on when none is named, how it says so, and in which language.
 
 One rule for every command: the workspace or plan folder you are in (or
 above), else the kit's example. The command names the plan it chose, so a
@@ -22,10 +22,11 @@ class FoundPlan:
     path: Path
     reason: str
 
-    def announcement(self, lang: str) -> str:
+    def announcement(self, lang: str | None = None) -> str:
+        """The line naming the plan chosen and why, in `lang` (default: the plan's own language)."""
         from .i18n import tr
 
-        return tr(f"cli.plan_chosen.{self.reason}", lang, plan=str(self.path))
+        return tr(f"cli.plan_chosen.{self.reason}", plan_language(str(self.path), lang), plan=str(self.path))
 
 
 def find_plan(start: Path | None = None) -> FoundPlan:
@@ -37,3 +38,23 @@ def find_plan(start: Path | None = None) -> FoundPlan:
         if (folder / "plan.yaml").is_file():
             return FoundPlan(folder, "folder")
     return FoundPlan(resolve_plan_path(EXAMPLE), "example")
+
+
+def plan_language(plan_dir: str, lang: str | None = None) -> str:
+    """The language a plan's notebooks and commands speak: the one asked, else plan.yaml's language, else English.
+
+    Read from plan.yaml alone, before the plan is loaded, so even the first
+    heading and a list of problems speak the plan's language.
+    """
+    if lang:
+        return lang
+    import yaml
+
+    from .i18n import languages
+
+    try:
+        settings = yaml.safe_load((resolve_plan_path(plan_dir) / "plan.yaml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return "en"
+    language = settings.get("language") if isinstance(settings, dict) else None
+    return language if language in languages() else "en"

@@ -6,8 +6,7 @@ import sys
 
 from ..core.i18n import tr
 from ..core.outputs import refuse_folder_in_plan
-from ..core.plan_finder import find_plan
-from ..steps.session import plan_language
+from ..core.plan_finder import find_plan, plan_language
 from .batch import BatchRun, plans_under
 from .runner import NOTEBOOKS_DIR
 
@@ -25,11 +24,11 @@ def run(args) -> int:
     if not plans and args.plans_root is None:
         found = find_plan()
         plans = [found.path]
-        print(found.announcement(args.messages if args.messages_given else plan_language(str(found.path))), file=sys.stderr)
+        print(found.announcement(args.messages if args.messages_given else None), file=sys.stderr)
     lang = args.messages if args.messages_given else plan_language(str(plans[0])) if plans else "en"
     batch = BatchRun(plans, args.period, args.all, args.year, out=args.out, as_of=args.as_of, lang=args.lang,
-                   pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
-                   force=args.force, quiet=args.quiet)
+                     pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
+                     force=args.force, quiet=args.quiet)
     document = batch.run()
     several = len({entry["plan_dir"] for entry in document["runs"]}) > 1
     for entry in document["runs"]:

@@ -15,6 +15,8 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..core.errors import CodedError
+
 
 OWNER_FILE = ".plan-folder"  # in <out>/<plan name>/: the plan folder whose reports these are
 
@@ -23,8 +25,6 @@ def claim_root(root: Path, plan_dir: Path) -> None:
     """Make root the reports of plan_dir, or refuse: two plans of one name must not overwrite each other.
 
     A root whose recorded plan folder no longer exists (moved or renamed) is taken over."""
-    from ..core.errors import CodedError
-
     root.mkdir(parents=True, exist_ok=True)
     owner_file = root / OWNER_FILE
     mine = str(Path(plan_dir).resolve())

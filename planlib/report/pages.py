@@ -51,6 +51,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     money = lambda v: esc(format_money(v, plan.currency, lang))  # noqa: E731
     number = lambda v: "" if v is None else esc(format_measure(v, lang))  # noqa: E731
     period = document["period"]
+    period_name = format_period(plan.period(period["id"]), lang)
     company = plan.settings.get("company", plan.name)
     counts = " · ".join(f'<span class="status-{s}">{t("count", label=tr("status." + s, lang), n=n)}</span>'
                         for s, n in glance["counts"].items() if n)
@@ -92,11 +93,11 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
     figures = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(company)} · {esc(format_period(plan.period(period['id']), lang))}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(company)} · {esc(period_name)}</title>
 <link rel="stylesheet" href="{STYLESHEET}"></head>
 <body><h1>{t('title')}</h1>
 <dl><dt>{t('plan')}</dt><dd>{esc(company)} ({esc(plan.name)})</dd>
-<dt>{t('period')}</dt><dd>{t('period_span', period=format_period(plan.period(period['id']), lang), start=format_date(_iso(period['start']), lang), end=format_date(_iso(period['end']), lang))}</dd>
+<dt>{t('period')}</dt><dd>{t('period_span', period=period_name, start=format_date(_iso(period['start']), lang), end=format_date(_iso(period['end']), lang))}</dd>
 <dt>{t('as_of')}</dt><dd>{esc(format_date(_iso(document['as_of']), lang))}</dd>
 <dt>{t('generated')}</dt><dd>{esc(format_moment(datetime.fromisoformat(generated), lang))} · {t('version')} {esc(__version__)}</dd></dl>
 <h2>{t('changes')}</h2>{changes}

@@ -185,7 +185,6 @@ class ReportJob:
     plan: Plan | None = None  # already loaded from plan_dir (the CLI needs it to read --all), else loaded here
     force: bool = False  # rebuild periods whose report in place was built from the same inputs
     quiet: bool = False
-    page_lang: str = field(default="en", init=False)  # the language this run's pages are written in
 
     def run(self) -> list[PeriodReport]:
         """Run every notebook of every period in one pool; swap in each period that fully succeeded.
@@ -209,7 +208,7 @@ class ReportJob:
         plan = self.plan or load_plan(plan_dir)
         plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
         environment.share(plan, plan_dir)
-        lang = self.page_lang = self.lang or plan.language
+        lang = self.lang or plan.language
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
@@ -251,7 +250,7 @@ class ReportJob:
                         run, parameters = item
                         with environment.slots:
                             self.execute_run(run, builds[run.period], parameters)
-                        exported = exporting.submit(self.export_run, run, builds[run.period])
+                        exported = exporting.submit(self.export_run, run, builds[run.period], lang)
                         exported.add_done_callback(lambda done: progress.step(done.result()))  # a line as each ends
                         return exported
 
@@ -304,14 +303,14 @@ class ReportJob:
             kernels.release(km, healthy)
             run.seconds = time.perf_counter() - started
 
-    def export_run(self, run: NotebookRun, build: Path) -> NotebookRun:
+    def export_run(self, run: NotebookRun, build: Path, lang: str) -> NotebookRun:
         """The executed notebook as an HTML page without code."""
         if run.error is None:
             started = time.perf_counter()
             try:
                 output = build / run.notebook.name
                 page, appendix = split_appendix(output)
-                body, _ = _exporter(self.page_lang).from_notebook_node(page)
+                body, _ = _exporter(lang).from_notebook_node(page)
                 output.with_suffix(".html").write_text(body, encoding="utf-8")
                 if appendix:
                     (build / f".appendix-{run.notebook.stem}.json").write_text(json.dumps(appendix), encoding="utf-8")

@@ -13,6 +13,7 @@ from ..core.errors import PlanError
 from ..core.i18n import check_language, format_date, format_period, label
 from ..core.periods import Period
 from ..core.plan import Plan, resolve_plan_path
+from ..core.plan_finder import plan_language  # noqa: F401 - notebooks call nb.plan_language
 from ..core.runtime import PLAN_CACHE_ENV, interactive, plan_cache_file
 from ..ui.display import display_markdown, escape
 from . import load_plan
@@ -43,26 +44,6 @@ def start(plan_dir: str, period: str | None = None, as_of: str | None = None, la
     if show:
         display_markdown(header(session))
     return session
-
-
-def plan_language(plan_dir: str, lang: str | None = None) -> str:
-    """The language a notebook speaks: the one asked, else the plan's own (plan.yaml's language), else English.
-
-    Read from plan.yaml alone, before the plan is loaded, so even the first
-    heading and a list of problems speak the plan's language.
-    """
-    if lang:
-        return lang
-    import yaml
-
-    from ..core.i18n import languages
-
-    try:
-        settings = yaml.safe_load((resolve_plan_path(plan_dir) / "plan.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
-        return "en"
-    language = settings.get("language") if isinstance(settings, dict) else None
-    return language if language in languages() else "en"
 
 
 def report_plan(plan_dir: str) -> Plan | None:
