@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from .core.errors import CodedError, PlanError
@@ -240,15 +241,19 @@ def run_check(args) -> int:
 
 
 def run_summary(args) -> int:
+    from .report.digest import digest
     from .steps import load_plan
-    from .steps.summary import summary, summary_text
+    from .steps.glance import at_a_glance
+    from .steps.summary import summary
 
     plan = load_plan(args.plan)
     document = summary(plan, args.period or str(plan.calendar.year), args.as_of)
     if args.json:
         print(json.dumps(document, ensure_ascii=False, indent=2))
-    else:
-        print(summary_text(document))
+    else:  # a person reads the period at a glance, in the plan's language or the one asked for
+        as_of = date.fromisoformat(document["as_of"])
+        glance = at_a_glance(plan, plan.period(document["period"]["id"]), as_of, document)
+        print(digest(plan, document, glance, args.messages))
     return 0
 
 

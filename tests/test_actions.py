@@ -75,18 +75,18 @@ def test_slack_and_critical_path(plan):
 def test_conflicts_name_what_is_wrong(plan):
     messages = [(c.kind, c.message) for c in conflicts(plan)]
     assert messages == [
-        ("before_dependency", "A6 starts 2026-03-02 but depends on A1, which ends 2026-03-06"),
-        ("deadline_unreachable", "A6 cannot meet its deadline 2026-03-06: it ends 2026-03-10 at the earliest "
+        ("before_dependency", "A6 starts 2 March 2026 but depends on A1, which ends 6 March 2026"),
+        ("deadline_unreachable", "A6 cannot meet its deadline 6 March 2026: it ends 10 March 2026 at the earliest "
                                  "(2 working days late)"),
-        ("in_busy_period", "A9 (Web) runs during Spring sale (2026-04-06 to 2026-04-12), which it should avoid"),
+        ("in_busy_period", "A9 (Web) runs during Spring sale (6 April 2026 to 12 April 2026), which it should avoid"),
     ]
     french = [c.message for c in conflicts(plan, lang="fr")]
-    assert french[0] == "A6 commence le 2026-03-02 mais dépend de A1, qui finit le 2026-03-06"
+    assert french[0] == "A6 commence le 2 mars 2026 mais dépend de A1, qui finit le 6 mars 2026"
     late_launch = plan.actions.copy()
     late_launch.loc[late_launch["id"] == "A3", ["start", "end", "deadline"]] = [
         pd.Timestamp("2026-04-06"), pd.Timestamp("2026-04-07"), pd.Timestamp("2026-04-08")]
     moved = plan.save_table("actions", late_launch)
-    assert ("must_precede", "A3 must end before Spring sale starts on 2026-04-06, but ends 2026-04-07") in \
+    assert ("must_precede", "A3 must end before Spring sale starts on 6 April 2026, but ends 7 April 2026") in \
         [(c.kind, c.message) for c in conflicts(moved)]
 
 

@@ -342,9 +342,13 @@ def test_last_year_chart_colours_by_decision(example):
 
 def test_tows_matrix_in_english(example):
     frame = tows_matrix(example.audit, "en")
-    assert list(frame.columns) == ["", "Opportunities", "Threats"]
+    assert list(frame.columns) == ["Internal factors", "Opportunities", "Threats"]
     assert frame.iloc[0]["Opportunities"].startswith("S1+O1: Make the made-in-France")
     assert "W1+T2" in frame.iloc[1]["Threats"]
+    french = tows_matrix(example.audit, "fr")  # French spacing before the colon and between strategies
+    assert list(french.columns) == ["Facteurs internes", "Opportunités", "Menaces"]
+    assert french.iloc[0]["Opportunités"].startswith("S1+O1 : Make the made-in-France")
+    assert " ; S3+O2 : " in french.iloc[0]["Opportunités"] and "; S3+O2: " in frame.iloc[0]["Opportunities"]
 
 
 # -- forms ----------------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, ROOT, run_planlib, set_cell, tree_bytes
+from reading import faults_in_text, plan_words
 
 from planlib import load_plan, summary
+from planlib.core.i18n import format_money
 
 PLANLIB = Path(sys.executable).parent / "planlib"
 
@@ -157,7 +159,7 @@ EMAILING = ROOT / "tests" / "fixtures" / "exports" / "corpus" / "mailchimp_campa
 SMOKES = {
     "new": (None, ["new", "{tmp}/fresh", "--language", "fr"], "{tmp}/fresh créé : le plan est dans {tmp}/fresh/plan"),
     "upgrade": (_workspace, ["upgrade", "{tmp}/acme"], "07_kpi_review.ipynb: brought to this version of the kit"),
-    "summary": (None, ["summary", "{plan}", "--period", "2026-Q2"], "period:\n  id: 2026-Q2\n  kind: quarter"),
+    "summary": (None, ["summary", "{plan}", "--period", "2026-Q2"], "Period: Q2 2026: 1 April 2026 to 30 June 2026"),
     "export": (None, ["export", "{plan}", "--to", "{tmp}/again.xlsx"], "exported {plan} to {tmp}/again.xlsx"),
     "import": (_workbook, ["import", "{tmp}/plan.xlsx", "--into", "{plan}"], "imported"),
     "import-actuals": (None, ["import-actuals", "{plan}", str(EMAILING), "--channel", "C06"],
@@ -223,11 +225,21 @@ def test_inside_a_plan_folder_the_command_takes_that_plan(tmp_path):
     assert result.stderr == f"plan: {tmp_path / 'acme'} (the plan folder you are in)\n"
 
 
-def test_plain_summary_has_no_python_reprs(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    out = run_planlib("summary", "--period", "2026-Q2").stdout
-    assert "{'" not in out and "[{" not in out and "None" not in out and "True" not in out
-    assert re.search(r"\n    top:\n      - factor: \w+\n        description: .+\n        impact: \d", out)
+def test_plain_summary_is_the_period_at_a_glance_in_the_plans_language():
+    """A person reads the front page's facts in the plan's words; figures are those of --json."""
+    lumen = ROOT / "data" / "exemple-fr"
+    args = ("summary", lumen, "--period", "2026-Q2", "--as-of", "2026-05-15")
+    out = run_planlib(*args).stdout
+    document = json.loads(run_planlib(*args, "--json").stdout)
+    assert out.splitlines()[:3] == ["Plan : Lumen Atelier (exemple-fr)",
+                                    "Période : T2 2026 : du 1er avril 2026 au 30 juin 2026", "Situation au : 15 mai 2026"]
+    assert f"  Engagé sur la période : {format_money(document['budget']['period'], 'EUR', 'fr')}" in out.splitlines()
+    off_track = [kr["id"] for kr in document["kpi_review"]["key_results"] if kr["status"] in ("red", "amber")]
+    assert off_track and all(re.search(rf"^  {kr} .* · Décision : ", out, re.M) for kr in off_track)
+    assert faults_in_text(out, "fr", plan_words(lumen)) == []
+    english = run_planlib(*args, "--lang", "en").stdout
+    assert english.splitlines()[1] == "Period: Q2 2026: 1 April 2026 to 30 June 2026"
+    assert faults_in_text(english, "en", plan_words(lumen)) == []
 
 
 @pytest.mark.parametrize("argv, lang, expected", [

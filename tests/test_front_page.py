@@ -32,7 +32,7 @@ def page_with_an_action_late_and_at_risk(example, monkeypatch, lang: str) -> str
 
 def test_an_action_late_and_at_risk_is_listed_once_with_its_slack_in_words(example, monkeypatch):
     french = page_with_an_action_late_and_at_risk(example, monkeypatch, "fr")
-    rows = re.findall(r"<tr><td>([^<]*)</td><td>(A\d+)</td>[^\n]*?</tr>", french)
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>(A\d+) [^<]*</td>[^\n]*?</tr>", french)
     assert [(kind, action) for kind, action in rows] == [("en retard", "A05"), ("à risque", "A07")]
     assert "<td>1er avril 2026</td><td>il manque 59 jours</td>" in french
     assert "<td>3 jours de marge</td>" in french

@@ -21,8 +21,8 @@ def test_a_dry_run_says_everything_and_writes_nothing(plan_dir):
     assert ran.returncode == 0, ran.stderr
     lines = ran.stdout.splitlines()
     assert lines[0] == "detected: Google Ads, campaign report (English)"
-    assert "would import 28 values of ad_clicks, ad_conversions, ad_cost, ad_impressions from 2026-03-01 to " \
-           "2026-03-07 into actuals.csv" in lines
+    assert "would import 28 values of ad_clicks, ad_conversions, ad_cost, ad_impressions from 1 March 2026 to " \
+           "7 March 2026 into actuals.csv" in lines
     assert "rows skipped (totals): 3, lines 25, 26, 27" in lines
     assert "left out: CTR (a rate: the plan's KPI formulas compute it from its parts)" in lines
     assert "left out: Avg. CPC (an average: never summed)" in lines
@@ -82,7 +82,7 @@ def test_dates_that_read_both_ways_are_refused_until_the_order_is_given(plan_dir
     assert "generic_ambiguous_dates.csv:2:date: every date reads both day-first and month-first (e.g. " in ran.stderr
     assert "(expected --dates dmy, mdy or ymd to say which)" in ran.stderr
     ordered = run_planlib("import-actuals", plan_dir, name, "--dates", "mdy", "--dry-run")
-    assert ordered.returncode == 0 and "from 2026-01-02 to 2026-01-11" in ordered.stdout
+    assert ordered.returncode == 0 and "from 2 January 2026 to 11 January 2026" in ordered.stdout
     mixed = run_planlib("import-actuals", plan_dir, CORPUS / "generic_mixed_dates.csv", "--dry-run")
     assert mixed.returncode == 1 and "day-first and month-first dates in one column" in mixed.stderr
 
@@ -216,7 +216,7 @@ def test_a_wide_table_never_sums_an_identifier_nor_a_rate(plan_dir, tmp_path):
                       encoding="utf-8")
     ran = run_planlib("import-actuals", plan_dir, export, "--dry-run")
     assert ran.returncode == 0, ran.stderr
-    assert "would import 2 values of leads from 2027-02-01 to 2027-02-02" in ran.stdout
+    assert "would import 2 values of leads from 1 February 2027 to 2 February 2027" in ran.stdout
     for column, reason in (("campaign_id", "an identifier"), ("Code postal", "an identifier"),
                            ("Taux de rdv", "a rate"), ("Average deal", "an average"),
                            ('=HYPERLINK("x")', "a header written as a spreadsheet formula"),

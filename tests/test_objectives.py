@@ -122,7 +122,7 @@ def test_time_bound(tmp_path):
                                 "KR2,M1,Next year,K1,100,120,orders,2027-03-31,,,",
                                 "KR3,M1,Whenever,K1,100,120,orders,,,,"])
     assert letters_of(plan, "KR1")["T"].ok is True
-    assert letters_of(plan, "KR2")["T"].reason == "deadline 2027-03-31 is outside the plan's year (2026-01-01 to 2026-12-31)"
+    assert letters_of(plan, "KR2")["T"].reason == "deadline 31 March 2027 is outside the plan's year (1 January 2026 to 31 December 2026)"
     assert letters_of(plan, "KR3")["T"].reason == "no deadline: by when? Set a date within the plan's year"
 
 

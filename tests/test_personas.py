@@ -133,7 +133,7 @@ def test_card_and_side_by_side_are_escaped_and_in_one_language(plan_dir):
     assert "<script>" not in card and "&lt;script&gt;" in card
     assert "Tranche d&#x27;âge" in card and "Déclencheurs d&#x27;achat" in card and "Online shop (adéquation 5)" in card
     table = show.side_by_side(plan, "en")
-    assert list(table[""])[:4] == ["Kind", "Share of the target", "Gender", "Age range"]
+    assert list(table["Criterion"])[:4] == ["Kind", "Share of the target", "Gender", "Age range"]
     assert table.iloc[1, 1] == "45%"
 
 

@@ -194,7 +194,7 @@ def test_kr_actions(solution):
     assert verdict(solution, "kr_actions").status == "correct"
     edit_csv(solution, "actions", lambda f: set_cell(f, "A7", "start", "2026-09-20"))
     wrong = verdict(solution, "kr_actions")
-    assert wrong.status == "incorrect" and wrong.message.startswith("A7 cannot work as planned: A7 starts 2026-09-21")
+    assert wrong.status == "incorrect" and wrong.message.startswith("A7 cannot work as planned: A7 starts 21 September 2026")
     edit_csv(solution, "actions", lambda f: set_cell(set_cell(f, "A7", "start", "2026-10-12"), "A8", "depends_on", ""))
     edit_csv(solution, "actions", lambda f: set_cell(f, "A7", "depends_on", ""))
     partial = verdict(solution, "kr_actions")

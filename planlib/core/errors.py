@@ -9,6 +9,7 @@ translation catalogs (`planlib.core.i18n`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -41,32 +42,37 @@ class Problem:
             text += f":{self.column}"
         return text
 
+    @property
+    def quoted(self) -> dict:
+        """The parameters with days as the file holds them (2026-04-30): a located problem quotes its cells."""
+        return {k: v.isoformat() if isinstance(v, date) else v for k, v in self.params.items()}
+
     def text(self, lang: str = "en") -> str:
         """The problem as one line in a language: `file:row:column: what (expected ...)`."""
         from .i18n import tr
 
-        what = tr(f"problem.{self.code}", lang, **self.params)
+        what = tr(f"problem.{self.code}", lang, **self.quoted)
         line = tr("problem.line", lang, where=self.where, what=what)
         if self.expected:
             line = tr("problem.line_expected", lang, line=line,
-                      expected=tr(f"expected.{self.expected}", lang, **self.params))
+                      expected=tr(f"expected.{self.expected}", lang, **self.quoted))
         return line
 
     def what_text(self, lang: str = "en") -> str:
         """What is wrong and what was expected, without the location (a form names the field instead)."""
         from .i18n import tr
 
-        what = tr(f"problem.{self.code}", lang, **self.params)
+        what = tr(f"problem.{self.code}", lang, **self.quoted)
         if not self.expected:
             return what
-        return tr("problem.what_expected", lang, what=what, expected=tr(f"expected.{self.expected}", lang, **self.params))
+        return tr("problem.what_expected", lang, what=what, expected=tr(f"expected.{self.expected}", lang, **self.quoted))
 
     @property
     def message(self) -> str:
         """What is wrong, in English (for logs and tests)."""
         from .i18n import tr
 
-        return tr(f"problem.{self.code}", "en", **self.params)
+        return tr(f"problem.{self.code}", "en", **self.quoted)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -127,7 +127,7 @@ def tr(key: str, lang: str = "en", **params) -> str:
         if text is None:
             continue
         try:
-            return text.format(**params)
+            return text.format(**_worded_days(params, language))
         except (KeyError, IndexError, ValueError):
             if not params and language == lang:
                 return text  # a wording asked without its values: the template, for the caller to fill
@@ -135,9 +135,31 @@ def tr(key: str, lang: str = "en", **params) -> str:
     return key
 
 
+def _worded_days(params: dict, lang: str) -> dict:
+    """Days given to a wording written as the language writes them (1er avril 2026), never 2026-04-01."""
+    worded = dict(params)
+    for name, value in params.items():
+        if isinstance(value, datetime):  # a pandas Timestamp too; a moment of the day keeps its own format
+            if value.time() == datetime.min.time():
+                worded[name] = format_date(value.date(), lang)
+        elif isinstance(value, date):
+            worded[name] = format_date(value, lang)
+    return worded
+
+
 def label(key: str, lang: str = "en", **params) -> str:
     """A label of the kit (`label.<key>`), formatted with `params`."""
     return tr(f"label.{key}", lang, **params)
+
+
+def labelled(name: str, value, lang: str = "en") -> str:
+    """`name: value` with the language's spacing (French: `name : value`)."""
+    return tr("message.labelled", lang, label=name, value=value)
+
+
+def joined(items, lang: str = "en") -> str:
+    """Items that are phrases, one after the other: `a; b` (French: `a ; b`)."""
+    return tr("label.items_separator", lang).join(str(item) for item in items)
 
 
 def column_label(name: str, lang: str = "en") -> str:
@@ -162,9 +184,16 @@ def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=babel_locale(check_language(lang)))
 
 
-def format_measure(value: float, lang: str = "en") -> str:
-    """A KPI's value with enough decimals to compare it with its target: 2,07 against 2,10, 138 701 against 300 000."""
-    return format_number(value, lang, 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0)
+def format_measure(value: float, lang: str = "en", like: float | None = None) -> str:
+    """A KPI's value with enough decimals to compare it with its target: 2,07 against 2,10, 138 701 against 300 000.
+
+    `like` (the target) sets the decimals, so that a key result's actual, expected value, target and forecast
+    are written alike: 481 / 600 leads, 21,1 / 22,0 %, never 481,3 beside 600.
+    """
+    reference = abs(value if like is None else like)
+    whole = like is not None and float(like).is_integer()
+    decimals = 2 if reference < 10 else 1 if reference < 100 else 0 if whole or reference >= 1000 else 1
+    return format_number(value, lang, decimals)
 
 
 def format_exact(value: float, lang: str = "en") -> str:
@@ -197,6 +226,14 @@ def format_date(day: date, lang: str = "en") -> str:
     from babel.dates import format_date as babel_date
 
     text = babel_date(day, format="long", locale=babel_locale(check_language(lang)))
+    return "1er" + text[1:] if lang == "fr" and day.day == 1 and text.startswith("1 ") else text
+
+
+def format_table_date(day: date, lang: str = "en") -> str:
+    """A day in a table cell, short and unambiguous in every language: 1er avr. 2026, 15 May 2026."""
+    from babel.dates import format_date as babel_date
+
+    text = babel_date(day, format="medium", locale=babel_locale(check_language(lang)))
     return "1er" + text[1:] if lang == "fr" and day.day == 1 and text.startswith("1 ") else text
 
 

@@ -49,7 +49,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
     t = lambda key, **values: esc(tr(f"report.{key}", lang, **values))  # noqa: E731
     money = lambda v: esc(format_money(v, plan.currency, lang))  # noqa: E731
-    number = lambda v: "" if v is None else esc(format_measure(v, lang))  # noqa: E731
+    number = lambda v, like=None: "" if v is None else esc(format_measure(v, lang, like))  # noqa: E731
     period = document["period"]
     period_name = format_period(plan.period(period["id"]), lang)
     company = plan.settings.get("company", plan.name)
@@ -61,18 +61,18 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
         decision = (f'{word("decision", kr["decision"])} ({esc(kr["decision_id"])})' if kr["decision"]
                     else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
         pace = esc(pace_text(kr["pace"], lang))
-        rows.append(f'<tr><td>{esc(kr["id"])}</td><td>{esc(kr["title"])}</td>'
+        rows.append(f'<tr><td>{esc(kr["id"])} {esc(kr["title"])}</td>'
                     f'<td class="status-{kr["status"]}">{word("status", kr["status"])}</td>'
-                    f'<td>{pace}</td><td>{number(kr["forecast"])} / {number(kr["target"])}</td><td>{decision}</td></tr>')
-    off_track = (f'<table><thead><tr><th>{t("kr")}</th><th></th><th>{t("status")}</th><th>{t("pace")}</th>'
+                    f'<td>{pace}</td><td>{number(kr["forecast"], kr["target"])} / {number(kr["target"], kr["target"])}</td><td>{decision}</td></tr>')
+    off_track = (f'<table><thead><tr><th>{t("kr")}</th><th>{t("status")}</th><th>{t("pace")}</th>'
                  f'<th>{t("forecast_target")}</th><th>{t("decision")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
                  if rows else f"<p>{t('all_on_track')}</p>")
     action_rows = "".join(
-        f'<tr><td>{word("report", "action_" + a["kind"])}</td><td>{esc(a["id"])}</td><td>{esc(a["name"])}</td>'
+        f'<tr><td>{word("report", "action_" + a["kind"])}</td><td>{esc(a["id"])} {esc(a["name"])}</td>'
         f'<td>{esc(a["owner"])}</td><td>{esc(format_date(_iso(a["planned_end"]), lang) if a["planned_end"] else "")}</td>'
         f'<td>{t("slack_behind" if a["slack"] < 0 else "slack_ahead", count=abs(a["slack"]))}</td></tr>'
         for a in glance["actions"])
-    actions = (f'<table><thead><tr><th></th><th>{t("action")}</th><th></th><th>{t("owner")}</th>'
+    actions = (f'<table><thead><tr><th>{t("action_state")}</th><th>{t("action")}</th><th>{t("owner")}</th>'
                f'<th>{t("planned_end")}</th><th>{t("slack")}</th></tr></thead><tbody>{action_rows}</tbody></table>'
                if action_rows else f"<p>{t('no_late_actions')}</p>")
     budget = glance["budget"]

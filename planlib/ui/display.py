@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date, datetime
 
 import pandas as pd
 
-from ..core.i18n import localize_columns, tr
+from ..core.i18n import format_table_date, localize_columns, tr
 from ..core.runtime import interactive
 
 
@@ -37,13 +38,17 @@ def localize_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def table(frame: pd.DataFrame, lang: str | None = None):
-    """A table for a notebook or report: no index, text escaped, codes and headers in `lang` if given."""
+    """A table for a notebook or report: no index, text escaped, codes and headers in `lang` if given.
+
+    Columns named in frame.attrs["cited"] hold titles of sources, shown as <cite> in their own language.
+    """
+    cited = list(frame.attrs.get("cited", []))
     if lang:
         frame = localize_columns(localize_values(frame, lang), lang)
     frame = frame.copy()
     for column in frame.columns:
-        if pd.api.types.is_datetime64_any_dtype(frame[column]):
-            frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
+        if pd.api.types.is_datetime64_any_dtype(frame[column]) or _holds_days(frame[column]):
+            frame[column] = [_day_text(day, lang) for day in frame[column]]
     styles = [{"selector": "th, td", "props": [("text-align", "left"), ("vertical-align", "top")]}]
     numbers = {}
     if lang:  # numbers in the reader's locale: 1 250,5 in French, 1,250.5 in English
@@ -58,7 +63,23 @@ def table(frame: pd.DataFrame, lang: str | None = None):
     styled = styled.format_index(escape="html", axis=1)
     if numbers:
         styled = styled.format(numbers, subset=list(numbers), na_rep="", escape="html")  # the other columns keep theirs
+    if cited:
+        styled = styled.format(lambda v: f"<cite>{html.escape(str(v))}</cite>" if v else "", subset=cited)
     return styled.set_table_styles(styles)
+
+
+def _holds_days(values: pd.Series) -> bool:
+    """A column of date objects (pandas keeps them as object): shown as days like a datetime column."""
+    present = values.dropna()
+    return values.dtype == object and len(present) > 0 and all(isinstance(v, date) for v in present)
+
+
+def _day_text(day, lang: str | None) -> str:
+    """A day of a table: 15 mai 2026 in the reader's language, ISO when the table has no language."""
+    if day is None or pd.isna(day):
+        return ""
+    day = day.date() if isinstance(day, datetime) else day
+    return format_table_date(day, lang) if lang else day.isoformat()
 
 
 def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
@@ -124,8 +145,8 @@ def heading_text(key: str, lang: str = "en", level: int = 2) -> None:
 
 
 def paragraph(key: str, lang: str = "en", **values) -> None:
-    """A paragraph worded by the catalogs, with plan values escaped."""
-    display_markdown(tr(key, lang, **{k: escape(v) for k, v in values.items()}))
+    """A paragraph worded by the catalogs, with plan values escaped (days are worded by the catalogs)."""
+    display_markdown(tr(key, lang, **{k: v if isinstance(v, date) else escape(v) for k, v in values.items()}))
 
 
 APPENDIX_KEY = "planlib_appendix"  # output metadata: this table belongs in the report's appendix

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import CodedError
 from ..core.i18n import tr
-from .engine import check_plan, exercises
+from .engine import by_id, check_plan, exercises
 from .exercise import STATUSES
 from .participants import RECORD
 
@@ -64,7 +64,8 @@ def workshop_progress(root: str | Path, lang: str | None = None) -> dict:
 def progress_text(document: dict) -> str:
     """The table as lines: one per participant and exercise, then the counts per exercise."""
     lang = document["lang"]
-    width = max(len(e) for e in document["exercises"])
+    titles = {e: by_id(e).title(lang) for e in document["exercises"]}  # ids are for the JSON; people read titles
+    width = max(len(title) for title in titles.values())
     lines = [tr("workshop.progress_heading", lang, workshop=document["workshop"], case=document["case"],
                 count=len(document["participants"]))]
     for person in document["participants"]:
@@ -75,10 +76,10 @@ def progress_text(document: dict) -> str:
         for exercise in document["exercises"]:
             result = person["results"][exercise]
             status = tr(f"workshop.status.{result['status']}", lang)
-            lines.append(f"  {exercise:<{width}}  {status:<14}  {result['message']}")
+            lines.append(f"  {titles[exercise]:<{width}}  {status:<14}  {result['message']}")
     lines.append("")
     lines.append(tr("workshop.progress_counts", lang))
     for exercise in document["exercises"]:
         counted = ", ".join(f"{tr(f'workshop.status.{s}', lang)} {n}" for s, n in document["counts"][exercise].items())
-        lines.append(f"  {exercise:<{width}}  {counted}")
+        lines.append(f"  {titles[exercise]:<{width}}  {counted}")
     return "\n".join(lines)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.i18n import format_money, format_number, format_percent, tr
+from ...core.i18n import format_money, format_number, format_percent, joined, labelled, tr
 from . import model as M
 from .lastyear import LastYearAction
 
@@ -30,10 +30,11 @@ def last_year_table(judged: list[LastYearAction], currency: str, lang: str) -> p
             + ("" if a.cost_source == "spend" else f" ({tr(f'lastyear.source.{a.cost_source}', lang)})"),
             tr("lastyear.result", lang): "" if a.progress is None else format_percent(100 * a.progress, lang, 0),
             tr("lastyear.cost_per_result", lang): per_result,
-            tr("lastyear.suggestion", lang): f"{tr(f'lastyear.decision.{a.suggestion}', lang)}: "
-                                              f"{reason_text(a, currency, lang)}",
+            tr("lastyear.suggestion", lang): labelled(tr(f"lastyear.decision.{a.suggestion}", lang),
+                                                      reason_text(a, currency, lang), lang),
             tr("lastyear.decision", lang): "" if not a.decision else
-            tr(f"lastyear.decision.{a.decision}", lang) + (f": {a.decision_reason}" if a.decision_reason else ""),
+            labelled(tr(f"lastyear.decision.{a.decision}", lang), a.decision_reason, lang) if a.decision_reason
+            else tr(f"lastyear.decision.{a.decision}", lang),
         })
     return pd.DataFrame(rows)
 
@@ -44,11 +45,11 @@ def tows_matrix(audit: dict, lang: str) -> pd.DataFrame:
     for strategy in M.strategies(audit):
         if strategy.kind:
             named = f" → {', '.join(strategy.objectives)}" if strategy.objectives else ""
-            cells[strategy.kind].append(f"{'+'.join(strategy.pair)}: {strategy.text}{named}")
+            cells[strategy.kind].append(labelled("+".join(strategy.pair), f"{strategy.text}{named}", lang))
     columns = {"O": tr("label.opportunities", lang), "T": tr("label.threats", lang)}
     index = {"S": tr("label.strengths", lang), "W": tr("label.weaknesses", lang)}
-    frame = pd.DataFrame({columns[o]: ["; ".join(cells[i + o]) for i in index] for o in columns})
-    frame.insert(0, "", list(index.values()))
+    frame = pd.DataFrame({columns[o]: [joined(cells[i + o], lang) for i in index] for o in columns})
+    frame.insert(0, tr("label.tows_corner", lang), list(index.values()))
     return frame
 
 

@@ -16,6 +16,12 @@ def category_label(plan, code: str, lang: str = "en") -> str:
     return code if text == f"category.{code}" else text
 
 
+def method_label(code: str, lang: str = "en") -> str:
+    """An envelope method's name (fixed envelope, share of revenue...); an unknown method as written."""
+    text = tr(f"method.{code}", lang)
+    return code if text == f"method.{code}" else text
+
+
 def money_table(frame: pd.DataFrame, plan, lang: str = "en", columns: list[str] | None = None) -> pd.DataFrame:
     """Amount columns written in the plan's currency and the reader's language (1 250,00 € in French)."""
     shown = frame.copy()

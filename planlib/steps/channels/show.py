@@ -77,7 +77,7 @@ def matrix_html(plan, lang: str) -> str:
         body.append(f"<tr><th>{e(persona)} {e(people[persona])}</th>{''.join(cells)}</tr>")
     style = "<style>.planlib-messages td,.planlib-messages th{vertical-align:top;text-align:left;padding:.3em .5em;" \
             "border:1px solid #ddd}</style>"
-    return f"{style}<table class='planlib-messages'><tr><th></th>{head}</tr>{''.join(body)}</table>"
+    return f"{style}<table class='planlib-messages'><tr><th>{e(tr('message.matrix_corner', lang))}</th>{head}</tr>{''.join(body)}</table>"
 
 
 def positioning_html(plan, lang: str) -> str:
@@ -94,8 +94,10 @@ def flag_lines(plan, lang: str) -> list[str]:
 
 
 def formats_table(lang: str) -> pd.DataFrame:
-    """The length limits the checks use, with their sources."""
-    return pd.DataFrame([{tr("message.format", lang): tr(f"format.{f.format}", lang),
+    """The length limits the checks use, with their sources (titles cited as published)."""
+    table = pd.DataFrame([{tr("message.format", lang): tr(f"format.{f.format}", lang),
                           tr("message.limit", lang): "" if f.limit is None else
                           (tr("message.limit_sms", lang) if f.counting == "gsm7" else str(f.limit)),
                           tr("message.source", lang): f.source} for f in formats.formats().values()])
+    table.attrs["cited"] = [tr("message.source", lang)]
+    return table

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from ...core import schema as S
-from ...core.i18n import format_percent, tr
+from ...core.i18n import format_percent, joined, labelled, tr
 from ...core.metrics import monthly_values
 from ...core.plan import Plan
 from .letters import MARKS, REALISM
@@ -109,8 +109,8 @@ def check_key_result(plan: Plan, kr: pd.Series, lang: str = "en", as_of: date | 
     else:
         deadline = kr["deadline"].date()
         inside = year.start <= deadline <= year.end
-        letters["T"] = Letter(inside, _say("T_ok" if inside else "T_outside", lang, deadline=deadline.isoformat(),
-                                           start=year.start.isoformat(), end=year.end.isoformat()))
+        letters["T"] = Letter(inside, _say("T_ok" if inside else "T_outside", lang, deadline=deadline,
+                                           start=year.start, end=year.end))
     return letters
 
 
@@ -148,7 +148,8 @@ def smart_table(plan: Plan, lang: str = "en", as_of: date | None = None) -> pd.D
         row = {"id": kr["id"], "key_result": kr["title"]}
         row.update({key: MARKS[letter.ok] for key, letter in letters.items()})
         row["smart"] = all(letter.ok is not False for letter in letters.values())
-        row["to_fix"] = "; ".join(f"{key}: {letter.reason}" for key, letter in letters.items() if letter.ok is not True)
+        row["to_fix"] = joined((labelled(key, letter.reason, lang) for key, letter in letters.items()
+                                if letter.ok is not True), lang)
         rows.append(row)
     return pd.DataFrame(rows, columns=["id", "key_result", "S", "M", "A", "R", "T", "smart", "to_fix"])
 

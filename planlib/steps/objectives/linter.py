@@ -19,7 +19,7 @@ Letters:
 """
 from __future__ import annotations
 
-from ...core.i18n import format_percent, tr
+from ...core.i18n import format_percent, labelled, tr
 from . import counted, quantities, timeframes
 from .letters import LETTERS, MARKS, REALISM
 from .numbers import digits_value
@@ -108,5 +108,5 @@ def verdict(result: dict) -> str:
 
 def smart_text(result: dict) -> str:
     """The verdict as lines a person reads in a terminal or a notebook."""
-    lines = [f"{mark} {name}: {reason}" for name, mark, reason in letter_rows(result)]
+    lines = [f"{mark} {labelled(name, reason, result['lang'])}" for name, mark, reason in letter_rows(result)]
     return "\n".join(lines + [verdict(result)])

@@ -5,7 +5,7 @@ import html
 
 import pandas as pd
 
-from ...core.i18n import format_percent, tr
+from ...core.i18n import format_percent, joined, labelled, tr
 from . import model as M
 
 
@@ -28,8 +28,9 @@ def card_html(persona: M.Persona, plan, lang: str) -> str:
     criteria = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{e(_criterion(code, lang))}</th>"
                        f"<td>{e(value)}</td></tr>" for code, value in persona.criteria.items() if str(value).strip())
     lists = "".join(
-        f"<p style='margin:.3em 0'><b>{e(tr(f'persona.{key}', lang))}</b>: "
-        f"{e('; '.join(persona.profile[key])) or '<i>' + e(tr('persona.empty', lang)) + '</i>'}</p>"
+        "<p style='margin:.3em 0'>" + labelled(f"<b>{e(tr(f'persona.{key}', lang))}</b>",
+                                                e(joined(persona.profile[key], lang))
+                                                or f"<i>{e(tr('persona.empty', lang))}</i>", lang) + "</p>"
         for key in M.PROFILE)
     channels = ", ".join(
         f"{e(names.get(c, c))}" + (f" ({e(tr('persona.fit', lang))} {e(_score(persona.fit[c]))})"
@@ -39,8 +40,8 @@ def card_html(persona: M.Persona, plan, lang: str) -> str:
             f"<h4 style='margin:.2em 0'>{e(persona.id)} – {e(persona.name)}</h4>"
             f"<p style='margin:.2em 0;color:#555'>{e(kind)}{share}</p>"
             f"<table style='margin:.3em 0'>{criteria}</table>{lists}"
-            f"<p style='margin:.3em 0'><b>{e(tr('persona.channels', lang))}</b>: "
-            f"{channels or '<i>' + e(tr('persona.empty', lang)) + '</i>'}</p></div>")
+            "<p style='margin:.3em 0'>" + labelled(f"<b>{e(tr('persona.channels', lang))}</b>", channels
+                                                    or f"<i>{e(tr('persona.empty', lang))}</i>", lang) + "</p></div>")
 
 
 def _score(value: float) -> str:
@@ -56,10 +57,10 @@ def side_by_side(plan, lang: str) -> pd.DataFrame:
     rows = [(tr("persona.kind", lang), [tr(f"persona.kind.{p.kind}", lang) if p.kind else "" for p in people]),
             (tr("persona.share", lang), ["" if p.share is None else format_percent(p.share, lang, 0) for p in people])]
     rows += [(_criterion(c, lang), [p.criteria.get(c, "") for p in people]) for c in codes]
-    rows += [(tr(f"persona.{key}", lang), ["; ".join(p.profile[key]) for p in people]) for key in M.PROFILE]
+    rows += [(tr(f"persona.{key}", lang), [joined(p.profile[key], lang) for p in people]) for key in M.PROFILE]
     rows.append((tr("persona.channels", lang), [", ".join(names.get(c, c) for c in p.channels) for p in people]))
     frame = pd.DataFrame([values for _, values in rows], columns=[f"{p.id} – {p.name}" for p in people])
-    frame.insert(0, "", [label for label, _ in rows])
+    frame.insert(0, tr("persona.criterion", lang), [label for label, _ in rows])
     return frame
 
 

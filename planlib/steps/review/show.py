@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.i18n import format_measure, format_percent, tr
+from ...core.i18n import format_measure, format_percent, labelled, tr
 from .decisions import latest_by_key_result
 
 
@@ -11,8 +11,8 @@ def status_label(status: str, lang: str) -> str:
     return tr(f"status.{status}", lang)
 
 
-def _num(value, lang: str) -> str:
-    return "" if value is None else format_measure(value, lang)
+def _num(value, lang: str, like: float | None = None) -> str:
+    return "" if value is None else format_measure(value, lang, like)
 
 
 def pace_text(value, lang: str) -> str:
@@ -31,16 +31,16 @@ def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
     rows = []
     for p in pacings:
         decided = decisions.get(p.id)
-        forecast = _num(p.forecast, lang)
+        forecast = _num(p.forecast, lang, p.target)
         if p.forecast_low is not None:
-            forecast += f" ({_num(p.forecast_low, lang)} – {_num(p.forecast_high, lang)})"
+            forecast += f" ({_num(p.forecast_low, lang, p.target)} – {_num(p.forecast_high, lang, p.target)})"
         reason = "" if p.status != "no_data" else tr(f"nodata.{p.no_data_reason}", lang, metric=p.no_data_detail)
         rows.append({
             tr("review.key_result", lang): f"{p.id} {titles.get(p.id, '')}",
             tr("review.status", lang): status_label(p.status, lang) + (f" ({reason})" if reason else ""),
-            tr("review.actual", lang): f"{_num(p.actual, lang)} {units.get(p.id, '')}".strip(),
-            tr("review.expected", lang): _num(p.expected_to_date, lang),
-            tr("review.target", lang): _num(p.target, lang),
+            tr("review.actual", lang): f"{_num(p.actual, lang, p.target)} {units.get(p.id, '')}".strip(),
+            tr("review.expected", lang): _num(p.expected_to_date, lang, p.target),
+            tr("review.target", lang): _num(p.target, lang, p.target),
             tr("review.pace", lang): pace_text(p.pace, lang),
             tr("review.forecast", lang): forecast,
             tr("review.decision", lang): tr(f"decision.{decided['decision']}", lang) + f" ({decided['id']})"
@@ -53,7 +53,7 @@ def status_counts_line(pacings: list, lang: str) -> str:
     counts = {}
     for p in pacings:
         counts[p.status] = counts.get(p.status, 0) + 1
-    return " · ".join(f"{status_label(s, lang)}: {n}" for s, n in counts.items())
+    return " · ".join(labelled(status_label(s, lang), n, lang) for s, n in counts.items())
 
 
 def decisions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -61,6 +61,4 @@ def decisions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = frame.copy()
     shown["decision"] = [tr(f"decision.{d}", lang) for d in shown["decision"]]
     shown["status"] = [tr(f"decision_status.{s}", lang) for s in shown["status"]]
-    for column in ("date", "due"):
-        shown[column] = [d.date().isoformat() if pd.notna(d) else "" for d in shown[column]]
-    return shown
+    return shown  # its days are worded by the table, like every table's

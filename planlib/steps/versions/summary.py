@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ...core import schema as S
-from ...core.i18n import column_label, format_exact, format_money, format_number, tr
+from ...core.i18n import column_label, format_exact, format_money, format_number, joined, tr
 from ...core.periods import Calendar
 from .compare import Change, Diff
 
@@ -124,7 +124,7 @@ def value_text(value, lang: str) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {value_text(v, lang)}" for k, v in value.items())
     if isinstance(value, list):
-        return "; ".join(value_text(v, lang) for v in value)
+        return joined((value_text(v, lang) for v in value), lang)
     return str(value)
 
 

@@ -1,7 +1,7 @@
 """Step 2's exercise: rewrite a vague objective as a SMART one, checked by the SMART linter."""
 from __future__ import annotations
 
-from ...core.i18n import tr
+from ...core.i18n import joined, labelled, tr
 from ...steps.objectives.letters import LETTERS
 from ...steps.objectives.linter import period_names, smart
 from ..exercise import Exercise
@@ -24,7 +24,8 @@ def check_smart(plan, givens: dict, say):
     if "measurable" in failing:
         return say.verdict("incorrect", "not_measurable", title=quoted(title), reason=words["measurable"]["reason"])
     if failing:
-        reasons = "; ".join(f"{tr(f'letter.{letter}', say.lang)}: {words[letter]['reason']}" for letter in failing)
+        reasons = joined((labelled(tr(f"letter.{letter}", say.lang), words[letter]["reason"], say.lang)
+                          for letter in failing), say.lang)
         return say.verdict("partial", "letters_missing", title=quoted(title), reasons=reasons)
     return say.verdict("correct", "correct", title=quoted(title))
 

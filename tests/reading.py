@@ -1,0 +1,176 @@
+"""What a person reads on a page or in a message, and what must never be in it.
+
+Shared by the reading tier (tests/test_reading_*.py): a page is read as text
+(tags, styles and scripts gone, entities decoded) and held to the same rules
+whatever produced it: no catalog key, no code of the kit, no Python literal or
+repr, no word of the other language outside the plan's own content, a worded
+header on every table column, the page's lang attribute right.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel.messages.pofile import read_po
+
+from planlib.core import schema
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "planlib" / "core" / "locale"
+LANGS = ("en", "fr")
+WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
+LITERALS = re.compile(r"(?<![\w.-])(True|False|None|nan|NaN|NaT|inf|<NA>)(?![\w-])")
+REPRS = re.compile(r"\{'|\['|'\]|'\}|Timestamp\(|datetime\.date\(|dtype:|object at 0x|<planlib\.|Name: \w+, |"
+                   r"Length: \d+|np\.float64|Decimal\(|\(\d+ rows? x \d+ columns?\)")
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """Every key of a shipped catalog and its wording."""
+    with (LOCALE / lang / "LC_MESSAGES" / "planlib.po").open("rb") as po:
+        messages = read_po(po)
+    wordings = {}
+    for message in messages:
+        if not message.id:
+            continue
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        text = " ".join(message.string) if isinstance(message.string, tuple) else message.string
+        wordings[key] = text
+    return wordings
+
+
+@cache
+def catalog_key_pattern() -> re.Pattern:
+    families = sorted({key.split(".")[0] for key in catalog("en") if "." in key})
+    files = r"(?!(?:yaml|csv|html|ipynb|xlsx|json|md|css|pdf|txt|ics)\b)"  # audit.yaml is a file, not a key
+    return re.compile(r"\b(?:" + "|".join(families) + r")\." + files + r"[a-z_]+(?:\.[a-z_]+)*\b")
+
+
+def words_of(text: str) -> set[str]:
+    return {w.casefold() for w in WORD.findall(text)}
+
+
+@cache
+def own_words(lang: str) -> frozenset[str]:
+    """Every word the kit writes in this language: its catalog and its guides (placeholders aside)."""
+    found: set[str] = set()
+    for text in catalog(lang).values():
+        found |= words_of(re.sub(r"\{[^}]*\}", " ", text))
+    for guide in sorted((ROOT / "planlib").rglob(f"*.{lang}.md")):
+        found |= words_of(guide.read_text(encoding="utf-8"))
+    return frozenset(found)
+
+
+@cache
+def foreign_words(lang: str) -> frozenset[str]:
+    """Words only the other language's catalog uses: one of them on a page is a sentence left untranslated."""
+    other = next(code for code in LANGS if code != lang)
+    return frozenset(w for w in own_words(other) - own_words(lang) if len(w) >= 3)
+
+
+@cache
+def kit_codes() -> frozenset[str]:
+    """The codes the kit stores and must word before a person reads them (in_progress, bottom_up...)."""
+    codes: set[str] = set()
+    for value in vars(schema).values():
+        if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            codes |= set(value)
+    for table in schema.TABLES.values() if isinstance(getattr(schema, "TABLES", None), dict) else ():
+        codes |= set(table.column_names)
+    return frozenset(codes)
+
+
+@cache
+def plan_words(plan_dir: Path) -> frozenset[str]:
+    """Every word written in a plan's own files (and its own "word:" punctuation): its names and sentences
+    are the analyst's, in any language and typography."""
+    found: set[str] = set()
+    for path in sorted(plan_dir.iterdir()):
+        if path.suffix in (".csv", ".yaml", ".yml") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if path.suffix != ".csv":
+                text = yaml.safe_dump(yaml.safe_load(text), allow_unicode=True)
+            found |= words_of(text) | {around for around, _ in FRENCH_MARKS.findall(text)}  # its own "x: y" too
+    found |= words_of(plan_dir.name)
+    previous = plan_dir.parent / f"{plan_dir.name}-2025"
+    return frozenset(found | (plan_words(previous) if previous.is_dir() else set()))
+
+
+def visible_text(page: str, quoted: bool = True) -> str:
+    """The text a browser shows: no style, script or tag; entities decoded.
+
+    quoted=False leaves out what a page quotes rather than says: text to type (<code>: a column
+    name, a file's value) and the titles of cited sources (<cite>), which keep their own language.
+    """
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    if not quoted:
+        page = re.sub(r"<(code|cite)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    page = re.sub(r"<!--.*?-->", " ", page, flags=re.S)
+    page = re.sub(r"</?(?:b|i|em|strong|span|a|small|code|cite|sup|sub|abbr)\b[^>]*>", "", page, flags=re.I)
+    page = re.sub(r"<[^>]+>", " ", page)  # a block's edge is a space
+    return html.unescape(page)
+
+
+def page_lang(page: str) -> str | None:
+    found = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", page)
+    return found.group(1) if found else None
+
+
+def headers(page: str) -> list[str]:
+    """The text of every column header of every table: the cells of rows made of th cells only."""
+    found = []
+    for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", page, flags=re.S | re.I):
+        if re.search(r"<td\b", row, flags=re.I):
+            continue  # a body row, perhaps with its row header
+        for cell in re.findall(r"<th\b[^>]*>(.*?)</th>", row, flags=re.S | re.I):
+            found.append(html.unescape(re.sub(r"<[^>]+>", "", cell)).strip())
+    return found
+
+
+CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+(?![\w-])")
+ISO_DAY = re.compile(r"(?<![\w-])\d{4}-\d\d-\d\d(?![\w-])")
+FRENCH_MARKS = re.compile(r"(\w{2,}([:;?!]))(?=\s)")
+SAID = ("code ", "French word", "English word", "ISO date", "no space before")  # judged on what the page says
+FILE_NAMES = re.compile(r"[\w.-]+\.(?:csv|yaml|yml|xlsx|json|html|ipynb|ics|pdf|md)\b")
+
+
+def literal_wordings(lang: str) -> list[str]:
+    """Wordings of the language that look like a literal ("None." in English): read as words there."""
+    return sorted({t for t in catalog(lang).values() if LITERALS.search(t)}, key=len, reverse=True)
+
+
+def faults_in_text(text: str, lang: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """What a reader of `lang` should never see in this text; `allowed` holds the plan's own words."""
+    faults = [f"catalog key {key}" for key in sorted(set(catalog_key_pattern().findall(text)))]
+    text = FILE_NAMES.sub(" ", text)
+    for wording in literal_wordings(lang):
+        text = text.replace(wording, " ")
+    faults += [f"Python literal {value!r}" for value in sorted(set(LITERALS.findall(text)))]
+    faults += [f"repr {value!r}" for value in sorted(set(REPRS.findall(text)))]
+    codes = {w for w in CODE.findall(text) if w not in allowed}  # in_progress, swot_quadrants: the kit's, not words
+    faults += [f"code {code}" for code in sorted(codes)]
+    faults += [f"ISO date {day}" for day in sorted(set(ISO_DAY.findall(text)))]
+    if lang == "fr":  # French sets a (no-break) space before : ; ? !
+        faults += [f"no space before {mark!r} in {around!r}" for around, mark in
+                   sorted(set(FRENCH_MARKS.findall(text))) if around not in allowed]
+    foreign = (words_of(text) & foreign_words(lang)) - allowed
+    faults += [f"{'French' if lang == 'en' else 'English'} word {word!r}" for word in sorted(foreign)]
+    return faults
+
+
+def faults_in_page(page: str, lang: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """faults_in_text on the visible text, plus the lang attribute and the table headers."""
+    faults = faults_in_text(visible_text(page), lang, allowed)
+    said = faults_in_text(visible_text(page, quoted=False), lang, allowed)
+    faults = [f for f in faults if not f.startswith(SAID)] + [f for f in said if f.startswith(SAID)]
+    if page_lang(page) != lang:
+        faults.append(f'lang="{page_lang(page)}" where the page speaks {lang}')
+    for header in headers(page):
+        if not header:
+            faults.append("a table column without a header")
+        elif header in kit_codes() or CODE.fullmatch(header):
+            faults.append(f"column header {header!r} is a code, not a word")
+    return faults
