@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .core.errors import CodedError, PlanError
-from .cli_errors import WordedParser, argv_language
-from .core.i18n import languages
+from .cli_errors import WordedParser, argv_language, say_error
+from .core.i18n import languages, tr
 
 EXAMPLE = Path("data") / "example"
 
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
     imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
     imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
+    imp.add_argument("--lang", choices=languages(), default=None, help="language of the command's words")
     from .steps.budget.spend_command import add_parser as add_import_spend
     from .steps.review.import_command import add_parser as add_import_actuals
 
@@ -268,7 +269,7 @@ def run_export(args) -> int:
         refuse_folder_in_plan(args.to, "--to")
     plan = load_plan(args.plan)
     target = export_plan(plan, args.to, args.format)
-    print(f"exported {args.plan} to {target}")
+    print(tr("cli.exported", args.messages, plan=args.plan, target=target))
     return 0
 
 
@@ -276,8 +277,8 @@ def run_import(args) -> int:
     from .steps import import_plan
 
     plan = import_plan(args.source, args.into)
-    print(f"imported {args.source} into {plan.path} ({sum(len(f) for f in plan.tables.values())} rows; "
-          f"previous versions of replaced files are in {plan.path / '.history'})")
+    print(tr("cli.imported", args.messages, source=args.source, plan=plan.path,
+             rows=sum(len(f) for f in plan.tables.values()), history=plan.path / ".history"))
     return 0
 
 
@@ -336,25 +337,24 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(args.messages), file=sys.stderr)
         return 1
     except CodedError as error:
-        print(f"error: {error.text(args.messages)}", file=sys.stderr)
+        say_error(error.text(args.messages), args.messages)
         return 1
     except BrokenPipeError:  # the reader stopped early (planlib ... | head): the work is done, say nothing
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:  # a path the system refused: named, with why, in the reader's language
-        print(f"error: {CodedError.from_os(error).text(args.messages)}", file=sys.stderr)
+        say_error(CodedError.from_os(error).text(args.messages), args.messages)
         return 1
     except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
+        say_error(str(error), args.messages)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(tr("cli.interrupted", args.messages), file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - the last guard before a traceback reaches a user
         if args.debug:
             raise
-        print(f"internal error: {type(error).__name__}: {error} (run 'planlib --debug ...' for details)",
-              file=sys.stderr)
+        print(tr("cli.internal_error", args.messages, what=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return 2
 
 

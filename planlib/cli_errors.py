@@ -10,7 +10,7 @@ import os
 import re
 import sys
 
-from .core.i18n import languages, tr
+from .core.i18n import labelled, languages, tr
 
 # argparse's own sentences (Python 3.11+), each with the catalog key that words it again
 SHAPES = (
@@ -49,6 +49,11 @@ def worded(message: str, lang: str) -> str:
     return message
 
 
+def say_error(what: str, lang: str) -> None:
+    """One refusal on stderr, in the reader's language: `error: ...` (`erreur : ...`)."""
+    print(tr("cli.error", lang, what=what), file=sys.stderr)
+
+
 class WordedParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors read like the kit's other problems: the command, the mistake, the help hint.
 
@@ -57,6 +62,6 @@ class WordedParser(argparse.ArgumentParser):
     lang = "en"
 
     def error(self, message: str):
-        print(f"error: {self.prog}: {worded(message, WordedParser.lang)}", file=sys.stderr)
+        say_error(labelled(self.prog, worded(message, WordedParser.lang), WordedParser.lang), WordedParser.lang)
         print(tr("cli.see_help", WordedParser.lang, command=self.prog), file=sys.stderr)
         raise SystemExit(1)

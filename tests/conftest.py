@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from planlib import PlanError, load_plan
-from planlib.cli import main
+pytest.register_assert_rewrite("reading_tier")  # its tests run from test_reading_<lang>.py: show what failed
+
+from planlib import PlanError, load_plan  # noqa: E402
+from planlib.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"

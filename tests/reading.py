@@ -84,6 +84,13 @@ def kit_codes() -> frozenset[str]:
 
 
 @cache
+def worded_codes() -> frozenset[str]:
+    """Codes the kit stores and words for people: its enumerations and every code a catalog key words
+    (value.in_progress, format.page_title): found in a plan's files, they are still not for reading."""
+    return kit_codes() | frozenset(key.rsplit(".", 1)[-1] for key in catalog("en") if "." in key)
+
+
+@cache
 def plan_words(plan_dir: Path) -> frozenset[str]:
     """Every word written in a plan's own files (and its own "word:" punctuation): its names and sentences
     are the analyst's, in any language and typography."""
@@ -94,9 +101,11 @@ def plan_words(plan_dir: Path) -> frozenset[str]:
             if path.suffix != ".csv":
                 text = yaml.safe_dump(yaml.safe_load(text), allow_unicode=True)
             found |= words_of(text) | {around for around, _ in FRENCH_MARKS.findall(text)}  # its own "x: y" too
+            found |= set(CODE.findall(text)) - worded_codes()  # its own ids (marketplace_revenue_1), not the kit's
     found |= words_of(plan_dir.name)
-    previous = plan_dir.parent / f"{plan_dir.name}-2025"
-    return frozenset(found | (plan_words(previous) if previous.is_dir() else set()))
+    settings = yaml.safe_load((plan_dir / "plan.yaml").read_text(encoding="utf-8")) or {}
+    previous = (plan_dir / str(settings.get("previous") or "")).resolve() if settings.get("previous") else None
+    return frozenset(found | (plan_words(previous) if previous and previous.is_dir() else set()))
 
 
 def visible_text(page: str, quoted: bool = True) -> str:
@@ -134,6 +143,9 @@ CODE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+(?![\w-])")
 ISO_DAY = re.compile(r"(?<![\w-])\d{4}-\d\d-\d\d(?![\w-])")
 FRENCH_MARKS = re.compile(r"(\w{2,}([:;?!]))(?=\s)")
 SAID = ("code ", "French word", "English word", "ISO date", "no space before")  # judged on what the page says
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+LOCATED = re.compile(r"\s*[\w.-]+\.\w+:\d+")  # file:row: a problem that points at a cell
+PATHS = re.compile(r"\S*/\S*")  # a folder or file path: the machine's names, not the kit's words
 FILE_NAMES = re.compile(r"[\w.-]+\.(?:csv|yaml|yml|xlsx|json|html|ipynb|ics|pdf|md)\b")
 
 
@@ -145,18 +157,22 @@ def literal_wordings(lang: str) -> list[str]:
 def faults_in_text(text: str, lang: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """What a reader of `lang` should never see in this text; `allowed` holds the plan's own words."""
     faults = [f"catalog key {key}" for key in sorted(set(catalog_key_pattern().findall(text)))]
-    text = FILE_NAMES.sub(" ", text)
+    unlocated = "\n".join(line for line in text.splitlines() if not LOCATED.match(line))
+    faults += [f"ISO date {day}" for day in sorted(set(ISO_DAY.findall(unlocated)))]  # a located problem quotes cells
+    text = FILE_NAMES.sub(" ", PATHS.sub(" ", text))
+    text = QUOTED.sub(" ", text)  # a file's own text, quoted as read (« Traffic acquisition: Session »)
     for wording in literal_wordings(lang):
         text = text.replace(wording, " ")
     faults += [f"Python literal {value!r}" for value in sorted(set(LITERALS.findall(text)))]
     faults += [f"repr {value!r}" for value in sorted(set(REPRS.findall(text)))]
     codes = {w for w in CODE.findall(text) if w not in allowed}  # in_progress, swot_quadrants: the kit's, not words
     faults += [f"code {code}" for code in sorted(codes)]
-    faults += [f"ISO date {day}" for day in sorted(set(ISO_DAY.findall(text)))]
     if lang == "fr":  # French sets a (no-break) space before : ; ? !
         faults += [f"no space before {mark!r} in {around!r}" for around, mark in
                    sorted(set(FRENCH_MARKS.findall(text))) if around not in allowed]
-    foreign = (words_of(text) & foreign_words(lang)) - allowed
+    # a foreign word always capitalised is a name (Meta, Campaign Manager): a sentence left untranslated is not
+    lowered = {w.casefold() for w in WORD.findall(text) if not w[:1].isupper()}
+    foreign = (lowered & foreign_words(lang)) - allowed
     faults += [f"{'French' if lang == 'en' else 'English'} word {word!r}" for word in sorted(foreign)]
     return faults
 
@@ -173,4 +189,42 @@ def faults_in_page(page: str, lang: str, allowed: frozenset[str] = frozenset()) 
             faults.append("a table column without a header")
         elif header in kit_codes() or CODE.fullmatch(header):
             faults.append(f"column header {header!r} is a code, not a word")
+        elif (words_of(header) & foreign_words(lang)) - allowed:  # a header is capitalised, yet no name
+            faults.append(f"column header {header!r} is in the other language")
     return faults
+
+
+WIDGET_TEXT = ("description", "placeholder", "tooltip", "button_style_text")
+
+
+def notebook_faults(notebook, lang: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """faults_in_page on every output a person sees in an executed notebook, and on its forms' words.
+
+    Forms are read from the widget state the run stored: labels, choices, buttons and messages.
+    """
+    faults = []
+    for number, cell in enumerate(notebook.cells, 1):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if output.get("output_type") in ("stream", "error"):
+                faults.append(f"cell {number} printed {output.get('text') or output.get('ename')!r}")
+            elif "text/html" in data:
+                page = f'<html lang="{lang}">{data["text/html"]}</html>'
+                faults += [f"cell {number}: {f}" for f in faults_in_page(page, lang, allowed)]
+            elif "text/markdown" in data:
+                text = re.sub(r"`[^`]*`", " ", data["text/markdown"])  # text to type, as <code> on a page
+                text = html.unescape(re.sub(r"\\(.)", r"\1", text))  # as Markdown renders it
+                faults += [f"cell {number}: {f}" for f in faults_in_text(text, lang, allowed)]
+            elif "text/plain" in data and "application/vnd.jupyter.widget-view+json" not in data \
+                    and "image/png" not in data:
+                faults += [f"cell {number}: {f}" for f in faults_in_text(data["text/plain"], lang, allowed)]
+    state = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    for model in state.get("state", {}).values():
+        values = model.get("state", {})
+        words = [str(values.get(key) or "").strip("\u200b") for key in WIDGET_TEXT]
+        words += [str(label) for label in values.get("_options_labels", [])]
+        if model.get("model_name") in ("HTMLModel", "LabelModel"):
+            words.append(visible_text(str(values.get("value") or ""), quoted=False))
+        for text in filter(None, words):
+            faults += [f"form {model.get('model_name')} {text[:60]!r}: {f}" for f in faults_in_text(text, lang, allowed)]
+    return sorted(set(faults))

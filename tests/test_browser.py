@@ -270,7 +270,7 @@ def test_a_ga4_download_is_checked_and_imported_from_notebook_07(tmp_path):
         choose_file(page, ".planlib-actuals-upload-file", export)
         page.wait_for_selector(".planlib-actuals-upload-story:has-text('detected: GA4 report download (French)')",
                                timeout=30_000)
-        assert "left out: Taux d'engagement (a rate" in page.inner_text(".planlib-actuals-upload-story")
+        assert "left out: “Taux d'engagement” (a rate" in page.inner_text(".planlib-actuals-upload-story")
         page.screenshot(path=str(tmp_path / "upload-07.png"), full_page=False)
         page.click("button.planlib-actuals-upload-import")
         page.wait_for_selector(".planlib-actuals-upload-message:has-text('imported 84 values')", timeout=30_000)

@@ -92,7 +92,7 @@ def test_an_import_adds_exactly_the_files_values_and_keeps_the_rest(name, small_
              for metric, group in new.groupby("metric")}
     assert found == expected["metrics"]
     for column in expected["left_out"]:
-        assert f"left out: {column} (" in ran.stdout
+        assert f"left out: “{column}” (" in ran.stdout
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e.get("refused")))

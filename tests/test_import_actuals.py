@@ -24,8 +24,8 @@ def test_a_dry_run_says_everything_and_writes_nothing(plan_dir):
     assert "would import 28 values of ad_clicks, ad_conversions, ad_cost, ad_impressions from 1 March 2026 to " \
            "7 March 2026 into actuals.csv" in lines
     assert "rows skipped (totals): 3, lines 25, 26, 27" in lines
-    assert "left out: CTR (a rate: the plan's KPI formulas compute it from its parts)" in lines
-    assert "left out: Avg. CPC (an average: never summed)" in lines
+    assert "left out: “CTR” (a rate: the plan's KPI formulas compute it from its parts)" in lines
+    assert "left out: “Avg. CPC” (an average: never summed)" in lines
     assert lines[-1] == "dry run: nothing written; run again without --dry-run to import"
     assert (plan_dir / "actuals.csv").read_bytes() == before
 
@@ -35,8 +35,8 @@ def test_the_story_is_told_in_the_language_asked(plan_dir):
                       "--channel", "C02", "--dry-run")
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[0] == "détecté : Search Console, Performances > Dates (français)"
-    assert "écartée : CTR (un taux : les formules des KPI du plan le calculent à partir de ses composantes)" in ran.stdout
-    assert "écartée : Position (une position : jamais additionnée)" in ran.stdout
+    assert "écartée : « CTR » (un taux : les formules des KPI du plan le calculent à partir de ses composantes)" in ran.stdout
+    assert "écartée : « Position » (une position : jamais additionnée)" in ran.stdout
 
 
 def test_the_same_span_twice_is_refused_unless_replaced(plan_dir):
@@ -131,7 +131,7 @@ def test_a_source_of_ones_own_needs_no_code(plan_dir, tmp_path):
     ran = run_planlib("import-actuals", plan_dir, export)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[0] == "detected: CRM weekly export (French)"
-    assert "left out: Taux de devis (a rate" in ran.stdout
+    assert "left out: “Taux de devis” (a rate" in ran.stdout
     actuals = load_plan(plan_dir).actuals
     new = actuals[actuals["source"] == "crm"]
     assert sorted(zip(new["date"].dt.date.astype(str), new["metric"], new["value"])) == [
@@ -221,7 +221,7 @@ def test_a_wide_table_never_sums_an_identifier_nor_a_rate(plan_dir, tmp_path):
                            ("Taux de rdv", "a rate"), ("Average deal", "an average"),
                            ('=HYPERLINK("x")', "a header written as a spreadsheet formula"),
                            ("@SUM(1+1)", "a header written as a spreadsheet formula")):
-        assert f"left out: {column} ({reason}" in ran.stdout
+        assert f"left out: “{column}” ({reason}" in ran.stdout
 
 
 def test_french_decimal_commas_are_read_per_column_and_two_readings_refused(plan_dir, tmp_path):

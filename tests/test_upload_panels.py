@@ -29,7 +29,7 @@ def test_an_export_is_checked_then_imported_from_the_panel(plan_dir):
     panel.options[1][1].value = "C12"  # the example's own actuals are for all channels on those days
     choose(panel, CORPUS / name)
     assert "detected: GA4 report download (English)" in panel.story.value
-    assert "left out: Engagement rate (a rate" in panel.story.value
+    assert "left out: “Engagement rate” (a rate" in panel.story.value
     assert "<th>Metric</th>" in panel.story.value and "<td>sessions</td>" in panel.story.value
     assert not panel.button.disabled
     assert (plan_dir / "actuals.csv").read_bytes() == before  # the dry run wrote nothing

@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ..core.i18n import tr
+from ..cli_errors import say_error
+from ..core.i18n import labelled, tr
 from ..core.outputs import refuse_folder_in_plan
 from ..core.plan_finder import find_plan, plan_language
 from .batch import BatchRun, plans_under
@@ -18,7 +19,7 @@ def run(args) -> int:
     plans = list(args.plans)
     if args.plans_root is not None:
         if not args.plans_root.is_dir():
-            print(f"error: {tr('report.no_such_root', args.messages, folder=str(args.plans_root))}", file=sys.stderr)
+            say_error(tr("report.no_such_root", args.messages, folder=str(args.plans_root)), args.messages)
             return 1
         plans += plans_under(args.plans_root, skip=args.out)
     if not plans and args.plans_root is None:
@@ -35,12 +36,12 @@ def run(args) -> int:
         who = f"{entry['plan']} {entry['period'] or ''}".strip() if several else entry["period"]
         if entry["status"] == "failed":
             where = entry["plan_dir"] if entry["period"] is None else ""
-            print(f"error: {where + ': ' if where else ''}{entry['error']}", file=sys.stderr)
+            say_error(labelled(where, entry["error"], lang) if where else entry["error"], lang)
         elif entry["status"] == "skipped":
             print(tr("report.skipped", lang, who=who, path=entry["report"]))
         else:
             print(tr("report.written", lang, who=who, path=entry["report"]))
     if not document["runs"]:
-        print(f"error: {tr('report.no_plans_under', lang, folder=str(args.plans_root))}", file=sys.stderr)
+        say_error(tr("report.no_plans_under", lang, folder=str(args.plans_root)), lang)
         return 1
     return 0 if document["ok"] else 1

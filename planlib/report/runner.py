@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..core.i18n import labelled, tr
 from ..core.plan import Plan, resolve_plan_path
 from ..core.resources import notebooks_dir
 from ..steps import load_plan
@@ -150,15 +151,14 @@ def source_cell_number(notebook: Path, executed_index: int) -> int:
     return executed_index + (0 if executed_index < injected_at else -1) + 1
 
 
-def describe_failure(error: Exception, notebook: Path) -> str:
-    """Which notebook and cell failed, and the error's own message."""
+def describe_failure(error: Exception, notebook: Path, lang: str = "en") -> str:
+    """Which notebook and cell failed, and the error's own message (in its own words, as Python raised it)."""
     index = getattr(error, "cell_index", None)
     ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
-    where = f"{notebook.name}"
-    if index is not None:
-        where += f", cell {source_cell_number(notebook, index)}"
+    where = notebook.name if index is None else \
+        tr("report.failed_cell", lang, notebook=notebook.name, cell=source_cell_number(notebook, index))
     reason = f"{ename}: {evalue}" if ename else f"{type(error).__name__}: {error}"
-    return f"{where}: {reason.strip()}"
+    return labelled(where, reason.strip(), lang)
 
 
 def page_title(notebook: Path, lang: str) -> str:
@@ -277,8 +277,8 @@ class ReportJob:
             seconds = sum(r.seconds for r in own)
             if failed:
                 self.keep_failures(failed, build, root)
-                lines = [f"report for {plan.name} {period.id} not written; the previous one (if any) is unchanged"]
-                lines += [f"  {r.error}\n    executed notebook kept at {r.kept_at}" for r in failed]
+                lines = [tr("report.not_written", lang, plan=plan.name, period=period.id)]
+                lines += [f"  {r.error}\n    {tr('report.kept_at', lang, path=r.kept_at)}" for r in failed]
                 reports.append(PeriodReport(period.id, root / period.id, own, "failed", "\n".join(lines), seconds))
                 continue
             self.finish(plan, period, {**documents[period.id], **self.fingerprints[period.id]}, lang, own, build)
@@ -298,7 +298,7 @@ class ReportJob:
             execute(run.notebook, build / run.notebook.name, parameters, run.notebook.parent, km)
             healthy = True
         except Exception as error:  # noqa: BLE001 - every failure is reported with its cell
-            run.error = describe_failure(error, run.notebook)
+            run.error = describe_failure(error, run.notebook, parameters["lang"])
         finally:
             kernels.release(km, healthy)
             run.seconds = time.perf_counter() - started
@@ -315,7 +315,8 @@ class ReportJob:
                 if appendix:
                     (build / f".appendix-{run.notebook.stem}.json").write_text(json.dumps(appendix), encoding="utf-8")
             except Exception as error:  # noqa: BLE001
-                run.error = f"{run.notebook.name}: the HTML export failed: {type(error).__name__}: {error}"
+                run.error = labelled(run.notebook.name, tr("report.export_failed", lang,
+                                                           reason=f"{type(error).__name__}: {error}"), lang)
             run.seconds += time.perf_counter() - started
         return run
 

@@ -228,6 +228,12 @@ class TableForm:
         self.message.value = refused_html(problems, self.lang)
 
 
+def worded_choices(family: str, codes, lang: str, empty: bool = False) -> list[tuple[str, str]]:
+    """The options of a drop-down of codes: each shown in the reader's words (`<family>.<code>` in the
+    catalogs), saved as its code; a blank first option when the field may stay empty."""
+    return ([("", "")] if empty else []) + [(tr(f"{family}.{code}", lang), code) for code in codes]
+
+
 def id_choices(table: str, label: str, lang: str, empty: bool = True, keep=None):
     """The options of a drop-down of a table's ids, shown as 'id – label', '(none)' first unless `empty` is False.
 

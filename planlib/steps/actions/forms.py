@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...core import schema as S
 from ...core.plan import Plan
-from ...ui.forms import Field, TableForm, id_choices
+from ...ui.forms import Field, TableForm, id_choices, worded_choices
 
 
 def action_form(plan: Plan, lang: str = "en") -> TableForm:
@@ -16,8 +16,8 @@ def action_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("kpi_id", "choice", id_choices("kpis", "name", lang)),
         Field("channel_id", "choice", id_choices("channels", "name", lang)),
         Field("owner", "choice", owners),
-        Field("status", "choice", [(s, s) for s in S.STATUSES], default="planned"),
-        Field("priority", "choice", [("", "")] + [(p, p) for p in S.PRIORITIES]),
+        Field("status", "choice", worded_choices("value", S.STATUSES, lang), default="planned"),
+        Field("priority", "choice", worded_choices("value", S.PRIORITIES, lang, empty=True)),
         Field("impact", "score"),
         Field("difficulty", "score"),
         Field("start", "date"),
@@ -25,7 +25,7 @@ def action_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("duration_days", "number"),
         Field("deadline", "date"),
         Field("person_days", "number"),
-        Field("recurrence", "choice", [(r, r) for r in S.RECURRENCES], default="none"),
+        Field("recurrence", "choice", worded_choices("value", S.RECURRENCES, lang), default="none"),
         Field("depends_on"),
     ]
     return TableForm(plan, "actions", "action", fields, lang, id_prefix="A")

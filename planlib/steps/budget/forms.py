@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...core import schema as S
 from ...core.plan import Plan
-from ...ui.forms import Field, TableForm, id_choices
+from ...ui.forms import Field, TableForm, id_choices, worded_choices
 from .show import category_label
 
 
@@ -15,7 +15,7 @@ def budget_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("category", "choice", categories),
         Field("action_id", "choice", id_choices("actions", "name", lang)),
         Field("period", required=True),
-        Field("cost_type", "choice", [(c, c) for c in S.COST_TYPES], default="fixed"),
+        Field("cost_type", "choice", worded_choices("value", S.COST_TYPES, lang), default="fixed"),
         Field("amount", "number"),
         Field("rate", "number"),
         Field("driver", "choice", drivers),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...core.i18n import languages
+
 
 def add_parser(commands) -> None:
     spend = commands.add_parser("import-spend", help="add actual spend from an ad platform's export or the "
@@ -18,6 +20,8 @@ def add_parser(commands) -> None:
     spend.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
                        help="the date order, when every date of the file reads both ways")
     spend.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+    spend.add_argument("--lang", choices=languages(), default=None,
+                       help="language of the command's words (default: the plan's)")
     spend.add_argument("--replace", action="store_true", help="replace rows already imported whose amount changed")
 
 

@@ -136,9 +136,10 @@ def _ad_rows(plan, path: Path, source: str, channel: str, line: str | None, date
         if not target:
             candidates = _lines_for(spans, day.date, channel_id=channel)
             if len(candidates) != 1:
-                problems.append(Problem(reading.file, int(day.row), None, "spend_line_unclear",
+                problems.append(Problem(reading.file, int(day.row), None,
+                                        "spend_line_unclear" if candidates else "spend_line_none",
                                         {"day": day.date.isoformat(), "channel": channel,
-                                         "lines": ", ".join(candidates) or "-"}, "one_line"))
+                                         "lines": ", ".join(candidates)}, "one_line"))
                 continue
             target = candidates[0]
         rows.append({"date": day.date, "amount": round(float(day.value), 2), "budget_line_id": target,

@@ -89,11 +89,18 @@ class MessageForm:
     def group_key(row) -> str:
         return f"{row['persona_id']}|{row['channel_id']}|{row['format']}"
 
+    def group_label(self, group: str) -> str:
+        """A group of variants as the picker shows it: persona · channel · the format in words."""
+        persona, channel, format_code = group.split("|")
+        known = format_code in formats.formats()
+        words = tr(f"format.{format_code}", self.lang) if known else format_code
+        return " · ".join(part for part in (persona, channel, words) if part)
+
     def refresh_pick(self, chosen: str) -> None:
         frame = self.plan.messages
         groups = list(dict.fromkeys(self.group_key(r) for _, r in frame.iterrows()))
         self.pick.unobserve_all("value")
-        self.pick.options = [(tr("form.new", self.lang), "")] + [(g.replace("|", " · ").rstrip(" ·"), g) for g in groups]
+        self.pick.options = [(tr("form.new", self.lang), "")] + [(self.group_label(g), g) for g in groups]
         self.pick.value = chosen if chosen in groups else ""
         self.pick.observe(lambda change: self.load(change["new"]), names="value")
         self.load(self.pick.value)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from ...core import schema as S
 from ...core.plan import Plan
-from ...ui.forms import Field, TableForm, id_choices
+from ...ui.forms import Field, TableForm, id_choices, worded_choices
 
 
 def objective_form(plan: Plan, lang: str = "en") -> TableForm:
     fields = [
-        Field("level", "choice", [("business", "business"), ("marketing", "marketing")], required=True,
+        Field("level", "choice", worded_choices("value", S.LEVELS, lang), required=True,
               default="marketing"),
         Field("title", required=True),
         Field("parent_id", "choice", id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business"),
@@ -21,7 +21,7 @@ def objective_form(plan: Plan, lang: str = "en") -> TableForm:
 
 
 def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
-    priorities = [("", "")] + [(p, p) for p in S.PRIORITIES]
+    priorities = worded_choices("value", S.PRIORITIES, lang, empty=True)
     fields = [
         Field("objective_id", "choice", id_choices("objectives", "title", lang, empty=False)),
         Field("title", required=True),

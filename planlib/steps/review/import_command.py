@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...core.i18n import languages
+
 
 def add_parser(commands) -> None:
     actuals = commands.add_parser("import-actuals", help="add an export's values (GA4, Search Console, ad platforms, "
@@ -20,6 +22,8 @@ def add_parser(commands) -> None:
     actuals.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
                          help="the date order, when every date of the file reads both ways")
     actuals.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+    actuals.add_argument("--lang", choices=languages(), default=None,
+                       help="language of the command's words (default: the plan's)")
     actuals.add_argument("--replace", action="store_true",
                          help="replace the values this source already gave over the same span")
 

@@ -36,7 +36,7 @@ def import_story(result, lang: str, detected: bool, dry_run: bool = False, closi
         lines.append(tr("import.section", lang, name=reading.section))
     lines += [tr("import.section_skipped", lang, name=name) for name in reading.other_sections]
     if reading.date_order in ("dmy", "mdy"):
-        lines.append(tr("import.dates", lang, order=reading.date_order))
+        lines.append(tr("import.dates", lang, order=tr(f"import.order.{reading.date_order}", lang)))
     key = "import.would_import" if dry_run else "label.imported"
     lines.append(tr(key, lang, rows=result.rows, metrics=", ".join(result.metrics), file="actuals.csv",
                     first=result.first or "", last=result.last or ""))
