@@ -246,10 +246,10 @@ def test_plain_summary_is_the_period_at_a_glance_in_the_plans_language():
     (["new", "x", "--market", "PME"], "en",
      "error: planlib new: --market: 'PME' is not one of the choices (expected one of 'B2B', 'B2C', 'B2B2C')"),
     (["new", "x", "--year", "soon", "--lang", "fr"], "fr",
-     "error: planlib new: --year : 'soon' n'est pas une valeur valide (attendu : un nombre entier)"),
+     "erreur : planlib new : --year : 'soon' n'est pas une valeur valide (attendu : un nombre entier)"),
     (["export"], "en", "error: planlib export: missing: --to"),
     (["--messages", "fr", "new", "x", "--example", "--from", "y"], "fr",
-     "error: planlib new: --from et --example ne peuvent pas être donnés ensemble"),
+     "erreur : planlib new : --from et --example ne peuvent pas être donnés ensemble"),
 ])
 def test_command_line_mistakes_are_worded_in_the_reader_s_language(argv, lang, expected, tmp_path):
     result = run_planlib(*argv, cwd=tmp_path)
