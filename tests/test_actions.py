@@ -228,3 +228,17 @@ def test_names_of_nearby_busy_periods_do_not_print_over_each_other(plan_dir):
     top = figure.axes[0].get_window_extent(renderer).y1
     assert all(box.y1 <= top + 1 for box in boxes)  # inside the chart, not cut at its top
     pyplot.close(figure)
+
+
+def test_the_gantt_names_its_months_and_as_of_date_in_the_reader_s_language(plan):
+    from matplotlib import pyplot
+
+    from planlib.steps.actions.charts import gantt
+    from planlib.ui.charts import _renderer
+
+    figure = gantt(plan, schedule(plan), date(2026, 5, 1), lang="fr")
+    _renderer(figure)
+    months = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert months[:5] == ["janv.", "févr.", "mars", "avr.", "mai"]
+    assert " au 1er mai 2026" in [text.get_text() for text in figure.axes[0].texts]
+    pyplot.close(figure)

@@ -63,3 +63,18 @@ def test_every_table_is_shown_in_the_notebook_s_language(path):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "table" \
                     and getattr(node.func.value, "id", None) == "nb":
                 assert len(node.args) + len(node.keywords) >= 2, ast.get_source_segment(cell.source, node)
+
+
+CHARTS = {"gantt", "load_chart", "budget_by_quarter", "cumulative_plan_vs_spend", "dashboard", "trend"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_chart_is_drawn_in_the_notebook_s_language(path):
+    """A chart without the language names its months, periods and dates in English (04/26, Q2) on French pages."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code" or "charts." not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CHARTS:
+                given = [getattr(a, "id", None) for a in node.args] + [k.arg for k in node.keywords]
+                assert "lang" in given, ast.get_source_segment(cell.source, node)

@@ -73,6 +73,13 @@ def test_every_step_has_its_executed_notebook_and_html(two_quarters):
         | {n.with_suffix(".html").name for n in NOTEBOOKS})
 
 
+def test_a_step_page_says_once_where_its_forms_are(two_quarters):
+    """Steps with several forms (the audit has five) say it once per page, each page in a kernel shared by all."""
+    for page in sorted((two_quarters / "2026-Q1").glob("0[1-7]_*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("The forms of this step show when the notebook runs in JupyterLab") == 1, page.name
+
+
 def test_index_links_resolve_and_show_headline_figures(two_quarters):
     folder = two_quarters / "2026-Q2"
     index = (folder / "index.html").read_text(encoding="utf-8")
@@ -318,7 +325,7 @@ def test_pdf_has_contents_outline_page_numbers_and_running_header(tmp_path):
     texts = [page.extract_text() for page in reader.pages]
     for number, text in enumerate(texts, 1):  # numbered through the whole document, plan and period on each page
         assert text.rstrip().endswith(str(number)), (number, text[-40:])
-        assert "Verdure & Co · 2026-Q2" in text
+        assert "Verdure & Co · T2 2026" in text
     contents = texts[[i for i, t in enumerate(texts) if t.startswith("Sommaire")][0]]
     budget_page = reader.get_destination_page_number(reader.outline[8]) + 1
     assert f"6. Budget {budget_page}" in contents

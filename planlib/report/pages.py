@@ -35,9 +35,10 @@ table-layout:auto;word-break:break-word}h1,h2{break-after:avoid}tr{break-inside:
 """
 
 
-def stylesheet(plan_name: str, period_id: str) -> str:
-    """The shared stylesheet of one period's pages; the PDF's running header names the plan and period."""
-    text = f"{plan_name} · {period_id}"
+def stylesheet(plan_name: str, period_name: str) -> str:
+    """The shared stylesheet of one period's pages; the PDF's running header names the plan and the period
+    as the reader names it (T2 2026)."""
+    text = f"{plan_name} · {period_name}"
     # a CSS string: every character that could end it or the stylesheet (quote, backslash, line break, <) escaped
     header = "".join(c if c.isalnum() or c in " ·-_.,&'()" else f"\\{ord(c):06x}" for c in text)
     return CSS.replace("%(header)s", header).replace("%%", "%")

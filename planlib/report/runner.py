@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..core.i18n import labelled, tr
+from ..core.i18n import format_period, labelled, tr
 from ..core.plan import Plan, resolve_plan_path
 from ..core.resources import notebooks_dir
 from ..steps import load_plan
@@ -338,7 +338,7 @@ class ReportJob:
 
         (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                                             encoding="utf-8")
-        (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), period.id), encoding="utf-8")
+        (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
         pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]), document)

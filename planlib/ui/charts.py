@@ -32,6 +32,56 @@ def new_figure(width: float, height: float, rows: int = 1, columns: int = 1):
     return figure, axes
 
 
+def month_name(day, lang: str = "en") -> str:
+    """A month as an axis names it, in the reader's language: janv., févr. / Jan, Feb."""
+    from babel.dates import format_skeleton
+
+    from ..core.i18n import babel_locale
+
+    return format_skeleton("MMM", day, locale=babel_locale(lang))
+
+
+def period_tick(period_id: str, lang: str = "en") -> str:
+    """A period's id as an axis names it: mai, T2 2026, S1 2026 (fr); May, Q2 2026, H1 2026 (en)."""
+    import re
+    from datetime import date
+
+    from ..core.i18n import tr
+
+    month = re.fullmatch(r"(\d{4})-(\d{2})", period_id)
+    if month:
+        return month_name(date(int(month[1]), int(month[2]), 1), lang)
+    numbered = re.fullmatch(r"(\d{4})-([QHS])(\d+)", period_id)
+    if numbered:
+        kind = {"Q": "quarter", "H": "half", "S": "sprint"}[numbered[2]]
+        return tr(f"label.period_{kind}", lang, n=int(numbered[3]), year=numbered[1])
+    return period_id
+
+
+def month_axis(axes, lang: str = "en") -> None:
+    """One tick per month on a date axis, named in the reader's language (never 04/26 or 2026-04)."""
+    import matplotlib.dates as mdates
+
+    axes.xaxis.set_major_locator(mdates.MonthLocator())
+    axes.xaxis.set_major_formatter(lambda x, _: month_name(mdates.num2date(x).date(), lang))
+
+
+def amount_axis(axes, lang: str = "en", axis: str = "y") -> None:
+    """Amounts in thousands, grouped as the language writes them: 12,5 k in French, 12.5k in English."""
+    from ..core.i18n import format_number
+
+    target = axes.yaxis if axis == "y" else axes.xaxis
+    target.set_major_formatter(lambda value, _: f"{format_number(value / 1000, lang)}\u202fk")
+
+
+def percent_axis(axes, lang: str = "en", axis: str = "x") -> None:
+    """Shares written as the language writes them: 85 % in French, 85% in English."""
+    from ..core.i18n import format_percent
+
+    target = axes.xaxis if axis == "x" else axes.yaxis
+    target.set_major_formatter(lambda value, _: format_percent(100 * value, lang, 0))
+
+
 def wrap(text: str, width: int = 34) -> str:
     """A label on two lines at most, cut with an ellipsis."""
     words, lines, line = str(text).split(), [], ""

@@ -135,8 +135,21 @@ def show_form(make_form, plan, lang: str = "en", hint_key: str | None = "form.hi
         if hint_key:
             display_markdown(tr(hint_key, lang))
         display(make_form(plan, lang).widget())
-    else:
+    elif not _said_before("form.in_report"):  # once per page, however many forms the step has
         display_markdown(tr("form.in_report", lang))
+
+
+def _said_before(key: str) -> bool:
+    """Whether this notebook's run already showed `key`; kept in the kernel's user namespace, which a warm
+    kernel wipes between two notebooks, so that the next notebook says it again."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    said = shell.user_ns.setdefault("_planlib_said", set()) if shell is not None else set()
+    if key in said:
+        return True
+    said.add(key)
+    return False
 
 
 def heading_text(key: str, lang: str = "en", level: int = 2) -> None:

@@ -5,19 +5,20 @@ import pandas as pd
 
 from ...core.parse import to_date
 from ...core.plan import Plan
-from ...ui.charts import new_figure, stack_labels
+from ...core.i18n import format_date, tr
+from ...ui.charts import month_axis, new_figure, period_tick, stack_labels
 
 STATUS_COLOURS = {"done": "#a9d18e", "in_progress": "#2e75b6", "planned": "#9dc3e6", "idea": "#d9d9d9"}
 
 
 def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = frozenset(), period=None,
-          title: str = "Retroplanning", labels: dict | None = None):
+          title: str = "Retroplanning", labels: dict | None = None, lang: str = "en"):
     """Actions as bars grouped by workstream, with dependencies, deadlines, busy periods and the as-of date."""
     from datetime import timedelta
 
     import matplotlib.dates as mdates
 
-    labels = labels or {"deadline": "deadline", "as_of": "as of", "late": "late"}
+    labels = labels or {"as_of": tr("label.as_of", lang)}
     rows = scheduled[scheduled["planned_start"].notna()].sort_values(["workstream", "planned_start", "id"])
     figure, axes = new_figure(13, max(3.0, 0.3 * len(rows) + 1.8))
     ypos = {}
@@ -58,7 +59,7 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
     if period is not None:
         axes.axvspan(period.start, period.end + timedelta(days=1), color="#deebf7", alpha=0.35, zorder=0)
     axes.axvline(as_of, color="#c00000", linestyle="--", linewidth=1, zorder=5)
-    axes.text(as_of, 0.2, f" {labels['as_of']} {as_of}", color="#c00000", fontsize=8)
+    axes.text(as_of, 0.2, f" {labels['as_of']} {format_date(as_of, lang)}", color="#c00000", fontsize=8)
     axes.set_yticks(list(ypos.values()))
     axes.set_yticklabels([f"{r.id} {r.name[:32]}" for r in rows.itertuples(index=False)], fontsize=7.5)
     year = plan.calendar.fiscal_year(plan.calendar.year)
@@ -71,15 +72,14 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
     axes.set_xlim(year.start, year.end + timedelta(days=1))  # before the labels are measured against it
     tiers = stack_labels(figure, axes, busy_names, len(rows) + 0.9, 0.45, fontsize=7, va="bottom", color="#7f6000")
     axes.set_ylim(0, max([len(rows) + 1.6, *[t.get_position()[1] + 0.7 for t in tiers]]))
-    axes.xaxis.set_major_locator(mdates.MonthLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%m/%y"))
+    month_axis(axes, lang)
     axes.grid(axis="x", color="#eeeeee", zorder=0)
     axes.set_title(title, loc="left")
     figure.subplots_adjust(left=0.22, right=0.98, top=0.97, bottom=0.04)
     return figure
 
 def load_chart(load: pd.DataFrame, title: str = "Load and capacity per owner",
-               labels: tuple[str, str] = ("load (person-days)", "capacity")):
+               labels: tuple[str, str] = ("load (person-days)", "capacity"), lang: str = "en"):
     """One panel per owner: load per period as bars (red when over capacity), capacity as a line."""
     owners = list(dict.fromkeys(load["owner"]))
     columns = 3
@@ -93,7 +93,7 @@ def load_chart(load: pd.DataFrame, title: str = "Load and capacity per owner",
         axes.bar(x, mine["load"], color=["#c00000" if o else "#2e75b6" for o in mine["overloaded"]], label=labels[0])
         axes.step(list(x), mine["capacity"], where="mid", color="#404040", linewidth=1.2, label=labels[1])
         axes.set_xticks(list(x))
-        axes.set_xticklabels([p.split("-", 1)[1] if "-" in p else p for p in mine["period"]], fontsize=7)
+        axes.set_xticklabels([period_tick(p, lang) for p in mine["period"]], fontsize=7)
         axes.set_title(owner, fontsize=10, loc="left")
         if n == 0:
             axes.legend(fontsize=7, loc="upper right")

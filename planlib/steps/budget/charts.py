@@ -1,15 +1,18 @@
 """Step 6's charts: the budget by quarter and category, cumulative plan against spend."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
-from ...ui.charts import new_figure
+from ...ui.charts import amount_axis, month_name, new_figure, period_tick
 
 CATEGORY_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#a9d18e", "#ffc000", "#ed7d31", "#7f7f7f", "#c00000", "#7030a0"]
 
 
 def budget_by_quarter(by_category: pd.DataFrame, envelope: pd.Series | None, labels: dict[str, str],
-                      title: str = "Budget by quarter and category", envelope_label: str = "envelope"):
+                      title: str = "Budget by quarter and category", envelope_label: str = "envelope",
+                      lang: str = "en"):
     """Stacked bars: one per quarter, a segment per category; the envelope as a step line."""
     quarters = [c for c in by_category.columns if c != "total"]
     figure, axes = new_figure(9, 5)
@@ -25,12 +28,14 @@ def budget_by_quarter(by_category: pd.DataFrame, envelope: pd.Series | None, lab
                         label=envelope_label if n == 0 else None, zorder=4)
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.set_title(title, loc="left")
-    axes.yaxis.set_major_formatter(lambda value, _: f"{value / 1000:,.0f} k")
+    axes.set_xticks(range(len(quarters)), [period_tick(str(q), lang) for q in quarters])
+    amount_axis(axes, lang)
     figure.tight_layout()
     return figure
 
+
 def cumulative_plan_vs_spend(monthly: pd.DataFrame, as_of, title: str = "Cumulative plan and spend",
-                             labels: tuple[str, str] = ("plan (committed)", "spend")):
+                             labels: tuple[str, str] = ("plan (committed)", "spend"), lang: str = "en"):
     """Cumulative committed budget over the year against cumulative spend up to the as-of date."""
     figure, axes = new_figure(9, 4.5)
     months = monthly["period"].tolist()
@@ -38,8 +43,8 @@ def cumulative_plan_vs_spend(monthly: pd.DataFrame, as_of, title: str = "Cumulat
     shown = monthly[[p <= f"{as_of.year}-{as_of.month:02d}" for p in months]]
     axes.plot(shown["period"], shown["spent"].cumsum(), color="#c00000", marker="o", label=labels[1])
     axes.set_xticks(range(len(months)))
-    axes.set_xticklabels([m.split("-")[1] for m in months])
-    axes.yaxis.set_major_formatter(lambda value, _: f"{value / 1000:,.0f} k")
+    axes.set_xticklabels([month_name(date(int(m[:4]), int(m[5:7]), 1), lang) for m in months])
+    amount_axis(axes, lang)
     axes.legend(fontsize=8)
     axes.grid(color="#eeeeee")
     axes.set_title(title, loc="left")

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ...core.metrics import is_flow, kpi_value
-from ...ui.charts import new_figure, wrap
+from ...ui.charts import month_axis, new_figure, percent_axis, wrap
 
 STATUS_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "too_early": "#9e9e9e", "no_data": "#bdbdbd"}
 
 
 def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, str], title: str = "",
-              axis: str = "progress towards the target"):
+              axis: str = "progress towards the target", lang: str = "en"):
     """One bullet bar per key result: progress (coloured by status), expected progress (a tick), target (100 %)."""
     from matplotlib.patches import Patch
 
@@ -26,7 +26,7 @@ def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, st
     axes.set_yticks(range(len(rows)))
     axes.set_yticklabels([wrap(f"{p.id} {titles.get(p.id, '')}", 48) for p in rows], fontsize=7)
     axes.set_xlim(0, 1.5)
-    axes.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    percent_axis(axes, lang)
     axes.set_xlabel(axis)
     used = [s for s in STATUS_COLOURS if any(p.status == s for p in pacings)]
     axes.legend(handles=[Patch(color=STATUS_COLOURS[s], label=status_labels.get(s, s)) for s in used],
@@ -38,7 +38,7 @@ def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, st
 
 
 def trend(plan, pacing, index, as_of, title: str = "",
-          labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of")):
+          labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of"), lang: str = "en"):
     """A key result over its window as known on `as_of`: actual (cumulative for a flow, weekly for a level) up to
     that day and no further, even where later actuals exist; expected pace; the forecast band from there on."""
     import pandas as pd
@@ -75,6 +75,7 @@ def trend(plan, pacing, index, as_of, title: str = "",
     if start <= known < end:
         axes.axvline(known, color="#555555", linestyle=":", linewidth=1, label=labels[3])
     axes.set_xlim(start, end)
+    month_axis(axes, lang)
     axes.legend(fontsize=7, frameon=False)
     axes.tick_params(labelsize=7)
     if title:
