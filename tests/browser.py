@@ -109,13 +109,15 @@ def browser_page(home: Path):
             context.close()
 
 
-def open_and_run_all(page, base: str, token: str, notebook: str, ready_selector: str, home: Path) -> None:
+def open_and_run_all(page, base: str, token: str, notebook: str, ready_selector: str, home: Path,
+                     workspace: str | None = None) -> None:
     """Open a notebook in JupyterLab, wait for its kernel, run every cell until `ready_selector` shows.
 
     The menu click is retried once if no cell started running: on a loaded
     machine the first click can land before the notebook panel takes focus.
     """
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    lab = f"{base}/lab/workspaces/{workspace}" if workspace else f"{base}/lab"  # a named workspace opens alone
+    page.goto(f"{lab}/tree/{notebook}?token={token}")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=30_000)
     for attempt in range(2):

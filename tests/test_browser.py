@@ -289,3 +289,60 @@ def test_an_ads_report_goes_into_spend_from_notebook_06(tmp_path):
         page.wait_for_selector(".planlib-spend-upload-message:has-text('imported 7 spend rows')", timeout=30_000)
     spend = load_plan(plan_dir).spend
     assert set(spend[spend["source"] == "google_ads"]["budget_line_id"]) == {"B001"}
+
+
+def visible_in_lab(page) -> str:
+    """What a person reads in the open notebook: every output and every form's labels, choices and buttons
+    (the code cells are the kit's, not wording)."""
+    return page.evaluate("""() => {
+        const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+        const said = e => {  // text to type (<code>) and cited titles (<cite>) are quoted, not said
+            const copy = e.cloneNode(true);
+            copy.querySelectorAll('code, cite').forEach(q => q.remove());
+            document.body.appendChild(copy);
+            const text = copy.innerText;
+            copy.remove();
+            return text;
+        };
+        const parts = [...panel.querySelectorAll('.jp-OutputArea-output')].map(said);
+        parts.push(...[...panel.querySelectorAll('option')].map(e => e.textContent));
+        return parts.join('\\n');
+    }""")
+
+
+def test_a_french_workspace_reads_in_french_in_lab_after_run_all(tmp_path):
+    """The French sample as a workspace: notebooks 05 and 07 after Run All, read as the browser shows them."""
+    import signal
+    import subprocess
+
+    from browser import BIN, isolated_env
+    from reading import faults_in_text, plan_words
+
+    from planlib.cli import main
+
+    home = tmp_path / "home"
+    env = isolated_env(home)
+    subprocess.run([BIN / "jupyter", "labextension", "disable", "@jupyterlab/apputils-extension:announcements"],
+                   env=env, check=True, capture_output=True)
+    assert main(["new", str(tmp_path / "lumen"), "--from", str(ROOT / "data" / "exemple-fr")]) == 0
+    lab = subprocess.Popen([BIN / "planlib", "lab", str(tmp_path / "lumen"), "--no-browser"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = {}
+    try:
+        url = lab.stdout.readline().strip()
+        base, token = url.split("/lab/")[0], url.split("token=")[1]
+        with browser_page(home) as page:
+            for notebook, ready in (("05_action_plan", "button.planlib-action-save"),
+                                    ("07_kpi_review", "button.planlib-decision-save")):
+                open_and_run_all(page, base, token, f"notebooks/{notebook}.ipynb", ready, home, workspace=notebook)
+                page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+                page.screenshot(path=str(home / f"{notebook}.png"), full_page=True)
+                seen[notebook] = visible_in_lab(page)
+    finally:
+        lab.send_signal(signal.SIGINT)
+        lab.wait(timeout=60)
+    assert "Enregistrer" in seen["05_action_plan"] and "en cours" in seen["05_action_plan"]  # a worded status choice
+    assert "Résultats clés au" in seen["07_kpi_review"]
+    allowed = plan_words(ROOT / "data" / "exemple-fr")
+    faults = {name: faults_in_text(text, "fr", allowed) for name, text in seen.items()}
+    assert faults == {"05_action_plan": [], "07_kpi_review": []}
