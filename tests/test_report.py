@@ -199,7 +199,7 @@ def test_pdf_holds_the_whole_report(tmp_path):
     pdf = PdfReader(report.folder / "report-2026-05.pdf")
     text = [page.extract_text() for page in pdf.pages]
     assert len(pdf.pages) >= 1 + len(NOTEBOOKS)
-    assert "Rapport du plan d'actions" in text[0] and "Verdure & Co · 2026-05" in text[0]
+    assert "Rapport du plan d'actions" in text[0] and "Verdure & Co · mai 2026" in text[0]
     assert any("Où en est le plan" in page for page in text[1:])
     index = (report.folder / "index.html").read_text(encoding="utf-8")
     assert "Rapport du plan d'actions marketing" in index and "Budget de la période" in index
