@@ -53,16 +53,22 @@ def test_a_broken_plan_shows_its_problems_not_a_traceback(plan_dir, tmp_path):
     assert "Traceback" not in shown and "File \"" not in shown
 
 
+def method_calls(path, owner: str, names: set[str]):
+    """Every call `owner.name(...)` in a notebook's code, with its cell's source (for the message)."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code" or f"{owner}." not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in names \
+                    and getattr(node.func.value, "id", None) == owner:
+                yield node, ast.get_source_segment(cell.source, node)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_table_is_shown_in_the_notebook_s_language(path):
     """nb.table without a language shows codes and column names raw (True, high, key_result) on French pages."""
-    for cell in nbformat.read(path, as_version=4).cells:
-        if cell.cell_type != "code" or "nb.table(" not in cell.source:
-            continue
-        for node in ast.walk(ast.parse(cell.source)):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "table" \
-                    and getattr(node.func.value, "id", None) == "nb":
-                assert len(node.args) + len(node.keywords) >= 2, ast.get_source_segment(cell.source, node)
+    for node, source in method_calls(path, "nb", {"table"}):
+        assert len(node.args) + len(node.keywords) >= 2, source
 
 
 CHARTS = {"gantt", "load_chart", "budget_by_quarter", "cumulative_plan_vs_spend", "dashboard", "trend"}
@@ -71,10 +77,8 @@ CHARTS = {"gantt", "load_chart", "budget_by_quarter", "cumulative_plan_vs_spend"
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_chart_is_drawn_in_the_notebook_s_language(path):
     """A chart without the language names its months, periods and dates in English (04/26, Q2) on French pages."""
-    for cell in nbformat.read(path, as_version=4).cells:
-        if cell.cell_type != "code" or "charts." not in cell.source:
-            continue
-        for node in ast.walk(ast.parse(cell.source)):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CHARTS:
-                given = [getattr(a, "id", None) for a in node.args] + [k.arg for k in node.keywords]
-                assert "lang" in given, ast.get_source_segment(cell.source, node)
+    drawn = list(method_calls(path, "charts", CHARTS))
+    assert drawn or path.stem[:2] not in ("05", "06", "07")  # the steps that draw these charts are read
+    for node, source in drawn:
+        given = [getattr(a, "id", None) for a in node.args] + [k.arg for k in node.keywords]
+        assert "lang" in given, source
