@@ -271,3 +271,24 @@ def test_every_team_members_absences_are_checked(plan_dir):
     assert problems_of(plan_dir) == [
         "plan.yaml:27:team[0].absences[0].end: end 2026-07-21 is before start 2026-08-03 (expected end on or after start)",
     ]
+
+
+def test_validation_and_imports_share_one_window_of_years(plan_dir, tmp_path):
+    """A date belongs to the plan from the start of the year before to the end of the year after
+    (Calendar.near_years), for the check (a warning beyond) and for an import (the row left out beyond) alike."""
+    from datetime import date
+
+    from conftest import run_planlib
+
+    from planlib.core.periods import Calendar
+
+    assert Calendar(2026, fiscal_start_month=7).near_years() == (date(2025, 7, 1), date(2028, 6, 30))
+    set_cell(plan_dir / "actions.csv", "A02", "deadline", "2027-12-31")  # the last day of the year after
+    set_cell(plan_dir / "actions.csv", "A03", "deadline", "2028-01-01")  # one day beyond
+    warned = [w.text("en") for w in load_plan(plan_dir).warnings if w.code == "date_far_from_plan"]
+    assert len(warned) == 1 and warned[0].startswith("actions.csv:4:deadline: ")
+    export = tmp_path / "crm.csv"
+    export.write_text("Date,Leads\n2025-01-01,3\n2024-12-31,4\n2027-12-31,5\n2028-01-01,6\n", encoding="utf-8")
+    ran = run_planlib("import-actuals", plan_dir, export, "--dry-run", "--lang", "en")
+    assert ran.returncode == 0, ran.stderr
+    assert "rows skipped (dated more than a year away from the plan's year): 2, lines 3, 5" in ran.stdout

@@ -165,6 +165,12 @@ class Calendar:
         start = self.fiscal_year_start(year)
         return Period(str(year), "year", start, _add_months(start, 12) - timedelta(days=1))
 
+    def near_years(self) -> tuple[date, date]:
+        """The plan's year with a whole year on each side (to compare with last year, to close this one): the
+        one window in which a date belongs to the plan. Beyond it (1969-12-31, a zero timestamp; 2062, a typo
+        of 2026) a date counts in no period: validation warns about it, imports leave its row out."""
+        return self.fiscal_year(self.year - 1).start, self.fiscal_year(self.year + 1).end
+
     def _months_block(self, year: int, first_month_index: int, months: int, pid: str, kind: str) -> Period:
         start = _add_months(self.fiscal_year_start(year), first_month_index)
         return Period(pid, kind, start, _add_months(start, months) - timedelta(days=1))

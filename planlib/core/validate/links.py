@@ -6,9 +6,11 @@ to), so they hold for every table of every step without a step naming them.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from .. import schema as S
 from ..errors import Problem
+from ..periods import Calendar
 from .context import Context
 
 
@@ -41,7 +43,7 @@ def check_links(ctx: Context) -> None:
                 _cycles(frame, raw, column.name, ctx.problems)
         for first, last in table.date_order:
             _date_order(frame, raw, first, last, ctx.problems)
-        _dates_near_year(frame, raw, table, ctx.settings.get("year"), ctx.problems)
+        _dates_near_year(frame, raw, table, ctx.settings, ctx.problems)
 
 
 def _unreadable_targets(ctx: Context) -> set[str]:
@@ -112,16 +114,21 @@ def _date_order(frame, raw, first, last, problems) -> None:
                                  "end": frame[last].iloc[index].date()}, "end_after_start"))
 
 
-def _dates_near_year(frame, raw, table: S.Table, year, problems) -> None:
-    """A date more than a year away from the plan's (1969-12-31 is a zero timestamp, 2062 a typo of 2026)
+def _dates_near_year(frame, raw, table: S.Table, settings: dict, problems) -> None:
+    """A date outside the calendar's near years (1969-12-31 is a zero timestamp, 2062 a typo of 2026)
     counts in no period of the plan: a warning on the cell, the plan still loads."""
+    year = settings.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or frame.empty:
+        return
+    try:
+        first, last = (pd.Timestamp(day) for day in Calendar.from_settings(settings).near_years())
+    except (TypeError, ValueError):  # a fiscal start that is no month: plan.yaml's own check says so
         return
     for column in table.columns:
         if column.kind != S.DATE or column.name not in frame.columns:
             continue
         days = frame[column.name]
-        far = days.notna() & ((days.dt.year < year - 1) | (days.dt.year > year + 1))
+        far = days.notna() & ((days < first) | (days > last))
         for index in np.flatnonzero(far.to_numpy())[:20]:  # the first twenty say enough of a shifted column
             problems.append(Problem(raw.source, raw.row_number(index), column.name, "date_far_from_plan",
                                     {"value": days.iloc[index].date(), "year": year}, "date_near_plan",

@@ -93,8 +93,7 @@ def within_plan_years(plan, reading: Reading) -> pd.DataFrame:
     """The rows dated in the plan's year or a year beside it (to compare, to close the year); others left out, said.
 
     A date decades away (1969-12-31 is a zero timestamp shown in an American time zone) is no measure of this plan."""
-    year = plan.calendar.parse(str(plan.calendar.year))
-    first, last = year.start - timedelta(days=365), year.end + timedelta(days=365)
+    first, last = plan.calendar.near_years()
     days = reading.rows["date"]
     outside = (days < first) | (days > last)
     if outside.any():
