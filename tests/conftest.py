@@ -98,7 +98,9 @@ def run_planlib(*args, cwd=None) -> Ran:
 
 # Papermill run by a test: on the kit's local IPC kernels with a cell timeout. Over TCP, a kernel started while
 # another worker starts one can sit idle forever (seen on a fresh clone's make test).
-PAPERMILL_KERNEL = {"kernel_name": "python3", "progress_bar": False, "execution_timeout": 240,
+# Every cell runs in seconds: with two workers running kernels side by side, a run now and then waits for a
+# reply until its cell timeout, then goes on (measured: 245 s with 240, 34 s with 30), so the timeout is short.
+PAPERMILL_KERNEL = {"kernel_name": "python3", "progress_bar": False, "execution_timeout": 60,
                     "kernel_manager_class": "planlib.report.kernels.AsyncIPCKernelManager"}
 
 

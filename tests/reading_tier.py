@@ -27,10 +27,6 @@ SAMPLES = ("example", "exemple-fr")
 PERIOD, AS_OF = "2026-Q2", "2026-05-15"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 EXPORTS = ROOT / "tests" / "fixtures" / "exports" / "corpus"
-# Every cell of a step notebook runs in seconds. With two workers running kernels side by side, a run now and
-# then waits for a reply until its cell timeout, then goes on (measured: 245 s with 240, 34 s with 30): a
-# short timeout keeps that wait short; a cell that truly hangs still fails.
-QUICK_CELLS = {"execution_timeout": 60}
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +75,7 @@ def test_every_notebook_and_form_reads_right(plans, lang, sample, tmp_path, monk
         target = tmp_path / notebook.name
         papermill.execute_notebook(str(notebook), str(target), cwd=str(ROOT / "notebooks"), log_output=False,
                                    parameters={"plan_dir": str(plans[sample]), "lang": lang, "period": PERIOD,
-                                               "as_of": AS_OF}, **{**PAPERMILL_KERNEL, **QUICK_CELLS})
+                                               "as_of": AS_OF}, **PAPERMILL_KERNEL)
         executed = nbformat.read(target, as_version=4)
         forms = executed.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
         assert forms.get("state") or notebook.name.startswith("00"), f"{notebook.name} stored no form"

@@ -391,7 +391,7 @@ def test_every_workshop_notebook_runs_headless_with_its_exercises_verdicts(tmp_p
     # Papermill in a fresh interpreter, on local IPC sockets (the kit's AsyncIPCKernelManager): a TCP kernel
     # started while other workers start theirs can pick a port another one took, and wait forever.
     run = ("import sys, papermill; papermill.execute_notebook(sys.argv[1], sys.argv[2], cwd=sys.argv[3], "
-           "kernel_name='python3', progress_bar=False, execution_timeout=240, "
+           "kernel_name='python3', progress_bar=False, execution_timeout=60, "
            "kernel_manager_class='planlib.report.kernels.AsyncIPCKernelManager')")
     for path in notebooks:
         done = subprocess.run([sys.executable, "-c", run, str(path), str(tmp_path / "out" / path.name),
