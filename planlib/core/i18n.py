@@ -221,19 +221,12 @@ def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
     return babel_percent(value / 100, format=pattern, locale=babel_locale(check_language(lang)))
 
 
-def format_date(day: date, lang: str = "en") -> str:
-    """A day as the language writes it: 1er avril 2026 (French ordinal for the first), April 1, 2026."""
+def format_date(day: date, lang: str = "en", width: str = "long") -> str:
+    """A day as the language writes it: 1er avril 2026 (French ordinal for the first), 1 April 2026;
+    width="medium" for a table cell, short and unambiguous: 1er avr. 2026, 15 May 2026."""
     from babel.dates import format_date as babel_date
 
-    text = babel_date(day, format="long", locale=babel_locale(check_language(lang)))
-    return "1er" + text[1:] if lang == "fr" and day.day == 1 and text.startswith("1 ") else text
-
-
-def format_table_date(day: date, lang: str = "en") -> str:
-    """A day in a table cell, short and unambiguous in every language: 1er avr. 2026, 15 May 2026."""
-    from babel.dates import format_date as babel_date
-
-    text = babel_date(day, format="medium", locale=babel_locale(check_language(lang)))
+    text = babel_date(day, format=width, locale=babel_locale(check_language(lang)))
     return "1er" + text[1:] if lang == "fr" and day.day == 1 and text.startswith("1 ") else text
 
 

@@ -71,33 +71,3 @@ def headline(document: dict, lang: str = "en") -> list[tuple[str, str]]:
     }
     return [(tr(f"headline.{key}", lang), values[key]) for key in HEADLINES]
 
-
-def summary_text(document: dict, prefix: str = "") -> str:
-    """The summary as indented lines: a mapping's keys one per line, a list's items as dashes."""
-    lines = []
-    for key, value in document.items():
-        if isinstance(value, dict):
-            lines.append(f"{prefix}{key}:")
-            lines.append(summary_text(value, prefix + "  "))
-        elif isinstance(value, list) and value:
-            lines.append(f"{prefix}{key}:")
-            for item in value:
-                if isinstance(item, dict):
-                    first, *rest = summary_text(item, prefix + "    ").split("\n")
-                    lines += [f"{prefix}  - {first.lstrip()}", *rest]
-                else:
-                    lines.append(f"{prefix}  - {plain(item)}")
-        else:
-            lines.append(f"{prefix}{key}: {plain(value)}")
-    return "\n".join(lines)
-
-
-def plain(value) -> str:
-    """A summary value as text: none is a dash, an empty list says so, yes/no for truth."""
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "none"
-    return str(value)

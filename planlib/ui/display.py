@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from ..core.i18n import format_table_date, localize_columns, tr
+from ..core.i18n import format_date, localize_columns, tr
 from ..core.runtime import interactive
 
 
@@ -79,7 +79,7 @@ def _day_text(day, lang: str | None) -> str:
     if day is None or pd.isna(day):
         return ""
     day = day.date() if isinstance(day, datetime) else day
-    return format_table_date(day, lang) if lang else day.isoformat()
+    return format_date(day, lang, "medium") if lang else day.isoformat()
 
 
 def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
