@@ -11,7 +11,8 @@ from conftest import EXAMPLE, set_cell, tree_bytes
 
 from planlib import export_plan, import_plan, load_plan, summary
 from planlib.core import schema as S
-from planlib.core.io.readers import decode, sniff_separator
+from planlib.core.io.encodings import decode
+from planlib.core.io.readers import sniff_separator
 from planlib.core.io.workbooks import read_xlsx
 from planlib.core.io.writers import csv_text, neutralise, text_frame
 

@@ -19,13 +19,8 @@ from . import schema as S
 from .errors import PlanError, Problem
 from .io.atomic import atomic_write_text
 from .io.plan_lock import plan_lock
-from .io.readers import (
-    RawTable,
-    decode,
-    parse_yaml,
-    read_bytes,
-    read_csv,
-)
+from .io.encodings import decode, read_bytes
+from .io.readers import RawTable, parse_yaml, read_csv
 from .io.staging import settle, write_all
 from .io.workbooks import read_xlsx, table_from_rows
 from .io.writers import csv_bytes, text_frame, write_csv, write_xlsx

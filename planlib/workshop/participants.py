@@ -21,7 +21,7 @@ import nbformat
 
 from ..core.errors import CodedError
 from ..core.io.atomic import atomic_write_text
-from ..core.io.readers import decode, read_bytes
+from ..core.io.encodings import decode, read_bytes
 from ..workspace.create import copy_plan, write_record
 from ..workspace.notebooks import is_parameters, pointed, record_of, templates
 from .cases import case_folder

@@ -61,11 +61,10 @@ def parse_date_column(cells: pd.Series, order: str | None = None) -> tuple[pd.Se
 
     Raises DateColumnError: `not_a_date` (a cell fits no form), `dates_mixed` (day-first and month-first cells),
     `dates_ambiguous` (every cell reads both ways and no order was given)."""
-    unique = pd.Series(cells.unique())
-    unique = unique[unique.str.len() > 0]
-    parsed, used = _parse_unique(list(unique), order)
-    values = cells.map(parsed)
-    return pd.to_datetime(values, errors="coerce"), used
+    codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=False)
+    parsed, used = _parse_unique([text for text in uniques if len(text) > 0], order)
+    days = pd.to_datetime(pd.Series([parsed.get(text) for text in uniques], dtype=object), errors="coerce")
+    return pd.Series(days.to_numpy()[codes], index=cells.index), used
 
 
 def _parse_unique(texts: list[str], order: str | None) -> tuple[dict[str, date], str]:
@@ -154,7 +153,7 @@ def parse_number_column(cells: pd.Series, decimal: str | None = None) -> tuple[p
     The decimal mark is one per column: the one a cell shows unambiguously (1,5 or 1.250,50 or 0.25), else
     `decimal` (the export's language), else a dot. A column where cells show both marks, or a value past
     MAX_NUMBER, raises NumberColumnError: it is refused, never read one way for some rows."""
-    codes, uniques = pd.factorize(cells.astype(str), use_na_sentinel=False)
+    codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=False)
     try:
         values, empty = _parse_numbers(pd.Series(uniques, dtype=str), decimal)
         huge = values.abs() > MAX_NUMBER

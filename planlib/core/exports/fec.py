@@ -54,14 +54,14 @@ def read_fec(path: Path) -> FecLines:
         days, _ = parse_date_column(cell("EcritureDate"), "ymd")
     except ValueError as error:
         value = getattr(error, "value", "")
-        rows = [n for n, v in zip(table.lines, cell("EcritureDate")) if v == value] or [table.header_line]
+        rows = [int(n) for n, v in zip(table.lines, cell("EcritureDate")) if v == value] or [table.header_line]
         raise PlanError([Problem(label, rows[0], "EcritureDate", "not_a_date",
                                  {"value": value, "formats": "YYYYMMDD"}, "import_date")]) from None
     def numbers(name: str):
         try:
             return parse_number_column(cell(name), ",")
         except NumberColumnError as error:
-            raise PlanError([Problem(label, table.lines[error.position], name, error.code,
+            raise PlanError([Problem(label, int(table.lines[error.position]), name, error.code,
                                      {"value": error.value, **error.params}, EXPECTED[error.code])]) from None
 
     if "debit" in position:
@@ -69,18 +69,18 @@ def read_fec(path: Path) -> FecLines:
         credit, credit_empty = numbers("Credit")
         for name, values, empty in (("Debit", debit, debit_empty), ("Credit", credit, credit_empty)):
             for index in values[values.isna() & ~empty].index[:10]:
-                problems.append(Problem(label, table.lines[index], name, "not_a_number",
+                problems.append(Problem(label, int(table.lines[index]), name, "not_a_number",
                                         {"value": cell(name).iloc[index]}, "float"))
         amount = debit.fillna(0.0) - credit.fillna(0.0)
     else:
         value, empty = numbers("Montant")
         sense = cell("Sens").str.upper().str.strip()
         for index in sense[~sense.isin(["D", "C", "+1", "-1"])].index[:10]:
-            problems.append(Problem(label, table.lines[index], "Sens", "fec_sense", {"value": cell("Sens").iloc[index]},
+            problems.append(Problem(label, int(table.lines[index]), "Sens", "fec_sense", {"value": cell("Sens").iloc[index]},
                                     "fec_sense"))
         amount = value.fillna(0.0).where(sense.isin(["D", "+1"]), -value.fillna(0.0))
     for index in days[days.isna()].index[:10]:
-        problems.append(Problem(label, table.lines[index], "EcritureDate", "not_a_date",
+        problems.append(Problem(label, int(table.lines[index]), "EcritureDate", "not_a_date",
                                 {"value": cell("EcritureDate").iloc[index], "formats": "YYYYMMDD"}, "import_date"))
     if problems:
         raise PlanError(problems)

@@ -192,7 +192,10 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
 
     channel_position = next((p for p, (k, _) in fates.items() if k == "channel"), None)
     channel = frame[channel_position] if channel_position is not None else pd.Series([""] * len(frame))
-    kept_days, kept_channel, kept_lines = days[keep].to_numpy(), channel[keep].to_numpy(), lines[keep]
+    every_row = bool(keep.all())
+    kept = (lambda column: column) if every_row else (lambda column: column[keep])
+    kept_lines = lines if every_row else lines[keep]
+    groups = _DayGroups(kept(days).to_numpy(), kept(channel).to_numpy(dtype=object), kept_lines)
 
     parts = []
     for position, (fate, detail) in fates.items():
@@ -201,7 +204,7 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
                 reading.left_out.append((header[position], detail))
             continue
         try:
-            values, empty = parse_number_column(frame[position][keep], "," if fit.interface.language == "fr" else None)
+            values, empty = parse_number_column(kept(frame[position]), "," if fit.interface.language == "fr" else None)
         except NumberColumnError as error:
             if fate != "maybe_unknown":
                 problems.append(Problem(label, int(kept_lines[error.position]), header[position], error.code,
@@ -209,26 +212,27 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
             else:  # a column no source names, whose cells do not read one way: not a metric, and said
                 reading.left_out.append((header[position], "unknown_metric"))
             continue
-        not_number = values.isna() & ~empty
+        not_number = values.isna().to_numpy() & ~empty.to_numpy()
         numeric = not not_number.any() and not empty.all()
         if fate == "maybe_unknown":  # a tool's column no source names: said, never guessed
             reading.left_out.append((header[position], "unknown_metric" if numeric else "label"))
             continue
-        if fate == "maybe" and (not_number.mean() > 0.5 or empty.all()):
+        if fate == "maybe" and (not_number.sum() * 2 > len(not_number) or empty.all()):
             reading.left_out.append((header[position], "label"))
             continue
         if not_number.any():
-            bad = not_number[not_number].index[:5]
-            for index in bad:
-                problems.append(Problem(label, int(lines[index]), header[position], "not_a_number",
-                                        {"value": frame[position].iloc[index]}, "float"))
+            for index in np.flatnonzero(not_number)[:5]:
+                problems.append(Problem(label, int(kept_lines[index]), header[position], "not_a_number",
+                                        {"value": kept(frame[position]).iloc[index]}, "float"))
             continue
-        taken = values.notna().to_numpy()
-        parts.append(pd.DataFrame({"date": kept_days[taken], "metric": detail, "value": values.to_numpy()[taken],
-                                   "label": kept_channel[taken], "row": kept_lines[taken]}))
+        if not fit.source.same_day_sum:
+            for row in groups.repeated(values.to_numpy())[:20]:
+                problems.append(Problem(label, int(row), None, "duplicate_actual",
+                                        {"day": groups.day_of(row), "metric": detail}, "one_value_per_day"))
+        parts.append(groups.summed(values.to_numpy(), detail))
     rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["date", "metric", "value",
                                                                                     "label", "row"])
-    if len(rows) and not fit.source.same_day_sum:
+    if len(rows) and not fit.source.same_day_sum:  # two columns giving one metric the same day
         repeated = rows.duplicated(["date", "metric", "label"], keep="first")
         for dup in rows[repeated].head(20).itertuples():
             problems.append(Problem(label, int(dup.row), None, "duplicate_actual",
@@ -246,3 +250,41 @@ def _read(label, tables, fit: Fit, plan_path, dates, channel_column) -> Reading:
         raise PlanError([Problem(label, section.header_line, None, "export_no_values",
                                  {"left_out": ", ".join(metrics)}, "export_values")])
     return reading
+
+
+class _DayGroups:
+    """The kept rows grouped by day and channel label once, so each metric is summed without a copy of the table.
+
+    A 200 MB export holds millions of rows but a few thousand (day, label) pairs: each metric's values are
+    added into those pairs as soon as they are read, and only the pairs travel on."""
+
+    def __init__(self, days: np.ndarray, labels: np.ndarray, lines: np.ndarray):
+        day_codes, self.days = pd.factorize(days, use_na_sentinel=False)
+        label_codes, self.labels = pd.factorize(labels, use_na_sentinel=False)
+        pair = day_codes.astype(np.int64) * max(len(self.labels), 1) + label_codes
+        self.codes, pairs = pd.factorize(pair)
+        self.day_of_pair = pairs // max(len(self.labels), 1)
+        self.label_of_pair = pairs % max(len(self.labels), 1)
+        self.lines = lines
+
+    def summed(self, values: np.ndarray, metric: str) -> pd.DataFrame:
+        """date, metric, value, label, row (the first file line) of every pair holding a value of this metric."""
+        taken = ~np.isnan(values)
+        codes = self.codes[taken]
+        total = np.bincount(codes, weights=values[taken], minlength=len(self.day_of_pair))
+        present = np.bincount(codes, minlength=len(self.day_of_pair)) > 0
+        first = pd.Series(self.lines[taken]).groupby(codes).min()
+        pairs = np.flatnonzero(present)
+        return pd.DataFrame({"date": self.days[self.day_of_pair[pairs]], "metric": metric, "value": total[pairs],
+                             "label": self.labels[self.label_of_pair[pairs]],
+                             "row": first.reindex(pairs).to_numpy()})
+
+    def repeated(self, values: np.ndarray) -> np.ndarray:
+        """File lines of the rows giving a second value for a day and label already given (first ones, in order)."""
+        taken = np.flatnonzero(~np.isnan(values))
+        again = pd.Series(self.codes[taken]).duplicated(keep="first").to_numpy()
+        return self.lines[taken[again]][:20]
+
+    def day_of(self, line: int) -> str:
+        index = int(np.flatnonzero(self.lines == line)[0])
+        return pd.Timestamp(self.days[self.day_of_pair[self.codes[index]]]).date().isoformat()

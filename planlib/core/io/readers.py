@@ -20,8 +20,8 @@ import yaml
 
 from ..errors import PlanError, Problem
 from ..parse import FORMULA_PREFIXES
+from .encodings import BOM, decode, read_bytes
 
-BOM = "\ufeff"
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -44,74 +44,6 @@ class RawTable:
         if self.row_lines is not None and 0 <= index < len(self.row_lines):
             return self.row_lines[index]
         return self.first_row + index
-
-
-MAX_FILE_BYTES = 200 * 1024 * 1024  # a plan file past this is not a plan: refused before it is read
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-
-
-def read_bytes(path: Path, label: str | None = None) -> bytes:
-    """A file's bytes, refused with a located problem past MAX_FILE_BYTES."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise PlanError([Problem(label or path.name, None, None, "file_too_big",
-                                 {"size_mb": size // 2**20, "limit_mb": MAX_FILE_BYTES // 2**20}, "file_size")])
-    return path.read_bytes()
-
-
-BINARY_SIGNATURES = {  # how each kind of file people mistake for a table starts
-    b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"%PDF-": "PDF",
-    b"PK\x03\x04": "ZIP", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "XLS", b"\x1f\x8b": "GZIP",
-    b"SQLite format 3\x00": "SQLITE", b"\x7fELF": "ELF", b"RIFF": "RIFF",
-}
-
-
-def binary_kind(data: bytes) -> str | None:
-    """The kind of a file that is not text (PNG, PDF, ZIP for an xlsx...), from its first bytes."""
-    return next((kind for start, kind in BINARY_SIGNATURES.items() if data.startswith(start)), None)
-
-
-def decode(data: bytes, label: str = "") -> tuple[str, str]:
-    """Text and encoding of one file, decided for the whole file.
-
-    UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode text"),
-    else cp1252 (French Excel). A file that is none of these, or that mixes
-    UTF-8 with another encoding (reading it as cp1252 would turn its accents
-    into mojibake that a save would then keep), is a problem naming its first
-    bad row: the kit never reads, nor writes back, text it could not read faithfully.
-    """
-    kind = binary_kind(data)
-    if kind:  # an image, a PDF, a workbook saved under a table's name: said for the whole file, not a row
-        raise PlanError([Problem(label, None, None, "binary_file", {"kind": kind}, "text_table")])
-    if data.startswith(BOM.encode()):
-        return _decoded(data[3:], "utf-8", "utf-8-sig", label)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decoded(data, "utf-16", "utf-16", label)
-    if b"\x00" in data:  # UTF-16 without its BOM, or not text at all
-        raise PlanError([Problem(label, _row_of(data, data.index(b"\x00")), None, "not_text", {}, "encoding")])
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    if _UTF8_MULTIBYTE.search(data[:utf8_error.start]) or _UTF8_MULTIBYTE.search(data[utf8_error.end:]):
-        raise PlanError([Problem(label, _row_of(data, utf8_error.start), None, "mixed_encoding", {}, "encoding")])
-    return _decoded(data, "cp1252", "cp1252", label)
-
-
-def _decoded(data: bytes, codec: str, name: str, label: str) -> tuple[str, str]:
-    try:
-        return data.decode(codec), name
-    except UnicodeDecodeError as error:
-        raise PlanError([Problem(label, _row_of(data, error.start), None, "undecodable",
-                                 {"encoding": name}, "encoding")]) from None
-
-
-def _row_of(data: bytes, offset: int) -> int:
-    """Line number (from 1) of a byte offset; UTF-16 counts its two-byte line feeds."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data[:offset].decode("utf-16", errors="replace").count("\n") + 1
-    return data[:offset].count(b"\n") + 1
 
 
 def sniff_separator(header_line: str) -> str:

@@ -166,6 +166,7 @@ def import_spend(plan, path: Path, source: str = "auto", channel: str = "", line
 def _import_spend(plan, path, source, channel, line, accounts_file, dates, dry_run, replace):
     sections, _ = read_sections(Path(path))
     fec = source == "fec" or (source == "auto" and any(s.header and is_fec(s.header) for s in sections))
+    del sections  # each reader reads the file again: two copies of a large export would double the memory
     if fec:
         label, rows, unmapped, other = _fec_rows(plan, Path(path), accounts_file)
         kind, left_out = "fec", []

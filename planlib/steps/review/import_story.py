@@ -38,10 +38,10 @@ def import_story(result, lang: str, detected: bool, dry_run: bool = False, closi
     if reading.date_order in ("dmy", "mdy"):
         lines.append(tr("import.dates", lang, order=tr(f"import.order.{reading.date_order}", lang)))
     key = "import.would_import" if dry_run else "label.imported"
-    lines.append(tr(key, lang, rows=result.rows, metrics=", ".join(result.metrics), file="actuals.csv",
+    lines.append(tr(key, lang, count=result.rows, metrics=", ".join(result.metrics), file="actuals.csv",
                     first=result.first or "", last=result.last or ""))
     for metric, (days, first, last, total) in result.metrics.items():
-        lines.append(tr("import.metric", lang, metric=metric, total=format_exact(total, lang), days=days,
+        lines.append(tr("import.metric", lang, metric=metric, total=format_exact(total, lang), count=days,
                         first=first, last=last))
     for reason, numbers in reading.skipped.items():
         lines.append(tr(f"import.rows_skipped.{reason}", lang, count=len(numbers), lines=_lines(numbers)))

@@ -32,7 +32,7 @@ def actuals_upload(plan, lang: str = "en") -> UploadPanel:
 
     def commit(plan, path, values):
         saved, result = import_actuals(plan, path, values["source"], values["channel"])
-        return saved, [tr("label.imported", lang, rows=result.rows, metrics=", ".join(result.metrics),
+        return saved, [tr("label.imported", lang, count=result.rows, metrics=", ".join(result.metrics),
                           file="actuals.csv", first=result.first, last=result.last)]
 
     return UploadPanel(plan, "actuals-upload", lang, preview, commit, [("source", source), ("channel", channel)])
