@@ -277,7 +277,7 @@ def test_notebooks_reuse_the_plan_the_runner_loaded(tmp_path, monkeypatch):
     nbformat.write(notebook, folder / "00_check.ipynb")
     relative = Path("data/example")
     [report] = ReportJob(relative, ["2026-03"], out=tmp_path / "out", jobs=1, notebooks=folder,
-                         plan=load_plan(relative), stream=open(tmp_path / "log", "w")).run()
+                         stream=open(tmp_path / "log", "w")).run()
     executed = nbformat.read(report.folder / "00_check.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "reused: True\n"
 
@@ -353,3 +353,32 @@ def test_report_pages_are_light(tmp_path):
     sizes = {p.name: p.stat().st_size for p in report.folder.glob("*.html")}
     assert max(sizes.values()) < 150_000, sizes
     assert all('href="report.css"' in p.read_text(encoding="utf-8") for p in report.folder.glob("*.html"))
+
+
+def test_a_plan_saved_during_its_report_run_is_not_what_the_report_records(plan_dir, tmp_path):
+    """An analyst saves five budget lines while the report runs: summary.json, the report's plan/ copy, its
+    fingerprint and the next run's "what changed" all stand for the plan as the run read it at its start."""
+    from planlib.report.fingerprint import plan_hash
+
+    before = (plan_dir / "budget.csv").read_bytes()
+    expected_hash = plan_hash(plan_dir, load_plan(plan_dir))
+    lines_before = len(load_plan(plan_dir).budget)
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = nbformat.read(LIGHT_NOTEBOOK, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "rows = ''.join(f'B9{n}9,Added meanwhile {n},A04,media,2026-Q2,100,fixed,,,,C03\\n' for n in range(5))\n"
+        "open(plan_dir + '/budget.csv', 'a', encoding='utf-8').write(rows)"))
+    nbformat.write(notebook, folder / "00_edit.ipynb")
+    out = tmp_path / "out"
+    [report] = ReportJob(plan_dir, ["2026-03"], out=out, jobs=1, notebooks=folder,
+                         stream=open(tmp_path / "log", "w")).run()
+    assert len(load_plan(plan_dir).budget) == lines_before + 5  # the edit landed in the plan itself
+    document = json.loads((report.folder / "summary.json").read_text(encoding="utf-8"))
+    assert document["budget"]["lines"] == lines_before
+    assert (report.folder / "plan" / "budget.csv").read_bytes() == before
+    assert document["plan_hash"] == expected_hash
+    [second] = ReportJob(plan_dir, ["2026-04"], out=out, jobs=1, notebooks=folder,
+                         stream=open(tmp_path / "log2", "w")).run()
+    changes = (second.folder / "changes.html").read_text(encoding="utf-8")
+    assert "Added meanwhile 0" in changes and "B909" in changes  # the next report sees the five lines as new

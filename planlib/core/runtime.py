@@ -44,3 +44,17 @@ def plan_cache_file(folder: str, plan_dir) -> str:
 
     key = hashlib.sha1(str(plan_dir).encode("utf-8")).hexdigest()[:16]
     return os.path.join(folder, f"plan-{key}.pickle")
+
+
+def plan_copy_folder(folder: str, plan_dir) -> str:
+    """Where a report run keeps the plan's files as it read them, beside the plan it loaded from them."""
+    return plan_cache_file(folder, plan_dir).removesuffix(".pickle") + ".files"
+
+
+def report_plan_copy(plan_dir) -> Path | None:
+    """In a report run, the plan's files as the run read them (what the report stands for); None otherwise."""
+    folder = os.environ.get(PLAN_CACHE_ENV)
+    if not folder or interactive():
+        return None
+    copy = Path(plan_copy_folder(folder, Path(plan_dir).resolve()))
+    return copy if copy.is_dir() else None

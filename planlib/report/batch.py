@@ -20,9 +20,9 @@ from pathlib import Path
 from ..core.errors import CodedError, PlanError
 from ..core.io.atomic import atomic_write_text
 from ..core.plan import resolve_plan_path
-from ..steps import load_plan
 from .environment import ReportEnvironment
 from .progress import Progress
+from .plan_copy import PlanCopy
 from .runner import NOTEBOOKS_DIR, PeriodReport, ReportError, ReportJob, notebooks_in
 
 RUN_FILE = "run.json"
@@ -104,48 +104,51 @@ class BatchRun:
     record: Path | None = None  # where run.json goes (default: the output folder's run.json)
     entries: list[Entry] = field(default_factory=list)
 
-    def _load(self) -> list[tuple[Path, object, list[str]]]:
-        """Each plan with its periods; a plan that does not load or names a bad period is a failed entry."""
+    def _load(self, environment: ReportEnvironment) -> list[tuple[Path, PlanCopy, list[str]]]:
+        """Each plan, read once for the run, with its periods; a plan that does not load or names a bad period
+        is a failed entry."""
         ready = []
         for plan_dir in self.plans:
             plan_dir = resolve_plan_path(plan_dir).resolve()
             try:
-                plan = load_plan(plan_dir)
-                ids = period_ids(plan, self.period_arg, self.all_kind, self.year)
+                copy = environment.read_plan(plan_dir)
+                ids = period_ids(copy.plan, self.period_arg, self.all_kind, self.year)
                 for period in ids:
-                    plan.period(period)  # a bad id fails this plan only, before any work
+                    copy.plan.period(period)  # a bad id fails this plan only, before any work
             except PlanError as error:
                 self.entries.append(Entry(plan_dir.name, str(plan_dir), None, "failed", error=error.report("en")))
                 continue
-            ready.append((plan_dir, plan, ids))
+            ready.append((plan_dir, copy, ids))
         return ready
 
     def run(self) -> dict:
         started, clock = datetime.now().astimezone(), time.perf_counter()
         self.out = Path(self.out).resolve()  # before any notebook runs: papermill moves the process's folder
         self.record = Path(self.record).resolve() if self.record else None
-        ready = self._load()
         notebooks = notebooks_in(self.notebooks)
-        if ready:
-            with ReportEnvironment(self.notebooks, self.out, self.jobs) as environment:
-                total = sum(len(ids) for _, _, ids in ready) * len(notebooks)
-                environment.kernels.prewarm(min(self.jobs, total))
-                progress = Progress({(plan.name, p): len(notebooks) for _, plan, ids in ready for p in ids},
-                                    self.stream, self.quiet)
-                try:
-                    with ThreadPoolExecutor(max_workers=min(len(ready), 2 * self.jobs)) as plans:
-                        futures = [(plan_dir, plan, ids, plans.submit(self._one, environment, progress, plan_dir, plan,
-                                                                      ids)) for plan_dir, plan, ids in ready]
-                        for plan_dir, plan, ids, future in futures:
-                            self.entries += self._entries(plan_dir, plan, ids, future)
-                finally:
-                    progress.close()
+        with ReportEnvironment(self.notebooks, self.out, self.jobs) as environment:
+            ready = self._load(environment)
+            if ready:
+                self._run_all(environment, ready, notebooks)
         return write_run(Path(self.record or self.out / RUN_FILE), [vars(e) for e in self.entries],
                          started=started.isoformat(timespec="seconds"), seconds=round(time.perf_counter() - clock, 2))
 
-    def _one(self, environment, progress, plan_dir: Path, plan, ids: list[str]) -> list[PeriodReport]:
+    def _run_all(self, environment, ready, notebooks) -> None:
+        environment.kernels.prewarm(min(self.jobs, sum(len(ids) for _, _, ids in ready) * len(notebooks)))
+        progress = Progress({(copy.plan.name, p): len(notebooks) for _, copy, ids in ready for p in ids},
+                            self.stream, self.quiet)
+        try:
+            with ThreadPoolExecutor(max_workers=min(len(ready), 2 * self.jobs)) as plans:
+                futures = [(plan_dir, copy, ids, plans.submit(self._one, environment, progress, plan_dir, copy, ids))
+                           for plan_dir, copy, ids in ready]
+                for plan_dir, copy, ids, future in futures:
+                    self.entries += self._entries(plan_dir, copy.plan, ids, future)
+        finally:
+            progress.close()
+
+    def _one(self, environment, progress, plan_dir: Path, copy: PlanCopy, ids: list[str]) -> list[PeriodReport]:
         job = ReportJob(plan_dir, ids, out=self.out, as_of=self.as_of, lang=self.lang, pdf=self.pdf,
-                        jobs=self.jobs, notebooks=self.notebooks, plan=plan, force=self.force, quiet=self.quiet)
+                        jobs=self.jobs, notebooks=self.notebooks, copy=copy, force=self.force, quiet=self.quiet)
         return job.run_in(environment, progress)
 
     def _entries(self, plan_dir: Path, plan, ids: list[str], future) -> list[Entry]:

@@ -15,9 +15,9 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.plan import Plan
-from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV, REPORTS_ENV, plan_cache_file
+from ..core.runtime import PLAN_CACHE_ENV, REPORT_ENV, REPORTS_ENV, plan_cache_file, plan_copy_folder
 from .kernels import KernelPool
+from .plan_copy import PlanCopy, copy_plan
 
 
 class ReportEnvironment:
@@ -54,7 +54,12 @@ class ReportEnvironment:
                     os.environ[name] = value
             shutil.rmtree(self.cache, ignore_errors=True)
 
-    def share(self, plan: Plan, plan_dir: Path) -> None:
-        """Leave a loaded plan where kernels find it: they recognise it by its absolute folder."""
+    def read_plan(self, plan_dir: Path) -> PlanCopy:
+        """The plan read once for this run (its files copied beside it), left where kernels find it:
+        they recognise it by its absolute folder."""
+        copy = copy_plan(plan_dir, Path(plan_copy_folder(str(self.cache), plan_dir)))
+        plan = copy.plan
+        plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
         shared = replace(plan, path=plan_dir) if plan.path is not None else plan
         Path(plan_cache_file(str(self.cache), plan_dir)).write_bytes(pickle.dumps(shared))
+        return copy

@@ -20,9 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.i18n import format_period, labelled, tr
-from ..core.plan import Plan, resolve_plan_path
+from ..core.plan import resolve_plan_path
 from ..core.resources import notebooks_dir
-from ..steps import load_plan
 from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
 from ..steps.versions.page import diff_page, since_html
@@ -30,8 +29,9 @@ from ..steps.versions.snapshots import save_snapshot, since_last_report
 from .contents import write_plan_index
 from .environment import ReportEnvironment
 from .folders import claim_root, clear_leftovers, period_lock, swap_in
-from .fingerprint import built_with, has_outputs, inputs_hash, plan_hash
+from .fingerprint import built_with, has_outputs, inputs_hash
 from .kernels import ENGINE_NAME, AsyncIPCKernelManager
+from .plan_copy import PlanCopy
 from .progress import Progress
 
 NOTEBOOKS_DIR = notebooks_dir()
@@ -45,13 +45,15 @@ def _umask() -> int:
     return mask
 
 
-def since_last_report_of(plan_dir: Path, root: Path):
-    """What changed since the plan's newest report under root; None for a first report or an unreadable copy."""
+def since_last_report_of(copy: PlanCopy, root: Path):
+    """What changed, in the plan as this run read it, since its newest report under root; None for a first
+    report or an unreadable copy."""
     from ..core.errors import PlanError
     from ..core.plan import open_source
 
+    source = copy.folder / copy.plan_dir.name if copy.plan_dir.is_file() else copy.folder
     try:
-        return since_last_report(open_source(plan_dir), root, plan_dir)
+        return since_last_report(open_source(source), root, copy.plan_dir)
     except PlanError:
         return None
 
@@ -182,7 +184,7 @@ class ReportJob:
     jobs: int = os.cpu_count() or 1
     notebooks: Path = NOTEBOOKS_DIR
     stream: object = None
-    plan: Plan | None = None  # already loaded from plan_dir (the CLI needs it to read --all), else loaded here
+    copy: PlanCopy | None = None  # the plan as read for this run (a batch reads it to know its periods)
     force: bool = False  # rebuild periods whose report in place was built from the same inputs
     quiet: bool = False
 
@@ -205,15 +207,14 @@ class ReportJob:
         self.environment = environment
         notebooks = notebooks_in(self.notebooks)
         plan_dir = resolve_plan_path(self.plan_dir).resolve()
-        plan = self.plan or load_plan(plan_dir)
-        plan.calendar.is_working_day(plan.calendar.fiscal_year_start(plan.calendar.year))  # holidays, computed once
-        environment.share(plan, plan_dir)
+        self.copy = copy = self.copy or environment.read_plan(plan_dir)
+        plan = copy.plan
         lang = self.lang or plan.language
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name
         claim_root(root, plan_dir)
-        digest = plan_hash(plan_dir, plan)
+        digest = copy.digest
         inputs = {p.id: inputs_hash(digest, p.id, as_of[p.id].isoformat(), lang, notebooks) for p in periods}
         skipped = [p for p in periods if not self.force and built_with(root / p.id) == inputs[p.id]
                    and has_outputs(root / p.id, p.id, self.pdf)]
@@ -223,7 +224,7 @@ class ReportJob:
             progress.forget((plan.name, period.id))
         if not periods:
             return reports
-        self.since = since_last_report_of(plan_dir, root)  # read before this run swaps any report in
+        self.since = since_last_report_of(copy, root)  # read before this run swaps any report in
         self.fingerprints = {p.id: {"plan_hash": digest, "inputs_hash": inputs[p.id]} for p in periods}
         own_progress = progress is None
         if own_progress:
@@ -349,7 +350,7 @@ class ReportJob:
             pages.append((tr("report.appendix", lang), "appendix.html"))
         for part in build.glob(".appendix-*.json"):
             part.unlink()
-        save_snapshot(resolve_plan_path(self.plan_dir).resolve(), build, generated, period.id)
+        save_snapshot(self.copy.plan_dir, build, generated, period.id, files_from=self.copy.folder)
         since = getattr(self, "since", None)
         if since is not None and since.diff.changes:
             (build / CHANGES_PAGE).write_text(diff_page(since.diff, since.label, tr("diff.this_report", lang), lang),

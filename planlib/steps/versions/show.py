@@ -6,7 +6,7 @@ from pathlib import Path
 from ...core.errors import PlanError
 from ...core.i18n import tr
 from ...core.plan import open_source, resolve_plan_path
-from ...core.runtime import reports_folder
+from ...core.runtime import report_plan_copy, reports_folder
 from ...ui.display import display_markdown
 from .page import since_html
 from .snapshots import since_last_version
@@ -30,7 +30,9 @@ def what_changed(plan, lang: str = "en", reports_root: str | Path | None = None)
     else:
         root = Path(in_report or resolve_plan_path(REPORTS)) / plan.name
     try:
-        since = since_last_version(plan.path, open_source(plan.path), root, report_first=in_report is not None)
+        read = report_plan_copy(plan.path)  # in a report run, the plan as the run read it
+        current = open_source(read / Path(plan.path).name if read and Path(plan.path).is_file() else read or plan.path)
+        since = since_last_version(plan.path, current, root, report_first=in_report is not None)
     except PlanError as error:
         display_markdown(error.report(lang))
         return None

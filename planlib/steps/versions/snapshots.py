@@ -32,15 +32,20 @@ class Since:
     folder: Path | None = None  # the report folder, for a link
 
 
-def save_snapshot(plan_path: Path, report_folder: Path, generated: str, period: str) -> Path:
-    """Copy the plan's own files into the report folder, with when and for which period."""
+def save_snapshot(plan_path: Path, report_folder: Path, generated: str, period: str,
+                  files_from: Path | None = None) -> Path:
+    """Copy the plan's own files into the report folder, with when and for which period.
+
+    `files_from`: where the files were copied when the report read the plan (a report run's copy);
+    by default the plan itself."""
     target = Path(report_folder) / SNAPSHOT_DIR
     target.mkdir(parents=True, exist_ok=True)
     plan_path = Path(plan_path)
-    if plan_path.is_dir():
-        for file in FILE_ORDER:
-            if (plan_path / file).is_file():
-                shutil.copy2(plan_path / file, target / file)
+    if plan_path.is_dir() or files_from is not None:
+        source = Path(files_from or plan_path)
+        for file in FILE_ORDER if plan_path.is_dir() else (plan_path.name,):
+            if (source / file).is_file():
+                shutil.copy2(source / file, target / file)
     else:
         shutil.copy2(plan_path, target / plan_path.name)
     (target / STAMP).write_text(json.dumps({"generated": generated, "period": period,
