@@ -58,8 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade.add_argument("workspace", type=Path, help="a folder made by planlib new")
 
     from .workshop.commands import add_parser as add_workshop
+    from .calendar.command import add_parser as add_calendar
 
     add_workshop(commands)
+    add_calendar(commands)
 
     check = commands.add_parser("check", help="validate a plan and list every problem")
     _plan_arg(check)
@@ -302,6 +304,12 @@ def _import(run, args) -> int:
     return run(args, plan, args.messages if args.messages_given else plan.language)
 
 
+def run_calendar(args) -> int:
+    from .calendar.command import run
+
+    return run(args)
+
+
 def run_workshop(args) -> int:
     from .workshop.commands import run
 
@@ -310,7 +318,8 @@ def run_workshop(args) -> int:
 
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend": run_import_spend, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
-            "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop}
+            "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop,
+            "calendar": run_calendar}
 
 
 def main(argv: list[str] | None = None) -> int:

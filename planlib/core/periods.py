@@ -83,8 +83,9 @@ def has_holiday_calendar(country: str) -> bool:
     return _country_module(country) is not None
 
 
-def public_holidays(country: str, years) -> dict:
-    """One country's public holidays, {date: name}.
+def public_holidays(country: str, years, lang: str | None = None) -> dict:
+    """One country's public holidays, {date: name}, named in `lang` where the holidays package words them
+    in it (else in the country's own language).
 
     `holidays.country_holidays` imports the modules of every country (about
     0.15 s); loading the one country's module file alone takes a third of that.
@@ -101,10 +102,22 @@ def public_holidays(country: str, years) -> dict:
             spec = importlib.util.spec_from_file_location(f"planlib_holidays_{module_name}", path)
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-            return dict(getattr(module, class_name)(years=years))
+            kind = getattr(module, class_name)
+            return dict(kind(years=years, **_language(kind, lang)))
         except Exception:  # noqa: BLE001 - a layout change in holidays: take the slower, public way
             pass
-    return dict(holidays.country_holidays(country, years=years))
+    kind = type(holidays.country_holidays(country))
+    return dict(holidays.country_holidays(country, years=years, **_language(kind, lang)))
+
+
+def _language(kind, lang: str | None) -> dict:
+    """The holidays package's language argument closest to `lang` (en -> en_US), when it has one."""
+    supported = getattr(kind, "supported_languages", ()) or ()
+    if not lang:
+        return {}
+    chosen = next((code for code in (lang, f"{lang}_{lang.upper()}", "en_US" if lang == "en" else "")
+                   if code and code in supported), None)
+    return {"language": chosen} if chosen else {}
 
 
 def _add_months(day: date, months: int) -> date:

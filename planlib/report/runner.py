@@ -26,6 +26,7 @@ from ..steps.registry import step_of_notebook
 from ..steps.summary import parse_as_of, summary
 from ..steps.versions.page import diff_page, since_html
 from ..steps.versions.snapshots import save_snapshot, since_last_report
+from ..calendar.files import write_feeds
 from .contents import write_plan_index
 from .environment import ReportEnvironment
 from .folders import claim_root, clear_leftovers, period_lock, swap_in
@@ -261,6 +262,7 @@ class ReportJob:
                     documents = {key: future.result() for key, future in documents.items()}
                 reports += self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
                 write_plan_index(root, plan.settings.get("company", plan.name), lang)
+                write_feeds(plan, root, lang)  # the team's and each owner's calendar, fresh at every run
                 return reports
         finally:
             if own_progress:

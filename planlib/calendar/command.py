@@ -1,0 +1,64 @@
+"""`planlib calendar`: the plan's iCalendar feed, for the team or one owner, to a file or the standard output."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ..core.errors import CodedError
+from ..core.i18n import joined, languages, tr
+
+
+def add_parser(commands) -> None:
+    calendar = commands.add_parser("calendar", help="the plan as an iCalendar file (actions, payments, decisions, "
+                                                    "high-activity periods, public holidays) for calendar apps")
+    calendar.add_argument("plan", nargs="?", type=Path, default=None,
+                          help="plan folder or .xlsx workbook (default: the workspace or plan folder you are in, "
+                               "else data/example)")
+    calendar.add_argument("--owner", default=None, metavar="NAME", help="only this owner's items")
+    calendar.add_argument("--ics", type=Path, default=None, metavar="FILE",
+                          help="write the calendar to FILE (default: the standard output)")
+    calendar.add_argument("--lang", choices=languages(), default=None,
+                          help="language of the calendar's text (default: the plan's)")
+
+
+def run(args) -> int:
+    from ..core.io.atomic import atomic_write_bytes
+    from ..core.outputs import refuse_output_over_plan
+    from ..steps import load_plan
+    from .feed import calendar_items, ics_bytes
+    from .files import title
+
+    if args.ics is not None:
+        refuse_output_over_plan(args.ics, "--ics", suffixes=(".ics",))
+    plan = load_plan(args.plan)
+    lang = args.lang or plan.language
+    items = calendar_items(plan, lang)
+    owner = None
+    if args.owner is not None:
+        owners = {name.casefold(): name for name in items.owners()}
+        owner = owners.get(args.owner.strip().casefold())
+        if owner is None:
+            raise CodedError("calendar_owner", "calendar_owners", owner=args.owner,
+                             owners=joined(items.owners(), args.messages) or "-")
+    chosen = items.of(owner)
+    data = ics_bytes(plan, chosen, lang, title(plan, lang, owner))
+    kinds = Counter(item.kind for item in chosen)
+    counts = joined([tr(f"calendar.count_{kind}", args.messages, count=kinds[kind])
+                     for kind in ("action", "payment", "decision", "period", "holiday") if kinds[kind]], args.messages)
+    if args.ics is not None:
+        atomic_write_bytes(args.ics, data, keep_history=False)
+        print(tr("calendar.written", args.messages, file=str(args.ics), count=len(chosen), items=counts))
+    else:
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:  # a captured output (tests, notebooks) takes text
+            sys.stdout.write(data.decode("utf-8"))
+        print(tr("calendar.written_out", args.messages, count=len(chosen), items=counts), file=sys.stderr)
+    undated = [a for a in items.undated if owner is None or a in set(plan.actions.loc[
+        plan.actions["owner"] == owner, "id"])]
+    if undated:
+        print(tr("calendar.undated", args.messages, count=len(undated), ids=joined(undated, args.messages)),
+              file=sys.stderr)
+    return 0
