@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="one JSON document with the list of changes")
     diff.add_argument("--html", type=Path, default=None, metavar="FILE", help="also write the diff as an HTML page")
     diff.add_argument("--lang", choices=languages(), default=None, help="default: the newer version's language")
+    diff.add_argument("--baseline", nargs="?", const="", default=None, metavar="NAME",
+                      help="what moved in PLAN's schedule since a baseline (default: its newest), in working days")
+    from .steps.actions.baseline_command import add_parser as add_baseline
+
+    add_baseline(commands)
 
     abtest = commands.add_parser("abtest", help="size an A/B test, or read its result")
     tests = abtest.add_subparsers(dest="abtest", required=True, metavar="size|read")
@@ -171,9 +176,24 @@ def run_smart(args) -> int:
 
 
 def run_diff(args) -> int:
+    if args.baseline is not None:
+        from .core.plan_finder import find_plan
+        from .steps import load_plan
+        from .steps.actions.baseline_command import run_diff as run_baseline_diff
+
+        if len(args.versions) > 1:
+            raise CodedError("baseline_diff_arguments", "baseline_diff_arguments")
+        return run_baseline_diff(args, load_plan(args.versions[0] if args.versions else find_plan().path))
     from .steps.versions.command import run
 
     return run(args)
+
+
+def run_baseline(args) -> int:
+    from .steps import load_plan
+    from .steps.actions.baseline_command import run
+
+    return run(args, load_plan(args.plan))
 
 
 def run_abtest(args) -> int:
@@ -319,7 +339,7 @@ def run_workshop(args) -> int:
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend": run_import_spend, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
             "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop,
-            "calendar": run_calendar}
+            "calendar": run_calendar, "baseline": run_baseline}
 
 
 def main(argv: list[str] | None = None) -> int:

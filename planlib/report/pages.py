@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
-from ..core.i18n import format_date, format_measure, format_moment, format_money, format_period, tr
+from ..core.i18n import format_date, format_measure, format_moment, format_money, format_period, joined, tr
 from ..steps.review.show import pace_text
 from ..steps.summary import headline
 
@@ -42,6 +42,20 @@ def stylesheet(plan_name: str, period_name: str) -> str:
     # a CSS string: every character that could end it or the stylesheet (quote, backslash, line break, <) escaped
     header = "".join(c if c.isalnum() or c in " ·-_.,&'()" else f"\\{ord(c):06x}" for c in text)
     return CSS.replace("%(header)s", header).replace("%%", "%")
+
+
+def _slippage(baseline: dict | None, lang: str) -> str:
+    """The schedule against its baseline, in a sentence: how many actions slipped, the three that slipped most."""
+    if not baseline:
+        return ""
+    esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731
+    day = format_date(_iso(baseline["frozen"]), lang) if baseline["frozen"] else "-"
+    largest = [tr("report.slip_item", lang, id=s["id"], name=s["name"], count=s["end_variance"])
+               for s in baseline["largest"]]
+    text = tr("report.slipped", lang, count=baseline["slipped"], name=baseline["name"], day=day)
+    if largest:
+        text = tr("report.slipped_largest", lang, sentence=text, items=joined(largest, lang))
+    return f'<p class="baseline">{esc(text)}</p>'
 
 
 def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]], lang: str, generated: str,
@@ -76,6 +90,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     actions = (f'<table><thead><tr><th>{t("action_state")}</th><th>{t("action")}</th><th>{t("owner")}</th>'
                f'<th>{t("planned_end")}</th><th>{t("slack")}</th></tr></thead><tbody>{action_rows}</tbody></table>'
                if action_rows else f"<p>{t('no_late_actions')}</p>")
+    actions += _slippage(glance.get("baseline"), lang)
     budget = glance["budget"]
     gap = budget["year_projection"] - budget["year_envelope"]
     budget_html = (f"<table><tbody>"

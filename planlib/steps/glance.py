@@ -46,6 +46,7 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
         "counts": review["counts"],
         "off_track": sorted(off_track, key=lambda r: (r["status"] != "red", r["pace"] if r["pace"] is not None else 0)),
         "actions": actions,
+        "baseline": document["actions"].get("baseline"),
         "budget": {"period_committed": budget["period"], "period_spent": budget["spent_in_period_to_date"],
                    "year_committed": budget["total_year"],
                    "year_spent": totals["spent_to_date"], "year_projection": totals["projection_year_end"],

@@ -12,13 +12,15 @@ STATUS_COLOURS = {"done": "#a9d18e", "in_progress": "#2e75b6", "planned": "#9dc3
 
 
 def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = frozenset(), period=None,
-          title: str = "Retroplanning", labels: dict | None = None, lang: str = "en"):
-    """Actions as bars grouped by workstream, with dependencies, deadlines, busy periods and the as-of date."""
+          title: str = "Retroplanning", labels: dict | None = None, lang: str = "en", with_baseline: bool = True):
+    """Actions as bars grouped by workstream, with dependencies, deadlines, busy periods and the as-of date;
+    under each bar, where the plan has a baseline, the frozen span and the variance of its end in working days."""
     from datetime import timedelta
 
     import matplotlib.dates as mdates
 
     labels = labels or {"as_of": tr("label.as_of", lang)}
+    frozen = _frozen_spans(plan, scheduled) if with_baseline else None
     rows = scheduled[scheduled["planned_start"].notna()].sort_values(["workstream", "planned_start", "id"])
     figure, axes = new_figure(13, max(3.0, 0.3 * len(rows) + 1.8))
     ypos = {}
@@ -30,6 +32,8 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
         axes.barh(y, (end - start).days, left=start, height=0.35 if recurring else 0.6,  # recurring: thin bar
                   color=STATUS_COLOURS.get(row.status, "#9dc3e6"),
                   edgecolor="#c00000" if row.id in late_ids else "none", linewidth=1.6, zorder=2)
+        if frozen is not None and row.id in frozen.index:
+            _draw_frozen(axes, y, frozen.loc[row.id], end, lang)
         if row.deadline is not None:
             axes.scatter([row.deadline], [y], marker="D", s=22, color="#c00000" if row.id in late_ids else "#404040",
                          zorder=4)
@@ -75,8 +79,41 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
     month_axis(axes, lang)
     axes.grid(axis="x", color="#eeeeee", zorder=0)
     axes.set_title(title, loc="left")
+    if frozen is not None:
+        from matplotlib.patches import Patch
+
+        axes.legend(handles=[Patch(facecolor="none", edgecolor="#595959", hatch="////",
+                                   label=tr("chart.baseline_bar", lang, name=frozen.attrs["name"]))],
+                    loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     figure.subplots_adjust(left=0.22, right=0.98, top=0.97, bottom=0.04)
     return figure
+
+
+def _frozen_spans(plan: Plan, scheduled: pd.DataFrame) -> pd.DataFrame | None:
+    """The newest baseline's span of each action and the variance of its end, by action id; None without one."""
+    from .baseline import latest_baseline, slippage
+
+    baseline = latest_baseline(plan)
+    if baseline is None:
+        return None
+    table = slippage(plan, baseline, scheduled).set_index("id")
+    table.attrs["name"] = baseline.name
+    return table
+
+
+def _draw_frozen(axes, y: float, row, current_end, lang: str) -> None:
+    """The frozen span as a hatched outline under the bar; the end's variance beside the bar when it moved."""
+    from datetime import timedelta
+
+    start, end = row["baseline_start"], row["baseline_end"]
+    if start is None or end is None or start != start or end != end:
+        return
+    axes.barh(y - 0.36, (end + timedelta(days=1) - start).days, left=start, height=0.16, color="none",
+              edgecolor="#595959", hatch="////", linewidth=0.6, zorder=2)
+    variance = row["end_variance"]
+    if variance is not None and variance == variance and int(variance) != 0:
+        axes.text(max(current_end, end + timedelta(days=1)), y, " " + tr("chart.variance", lang, days=f"{int(variance):+d}"),
+                  va="center", fontsize=6.5, color="#c00000" if variance > 0 else "#375623", zorder=6)
 
 def load_chart(load: pd.DataFrame, title: str = "Load and capacity per owner",
                labels: tuple[str, str] = ("load (person-days)", "capacity"), lang: str = "en"):

@@ -35,4 +35,20 @@ def summary(plan, period, as_of) -> dict:
         "late": int(len(status["late"])), "at_risk": int(len(status["at_risk"])),
         "person_days_in_period": figures["person_days"],
         "overloaded_owners": sorted(load.loc[load["overloaded"], "owner"].tolist()),
-        "conflicts": len(conflicts(plan, scheduled))}}
+        "conflicts": len(conflicts(plan, scheduled)),
+        "baseline": against_baseline(plan, scheduled)}}
+
+
+def against_baseline(plan, scheduled) -> dict | None:
+    """The schedule against its newest baseline: how many actions end later than frozen, and the three that
+    slipped most (working days); None when the plan has no baseline."""
+    from .baseline import latest_baseline, slipped, slippage
+
+    baseline = latest_baseline(plan)
+    if baseline is None:
+        return None
+    late = slipped(slippage(plan, baseline, scheduled))
+    return {"name": baseline.name, "frozen": baseline.frozen.isoformat() if baseline.frozen else None,
+            "slipped": int(len(late)),
+            "largest": [{"id": r.id, "name": r.name, "owner": r.owner, "end_variance": int(r.end_variance)}
+                        for r in late.head(3).itertuples(index=False)]}

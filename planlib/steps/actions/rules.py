@@ -5,6 +5,7 @@ dependencies of actions.csv itself are checked by the core from the schema.
 """
 from __future__ import annotations
 
+from ...core.errors import Problem
 from ...core.parse import to_date
 from ...core.validate.context import Context
 
@@ -44,4 +45,19 @@ def check_calendar_settings(ctx: Context) -> None:
             check.problem(("other_deadlines", i), "deadline_fields", "deadline")
 
 
-RULES = (check_calendar_settings,)
+def check_baselines(ctx: Context) -> None:
+    """Each baselines/<name>.csv: its dates readable (located errors); an action it names that the plan no
+    longer holds is a warning (it was cancelled out of the file, or renamed): its slip is not measured."""
+    from .baseline import baseline_names, read_baseline
+
+    actions = set(ctx.tables["actions"]["id"])
+    for name in baseline_names(ctx.path):
+        baseline = read_baseline(ctx.path, name)
+        ctx.problems.extend(baseline.problems)
+        for row in baseline.rows.itertuples(index=False):
+            if row.id not in actions:
+                ctx.problems.append(Problem(baseline.file, int(row.row), "id", "baseline_unknown_action",
+                                            {"value": row.id}, "baseline_actions", severity="warning"))
+
+
+RULES = (check_calendar_settings, check_baselines)
