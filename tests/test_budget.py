@@ -214,3 +214,29 @@ def test_budget_form_adds_a_line(tmp_path):
     form.widgets["amount"].value = "10"
     form.save_button.click()
     assert "Période : « T2 » n&#x27;est pas un identifiant de période (attendu : 2026 (année)" in form.message.value
+
+
+def test_the_s_curve_draws_committed_paid_and_spent_against_the_envelope():
+    """Paid follows the payment schedule (instalments on their days), within the year; the envelope is a line."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from planlib.steps.budget import charts
+    from planlib.steps.budget.compute import allocate, chosen_envelope
+
+    plan = load_plan("data/example")
+    year = plan.calendar.fiscal_year(plan.calendar.year)
+    monthly = spend_vs_plan(plan, date(2026, 6, 15))["monthly"]
+    paid_in_year = float(allocate(payment_flows(plan), [year])["amount"].sum())
+    assert round(monthly["paid"].sum(), 2) == round(paid_in_year, 2)
+    assert monthly["paid"].tolist() != monthly["committed"].tolist()  # instalments move money between months
+    envelope = float(chosen_envelope(envelopes(plan, [year])).iloc[0])
+    figure = charts.cumulative_plan_vs_spend(monthly, date(2026, 6, 15), "S", ("committed", "spent", "paid",
+                                                                                "envelope"), "fr", envelope, "EUR")
+    axes = figure.axes[0]
+    lines = {line.get_label(): line for line in axes.get_lines()}
+    assert list(lines["paid"].get_ydata()) == list(monthly["paid"].cumsum())
+    assert len(lines["spent"].get_ydata()) == 6  # January to June: nothing drawn past the as-of date
+    label = next(name for name in lines if name.startswith("envelope"))
+    assert label == f"envelope ({format_money(envelope, 'EUR', 'fr', 0)})"
+    assert lines[label].get_ydata()[0] == envelope

@@ -5,6 +5,7 @@ from datetime import date
 
 import pandas as pd
 
+from ...core.i18n import format_money
 from ...ui.charts import amount_axis, month_name, new_figure, period_tick
 
 CATEGORY_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#a9d18e", "#ffc000", "#ed7d31", "#7f7f7f", "#c00000", "#7030a0"]
@@ -35,17 +36,26 @@ def budget_by_quarter(by_category: pd.DataFrame, envelope: pd.Series | None, lab
 
 
 def cumulative_plan_vs_spend(monthly: pd.DataFrame, as_of, title: str = "Cumulative plan and spend",
-                             labels: tuple[str, str] = ("plan (committed)", "spend"), lang: str = "en"):
-    """Cumulative committed budget over the year against cumulative spend up to the as-of date."""
+                             labels: tuple[str, ...] = ("plan (committed)", "spend"), lang: str = "en",
+                             envelope: float | None = None, currency: str = "EUR"):
+    """The S-curve: cumulative committed, paid (the payment schedule) and spent to the as-of date, month by
+    month, against the year's envelope."""
     figure, axes = new_figure(9, 4.5)
     months = monthly["period"].tolist()
-    axes.plot(months, monthly["committed"].cumsum(), color="#2e75b6", marker="o", label=labels[0])
+    names = dict(zip(("committed", "spent", "paid", "envelope"), labels))
+    axes.plot(months, monthly["committed"].cumsum(), color="#2e75b6", marker="o", label=names["committed"])
+    if "paid" in monthly and "paid" in names:
+        axes.plot(months, monthly["paid"].cumsum(), color="#7f7f7f", linestyle="--", marker=".",
+                  label=names["paid"])
     shown = monthly[[p <= f"{as_of.year}-{as_of.month:02d}" for p in months]]
-    axes.plot(shown["period"], shown["spent"].cumsum(), color="#c00000", marker="o", label=labels[1])
+    axes.plot(shown["period"], shown["spent"].cumsum(), color="#c00000", marker="o", label=names["spent"])
+    if envelope is not None and "envelope" in names:
+        axes.axhline(envelope, color="#375623", linestyle=":", linewidth=1.4,
+                     label=f"{names['envelope']} ({format_money(envelope, currency, lang, 0)})")
     axes.set_xticks(range(len(months)))
     axes.set_xticklabels([month_name(date(int(m[:4]), int(m[5:7]), 1), lang) for m in months])
     amount_axis(axes, lang)
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=8, loc="upper left")
     axes.grid(color="#eeeeee")
     axes.set_title(title, loc="left")
     figure.tight_layout()

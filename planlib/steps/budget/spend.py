@@ -10,7 +10,7 @@ import pandas as pd
 
 from ...core.metrics import is_flow, monthly_values
 from ...core.periods import Period
-from .compute import allocate, committed_flows, line_amounts, line_attributes
+from .compute import allocate, committed_flows, line_amounts, line_attributes, payment_flows
 
 # -- spend against plan --------------------------------------------------------------------------------------
 
@@ -43,9 +43,11 @@ def spend_vs_plan(plan, as_of) -> dict[str, pd.DataFrame]:
     budgeted_actions = set(plan.budget["action_id"]) - {""}
     no_line = unlinked[(unlinked["action_id"] != "") & ~unlinked["action_id"].isin(list(budgeted_actions))]
     months = plan.calendar.periods("months")
+    paid = payment_flows(plan)
     monthly = pd.DataFrame({
         "period": [m.id for m in months],
         "committed": [round(float(allocate(flows, [m])["amount"].sum()), 2) for m in months],
+        "paid": [round(float(allocate(paid, [m])["amount"].sum()), 2) for m in months],
         "spent": [round(float(spend[(spend["date"] >= pd.Timestamp(m.start)) &
                                     (spend["date"] <= pd.Timestamp(m.end))]["amount"].sum()), 2) for m in months],
     })
