@@ -203,6 +203,13 @@ def test_pdf_holds_the_whole_report(tmp_path):
     assert any("Où en est le plan" in page for page in text[1:])
     index = (report.folder / "index.html").read_text(encoding="utf-8")
     assert "Rapport du plan d'actions marketing" in index and "Budget de la période" in index
+    # the marketing calendar: the one quarter May touches, alone on an A4 landscape page (842 x 595 points)
+    wide = [page for page in pdf.pages if page.mediabox.width > page.mediabox.height]
+    assert [(round(page.mediabox.width), round(page.mediabox.height)) for page in wide] == [(842, 595)]
+    assert wide[0].get_contents().get_data().count(b" Do") == 1  # one picture drawn: the quarter, whole
+    assert not wide[0].extract_text().replace("Verdure & Co · mai 2026", "").strip().strip("0123456789")
+    position = list(pdf.pages).index(wide[0])
+    assert "Le calendrier marketing" in text[position - 1] and "T2 2026" not in text[position + 1][:40]
 
 
 def test_no_notebooks_is_a_clear_error(tmp_path):

@@ -29,7 +29,8 @@ pre{white-space:pre-wrap;font-size:12px}dt{font-weight:bold;float:left;clear:lef
 .muted{color:#666}.toc a{text-decoration:none;color:#1f4e79}.anchor-link{display:none}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@top-left{content:"%(header)s";font-size:8pt;color:#666}
 @bottom-right{content:counter(page);font-size:8pt;color:#666}}
-@page wide{size:A4 landscape}
+@page wide{size:A4 landscape;margin:10mm}
+.planlib-page{page:wide;break-before:page;break-after:page}.planlib-page img{width:auto;height:auto;max-width:100%%;max-height:180mm}
 @media print{body{max-width:none;margin:0;font-size:11px}table{font-size:9px;width:auto;max-width:100%%;
 table-layout:auto;word-break:break-word}h1,h2{break-after:avoid}tr{break-inside:avoid}}
 """

@@ -208,3 +208,18 @@ def stack_labels(figure, axes, items: list[tuple], y: float, step: float, **styl
         artist.set_y(y + tier * step)
         artists.append(artist)
     return artists
+
+
+def show_page(figure, title: str = "") -> None:
+    """A figure that is a printed page of its own (a quarter of the marketing calendar): shown in the notebook
+    like any chart, printed by the report's PDF on an A4 landscape page (the `planlib-page` class)."""
+    import base64
+    import html
+
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    data = base64.b64encode(compact_png(figure)).decode("ascii")
+    plt.close(figure)
+    display(HTML(f'<div class="planlib-page"><img alt="{html.escape(title)}" src="data:image/png;base64,{data}">'
+                 f"</div>"))
