@@ -109,6 +109,12 @@ def test_every_command_speaks_one_language(plans, lang, tmp_path):
             "smart": ("smart", "Augmenter les ventes de 10 % d'ici fin 2026" if lang == "fr"
                       else "Raise sales by 10% by the end of 2026", "--plan", plan),
             "new": ("new", tmp_path / f"ws-{sample}", "--from", plan),
+            "calendar": ("calendar", plan, "--ics", tmp_path / f"{sample}.ics"),
+            "calendar of an owner the plan does not hold": ("calendar", plan, "--owner", "Nobody"),
+            "baseline": ("baseline", changed, "--name", "v1"),
+            "baseline again": ("baseline", changed, "--name", "v1"),
+            "diff against the baseline": ("diff", changed, "--baseline"),
+            "diff against a missing baseline": ("diff", changed, "--baseline", "nope"),
         }
         for name, args in runs.items():
             ran = run_planlib(*args, "--lang", lang)

@@ -120,3 +120,15 @@ def test_the_gantt_draws_the_frozen_span_under_each_bar_and_the_variance(plan_di
     assert len(hatched) == drawn
     assert [t.get_text().strip() for t in axes.texts if "wd" in t.get_text()] == ["+2 wd"]
     assert axes.get_legend().get_texts()[0].get_text() == "baseline approved"
+
+
+def test_without_a_name_each_freeze_is_a_new_baseline_and_the_newest_counts(plan_dir):
+    first = run_planlib("baseline", str(plan_dir), "--lang", "fr")
+    assert first.returncode == 0 and "dans baselines/v1.csv" in first.stdout
+    _set_dates(plan_dir, "A02", end="2026-04-14", deadline="2026-04-20")
+    second = run_planlib("baseline", str(plan_dir))
+    assert "into baselines/v2.csv" in second.stdout and "replaces" not in second.stdout
+    assert latest_baseline(load_plan(plan_dir)).name == "v2"  # frozen the same day: the later name
+    text = run_planlib("diff", str(plan_dir), "--baseline").stdout
+    assert "against the baseline v2" in text and "0 actions slipped" in text
+    assert "1 action slipped" in run_planlib("diff", str(plan_dir), "--baseline", "v1").stdout

@@ -24,7 +24,6 @@ from .schedule import WorkDays, schedule
 
 BASELINES_DIR = "baselines"
 COLUMNS = ["id", "name", "owner", "start", "end", "deadline"]
-DEFAULT_NAME = "baseline"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
 _FROZEN = re.compile(r"^#\s*frozen:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
 
@@ -57,17 +56,25 @@ def current_dates(plan: Plan, scheduled: pd.DataFrame | None = None) -> pd.DataF
                          "start": start, "end": end, "deadline": scheduled["deadline"]})
 
 
-def save_baseline(plan: Plan, name: str = DEFAULT_NAME, today: date | None = None) -> tuple[Path, int, bool]:
-    """Freeze today's schedule as baselines/<name>.csv: (file, actions frozen, whether one was replaced).
+def next_name(plan_path: Path) -> str:
+    """v1, v2...: the first name no baseline of the plan holds (a name in no language)."""
+    taken = set(baseline_names(plan_path))
+    return next(f"v{n}" for n in range(1, len(taken) + 2) if f"v{n}" not in taken)
 
-    Under the plan's lock, on the plan as it is on disk; the file it replaces is kept in .history."""
+
+def save_baseline(plan: Plan, name: str | None = None, today: date | None = None) -> tuple[Path, int, bool]:
+    """Freeze today's schedule as baselines/<name>.csv (by default the next of v1, v2...): (file, actions
+    frozen, whether one was replaced). Under the plan's lock, on the plan as it is on disk; the file it
+    replaces is kept in .history."""
     from ...core.fresh import reread
 
-    check_name(name)
+    if name is not None:
+        check_name(name)
     if plan.path is None or not Path(plan.path).is_dir():
         raise CodedError("baseline_needs_folder", "plan_folder")
     with plan_lock(plan.path):
         plan = reread(plan)
+        name = name or next_name(plan.path)
         frame = current_dates(plan)
         folder = Path(plan.path) / BASELINES_DIR
         folder.mkdir(exist_ok=True)
@@ -135,7 +142,8 @@ def latest_baseline(plan: Plan) -> Baseline | None:
     found = [b for b in found if not any(not p.is_warning for p in b.problems)]
     if not found:
         return None
-    return max(found, key=lambda b: (b.frozen or date.min, b.name))
+    natural = lambda name: [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]  # noqa: E731
+    return max(found, key=lambda b: (b.frozen or date.min, natural(b.name)))  # v10 after v9
 
 
 def slippage(plan: Plan, baseline: Baseline, scheduled: pd.DataFrame | None = None) -> pd.DataFrame:

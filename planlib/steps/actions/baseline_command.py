@@ -15,8 +15,8 @@ def add_parser(commands) -> None:
                                                     "against (kept in the plan's baselines/ folder)")
     baseline.add_argument("plan", nargs="?", type=Path, default=None,
                           help="plan folder (default: the workspace or plan folder you are in, else data/example)")
-    baseline.add_argument("--name", default="baseline", help="the baseline's name: baselines/NAME.csv "
-                                                             "(default: baseline)")
+    baseline.add_argument("--name", default=None, help="the baseline's name: baselines/NAME.csv (default: the "
+                                                       "next of v1, v2...; an existing name is replaced)")
     baseline.add_argument("--lang", choices=languages(), default=None,
                           help="language of the command's words (default: the plan's)")
 
