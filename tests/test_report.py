@@ -358,7 +358,7 @@ def test_report_pages_are_light(tmp_path):
     [report] = ReportJob(EXAMPLE, ["2026-Q2"], out=tmp_path, as_of="2026-06-15", lang="en", jobs=2,
                          stream=open(tmp_path / "log", "w")).run()
     sizes = {p.name: p.stat().st_size for p in report.folder.glob("*.html")}
-    assert max(sizes.values()) < 150_000, sizes
+    assert max(sizes.values()) < 250_000, sizes  # the action plan's page holds a printable quarter (~45 KB)
     assert all('href="report.css"' in p.read_text(encoding="utf-8") for p in report.folder.glob("*.html"))
 
 

@@ -95,15 +95,15 @@ def wrap(text: str, width: int = 34) -> str:
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
-def compact_png(figure) -> bytes:
+def compact_png(figure, colors: int = 256, dpi: float | None = None) -> bytes:
     """A figure as a 256-colour PNG: charts have few colours, and the page is a third of the weight."""
     import io
 
     from PIL import Image
 
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=figure.dpi, bbox_inches="tight")
-    image = Image.open(buffer).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    figure.savefig(buffer, format="png", dpi=dpi or figure.dpi, bbox_inches="tight")
+    image = Image.open(buffer).convert("RGB").quantize(colors=colors, method=Image.Quantize.MEDIANCUT)
     compact = io.BytesIO()
     image.save(compact, "PNG", optimize=True)
     return compact.getvalue()
@@ -210,6 +210,9 @@ def stack_labels(figure, axes, items: list[tuple], y: float, step: float, **styl
     return artists
 
 
+PRINT_DPI = 130  # a page meant for paper: sharp enough printed, light enough in 16 colours (about 30 KB)
+
+
 def show_page(figure, title: str = "") -> None:
     """A figure that is a printed page of its own (a quarter of the marketing calendar): shown in the notebook
     like any chart, printed by the report's PDF on an A4 landscape page (the `planlib-page` class)."""
@@ -219,7 +222,7 @@ def show_page(figure, title: str = "") -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    data = base64.b64encode(compact_png(figure)).decode("ascii")
+    data = base64.b64encode(compact_png(figure, colors=16, dpi=PRINT_DPI)).decode("ascii")
     plt.close(figure)
     display(HTML(f'<div class="planlib-page"><img alt="{html.escape(title)}" src="data:image/png;base64,{data}">'
                  f"</div>"))
