@@ -101,8 +101,9 @@ def test_a_lower_is_better_level(tmp_path):
     assert (p.kind, p.actual) == ("level", pytest.approx(8.0))
     assert p.progress == pytest.approx(0.5)  # from 10 to 8 on the way to 6
     assert p.expected_to_date == pytest.approx(10 - 4 * share)
-    assert p.pace == pytest.approx(0.5 / share) and p.status == "green"
-    assert p.forecast == pytest.approx(8.0)  # a flat trend stays where it is
+    assert p.pace == pytest.approx(0.5 / share)  # ahead of its pace, but
+    assert p.forecast == pytest.approx(8.0)  # a flat trend stays where it is: it will not reach 6
+    assert p.probability == pytest.approx(0.0) and (p.status, p.status_reason) == ("amber", "forecast")
     assert p.required_rate == pytest.approx((6 - 8) / 182)
 
 
@@ -115,12 +116,15 @@ def test_status_boundaries(pace, elapsed, expected):
 
 
 def test_thresholds_come_from_plan_yaml_and_are_checked(tmp_path):
-    plan = make_plan(tmp_path, [(d.isoformat(), "leads", 1) for d in days(date(2026, 1, 1), date(2026, 1, 31))],
+    """Twelve days measured: too few for a forecast's interval, so the status is the pace's alone."""
+    plan = make_plan(tmp_path, [(d.isoformat(), "leads", 1) for d in days(date(2026, 1, 1), date(2026, 1, 12))],
                      ["KR1,M1,Leads,K1,,400,leads,2026-12-31"])
     settings = plan.path / "plan.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8") + "review:\n  green: 0.9\n  amber: 0.8\n", encoding="utf-8")
-    [p] = review(load_plan(plan.path), date(2026, 1, 31))
+    settings.write_text(settings.read_text(encoding="utf-8") + "review:\n  green: 0.9\n  amber: 0.8\n"
+                        "  min_elapsed_days: 10\n", encoding="utf-8")
+    [p] = review(load_plan(plan.path), date(2026, 1, 12))
     assert p.pace == pytest.approx(365 / 400) and p.status == "green"  # 0.9125: amber by default, green here
+    assert p.probability is None and p.forecast_low is None
     settings.write_text(settings.read_text(encoding="utf-8").replace("amber: 0.8", "amber: 0.99"), encoding="utf-8")
     assert any("review.amber: the amber threshold 0.99 is above the green one 0.9" in line
                for line in problems_of(plan.path))
@@ -172,7 +176,7 @@ def test_summary_kpi_review_keys(example):
     document = summary(example, "2026-Q2", "2026-06-15")
     review_doc = document["kpi_review"]
     assert set(review_doc) >= {"thresholds", "counts", "key_results"}
-    assert review_doc["thresholds"] == {"green": 0.95, "amber": 0.85, "min_elapsed_days": 14, "level_window_days": 28}
+    assert review_doc["thresholds"] == {"green": 0.95, "amber": 0.85, "min_elapsed_days": 14, "level_window_days": None}
     assert sum(review_doc["counts"].values()) == len(example.key_results)
     first = review_doc["key_results"][0]
     for key in ("id", "kpi_id", "kind", "actual", "target", "baseline", "expected_to_date", "progress",

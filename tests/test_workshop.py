@@ -228,7 +228,8 @@ def test_red_kr_decision(solution):
     assert wrong.status == "incorrect" and "a red key result needs a corrective decision" in wrong.message
     edit_csv(solution, "decisions", lambda f: set_cell(f, "D1", "key_result_id", "KR2"))
     wrong = verdict(solution, "red_kr_decision")
-    assert wrong.status == "incorrect" and "D1 is on KR2, which is green on" in wrong.message
+    assert wrong.status == "incorrect" and "D1 is on KR2, which is amber on" in wrong.message  # on pace, but
+    # its forecast misses the target: amber, not the red a corrective decision is for
 
 
 def test_a_plan_that_does_not_load_gives_each_exercise_a_located_verdict(solution):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from types import SimpleNamespace
 from pathlib import Path
 
 from .. import __version__
 from ..core.i18n import format_date, format_measure, format_moment, format_money, format_period, joined, tr
-from ..steps.review.show import pace_text
+from ..steps.review.show import backtest_text, chance_text, pace_text, window_text
 from ..steps.summary import headline
 
 STYLESHEET = "report.css"
@@ -77,12 +78,18 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
         decision = (f'{word("decision", kr["decision"])} ({esc(kr["decision_id"])})' if kr["decision"]
                     else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
         pace = esc(pace_text(kr["pace"], lang))
+        window = f' <span class="muted">({esc(window_text(SimpleNamespace(**kr), lang))})</span>' if kr["window"] else ""
+        why = f' <span class="muted">({esc(tr("review.by_forecast", lang))})</span>' \
+            if kr["status_reason"] == "forecast" else ""
         rows.append(f'<tr><td>{esc(kr["id"])} {esc(kr["title"])}</td>'
-                    f'<td class="status-{kr["status"]}">{word("status", kr["status"])}</td>'
-                    f'<td>{pace}</td><td>{number(kr["forecast"], kr["target"])} / {number(kr["target"], kr["target"])}</td><td>{decision}</td></tr>')
+                    f'<td class="status-{kr["status"]}">{word("status", kr["status"])}{why}</td>'
+                    f'<td>{pace}{window}</td><td>{number(kr["forecast"], kr["target"])} / {number(kr["target"], kr["target"])}</td>'
+                    f'<td>{esc(chance_text(kr["probability"], lang))}</td><td>{decision}</td></tr>')
     off_track = (f'<table><thead><tr><th>{t("kr")}</th><th>{t("status")}</th><th>{t("pace")}</th>'
-                 f'<th>{t("forecast_target")}</th><th>{t("decision")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                 f'<th>{t("forecast_target")}</th><th>{esc(tr("review.chance", lang))}</th><th>{t("decision")}</th>'
+                 f'</tr></thead><tbody>{"".join(rows)}</tbody></table>'
                  if rows else f"<p>{t('all_on_track')}</p>")
+    off_track += f'<p class="muted">{esc(backtest_text(glance["backtest"], lang))}</p>' if glance.get("backtest") else ""
     action_rows = "".join(
         f'<tr><td>{word("report", "action_" + a["kind"])}</td><td>{esc(a["id"])} {esc(a["name"])}</td>'
         f'<td>{esc(a["owner"])}</td><td>{esc(format_date(_iso(a["planned_end"]), lang) if a["planned_end"] else "")}</td>'

@@ -24,7 +24,8 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     titles = dict(zip(plan.key_results["id"], plan.key_results["title"]))
     decided = latest_by_key_result(plan, as_of)
     off_track = [{"id": p["id"], "title": titles.get(p["id"], ""), "status": p["status"], "pace": p["pace"],
-                  "forecast": p["forecast"], "target": p["target"],
+                  "forecast": p["forecast"], "target": p["target"], "probability": p["probability"],
+                  "window": p["window"], "window_days": p["window_days"], "status_reason": p["status_reason"],
                   "decision": decided[p["id"]]["decision"] if p["id"] in decided else None,
                   "decision_id": decided[p["id"]]["id"] if p["id"] in decided else None}
                  for p in review["key_results"] if p["status"] in ("red", "amber")]
@@ -44,6 +45,7 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     late_decisions = overdue(plan, as_of)
     return {
         "counts": review["counts"],
+        "backtest": review["backtest"],
         "off_track": sorted(off_track, key=lambda r: (r["status"] != "red", r["pace"] if r["pace"] is not None else 0)),
         "actions": actions,
         "baseline": document["actions"].get("baseline"),

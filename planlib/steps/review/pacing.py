@@ -5,8 +5,10 @@ For every key result, at an as-of date:
   year's end without one); elapsed days count both ends;
 - actual: a *flow* (one metric, summed: leads, revenue) is its total over the
   window so far; a *level* (a rate, a ratio, a count at a date) is its value
-  over the last `level_window_days` (default 28: four whole weeks), or its last
-  value for a `last` KPI;
+  over the year to date, or over the last `level_window_days` when plan.yaml's
+  `review:` sets it, or its last value for a `last` KPI (`window` says which:
+  a green read over the last four weeks can hide a red first half, so the
+  default reads the whole of it);
 - progress: actual / target for flows, (actual - baseline) / (target -
   baseline) for levels, so lower-is-better KPIs work too;
 - expected progress: the share of the window reached, linear by default, or
@@ -18,7 +20,11 @@ For every key result, at an as-of date:
   `min_elapsed_days`; thresholds in plan.yaml's `review:` section;
 - forecast at the deadline: flows projected by the profile (actual / expected
   share), levels by their weekly trend (least squares), each with an 80 %
-  interval where there are enough points (14 days, 4 weeks);
+  interval where there are enough points (14 days, 4 weeks), kept within what
+  the KPI can be, widened by last year's backtests where they held the outcome
+  too rarely, and the chance of reaching the target (`forecast`, `backtest`);
+  a key result whose forecast misses its target with 80 % confidence is never
+  green (amber, `status_reason: forecast`);
 - required rate: what is still needed per day from now on.
 """
 from __future__ import annotations
@@ -27,14 +33,13 @@ import math
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-import numpy as np
 
 from ...core.metrics import MetricIndex, is_flow, kpi_value
+from .backtest import Backtests, calibration
+from .forecast import INTERVAL, band, bounds, chance, flow_spread, level_spread, weekly_levels
 
-DEFAULTS = {"green": 0.95, "amber": 0.85, "min_elapsed_days": 14, "level_window_days": 28}
+DEFAULTS = {"green": 0.95, "amber": 0.85, "min_elapsed_days": 14, "level_window_days": None}  # None: year to date
 STATUSES = ("green", "amber", "red", "too_early", "no_data")
-INTERVAL = 0.80  # the forecast interval's coverage
-MIN_DAILY_POINTS, MIN_WEEKLY_POINTS = 14, 4
 
 
 def thresholds(settings: dict) -> dict:
@@ -67,6 +72,12 @@ class Pacing:
     no_data_detail: str = ""
     start: str = ""
     deadline: str = ""
+    window: str = ""  # what `actual` covers: year_to_date, last_days (window_days), last_value; flows: year_to_date
+    window_days: int | None = None
+    probability: float | None = None  # of reaching the target by the deadline, from the forecast's distribution
+    interval_cut: bool = False  # the interval was cut to what the KPI can be (a rate within 0-100 %, a cost >= 0)
+    widened: float = 1.0  # the factor last year's backtests widened the interval by
+    status_reason: str | None = None  # forecast: the pace alone said green, the forecast says otherwise
 
     def as_dict(self) -> dict:
         """JSON-ready: numbers rounded, and no infinity (a ceiling not touched yet has no finite pace)."""
@@ -104,52 +115,6 @@ def last_year_share(index: MetricIndex, metric: str, start: date, end: date, as_
     return min(1.0, max(0.0, reached / total))
 
 
-def _flow_forecast(index, metric, start, as_of, end, actual, share):
-    """actual / expected share, with an interval from the day-to-day spread of the metric."""
-    if not share:
-        return None, None, None
-    forecast = actual / share
-    remaining = (end - as_of).days
-    window = index.daily(metric, start, as_of)
-    if remaining <= 0 or len(window) < MIN_DAILY_POINTS:
-        return forecast, None, None
-    from scipy.stats import norm
-
-    half = norm.ppf(0.5 + INTERVAL / 2) * float(np.std(window, ddof=1)) * math.sqrt(remaining)
-    return forecast, forecast - half, forecast + half
-
-
-def _weekly_levels(kpi, index, start, as_of) -> tuple[np.ndarray, np.ndarray]:
-    """The KPI's value each whole week of the window (x: days from the start to the week's end)."""
-    xs, ys = [], []
-    week_end = start + timedelta(days=6)
-    while week_end <= as_of:
-        value = kpi_value(kpi, index, week_end - timedelta(days=6), week_end).value
-        if value is not None:
-            xs.append((week_end - start).days)
-            ys.append(value)
-        week_end += timedelta(days=7)
-    return np.array(xs, dtype=float), np.array(ys, dtype=float)
-
-
-def _level_forecast(kpi, index, start, as_of, end):
-    """The weekly trend extended to the deadline, with its 80 % prediction interval."""
-    xs, ys = _weekly_levels(kpi, index, start, as_of)
-    if len(xs) < MIN_WEEKLY_POINTS:
-        return None, None, None
-    slope, intercept = np.polyfit(xs, ys, 1)
-    x0 = float((end - start).days)
-    forecast = float(intercept + slope * x0)
-    residuals = ys - (intercept + slope * xs)
-    n = len(xs)
-    spread = math.sqrt(float(residuals @ residuals) / (n - 2)) if n > 2 else 0.0
-    leverage = 1 + 1 / n + (x0 - xs.mean()) ** 2 / float(((xs - xs.mean()) ** 2).sum())
-    from scipy.stats import t
-
-    half = float(t.ppf(0.5 + INTERVAL / 2, n - 2)) * spread * math.sqrt(leverage)
-    return forecast, forecast - half, forecast + half
-
-
 def status_of(pace: float | None, elapsed_days: int, limits: dict) -> str:
     """green from `green`, amber from `amber`, red below; too early before `min_elapsed_days`."""
     if elapsed_days < int(limits["min_elapsed_days"]):
@@ -159,8 +124,9 @@ def status_of(pace: float | None, elapsed_days: int, limits: dict) -> str:
     return "green" if pace >= limits["green"] else "amber" if pace >= limits["amber"] else "red"
 
 
-def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> Pacing:
-    """One key result's pacing at `as_of` (see the module's docstring for every definition)."""
+def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict, widen: float = 1.0) -> Pacing:
+    """One key result's pacing at `as_of` (see the module's docstring for every definition); `widen`: the
+    factor last year's backtests widen the forecast's interval by."""
     kpis = plan.kpis.set_index("id")
     year = plan.calendar.fiscal_year(plan.calendar.year)
     start = year.start
@@ -180,13 +146,14 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> 
     today = min(as_of, end)
     total_days = (end - start).days + 1
     elapsed = max(0, min((today - start).days + 1, total_days))
-    if kind == "flow":
-        measured = kpi_value(kpi, index, start, today)
-    elif (kpi["aggregation"] or "sum") == "last":
-        measured = kpi_value(kpi, index, start, today)
-    else:
-        window = int(limits["level_window_days"])
-        measured = kpi_value(kpi, index, max(start, today - timedelta(days=window - 1)), today)
+    window, window_days = "year_to_date", None
+    if kind == "level" and (kpi["aggregation"] or "sum") == "last":
+        window = "last_value"
+    elif kind == "level" and limits.get("level_window_days"):
+        window, window_days = "last_days", int(limits["level_window_days"])
+    first = max(start, today - timedelta(days=window_days - 1)) if window_days else start
+    measured = kpi_value(kpi, index, first, today)
+    base.update(window=window, window_days=window_days)
     share, profile = elapsed / total_days, "linear"
     if kind == "flow":
         past = last_year_share(index, str(kpi["formula"]).strip(), start, end, today)
@@ -211,18 +178,31 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict) -> 
         pace = progress / share if progress is not None and share > 0 else None
     remaining = (end - today).days
     if kind == "flow":
-        forecast, low, high = _flow_forecast(index, str(kpi["formula"]).strip(), start, today, end, actual, share)
+        spread = flow_spread(index, str(kpi["formula"]).strip(), start, today, end, actual, share)
     else:
-        forecast, low, high = _level_forecast(kpi, index, start, today, end)
+        spread = level_spread(*weekly_levels(kpi, index, start, today), start, end)
+    limits_of_kpi = bounds(kpi)
+    forecast, low, high, cut, probability = (actual / share if kind == "flow" and share else None), None, None, \
+        False, None
+    if spread is not None:
+        forecast, low, high, cut = band(spread, limits_of_kpi, widen)
+        probability = chance(spread, target, kpi["direction"] == "down", limits_of_kpi, widen)
     required = (target - actual) / remaining if remaining > 0 else None
-    status = status_of(pace, elapsed, limits)
+    status, reason = status_of(pace, elapsed, limits), None
+    if status == "green" and probability is not None and probability < 1 - INTERVAL:
+        status, reason = "amber", "forecast"  # on pace so far, but the forecast misses with 80 % confidence
     return Pacing(**base, kind=kind, actual=actual, expected_to_date=expected_to_date, progress=progress,
                   expected_progress=share, pace=pace, status=status, profile=profile, forecast=forecast,
-                  forecast_low=low, forecast_high=high, required_rate=required)
+                  forecast_low=low, forecast_high=high, required_rate=required, probability=probability,
+                  interval_cut=cut, widened=widen if spread is not None else 1.0, status_reason=reason)
 
 
-def review(plan, as_of: date, index: MetricIndex | None = None) -> list[Pacing]:
-    """Every key result's pacing at a date, in the order of key_results.csv."""
+def review(plan, as_of: date, index: MetricIndex | None = None, calibrated: Backtests | None = None) -> list[Pacing]:
+    """Every key result's pacing at a date, in the order of key_results.csv, its intervals widened as last
+    year's backtests say (`calibrated`, computed when not given)."""
     index = index or MetricIndex(plan.actuals)
     limits = thresholds(plan.settings)
-    return [pace_key_result(plan, kr, as_of, index, limits) for kr in plan.key_results.to_dict("records")]
+    calibrated = calibrated or calibration(plan)
+    kinds = {kpi["id"]: "flow" if is_flow(kpi) else "level" for kpi in plan.kpis.to_dict("records")}
+    return [pace_key_result(plan, kr, as_of, index, limits, calibrated.widen(kinds.get(kr.get("kpi_id"), "level")))
+            for kr in plan.key_results.to_dict("records")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.i18n import format_measure, format_percent, labelled, tr
+from ...core.i18n import format_measure, format_number, format_percent, joined, labelled, tr
 from .decisions import latest_by_key_result
 
 
@@ -31,22 +31,70 @@ def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
     rows = []
     for p in pacings:
         decided = decisions.get(p.id)
-        forecast = _num(p.forecast, lang, p.target)
-        if p.forecast_low is not None:
-            forecast += f" ({_num(p.forecast_low, lang, p.target)} – {_num(p.forecast_high, lang, p.target)})"
+        forecast = forecast_text(p, lang)
         reason = "" if p.status != "no_data" else tr(f"nodata.{p.no_data_reason}", lang, metric=p.no_data_detail)
+        if p.status_reason == "forecast":
+            reason = tr("review.by_forecast", lang)
+        actual = f"{_num(p.actual, lang, p.target)} {units.get(p.id, '')}".strip()
         rows.append({
             tr("review.key_result", lang): f"{p.id} {titles.get(p.id, '')}",
             tr("review.status", lang): status_label(p.status, lang) + (f" ({reason})" if reason else ""),
-            tr("review.actual", lang): f"{_num(p.actual, lang, p.target)} {units.get(p.id, '')}".strip(),
+            tr("review.actual", lang): f"{actual} ({window_text(p, lang)})" if actual and p.window else actual,
             tr("review.expected", lang): _num(p.expected_to_date, lang, p.target),
             tr("review.target", lang): _num(p.target, lang, p.target),
             tr("review.pace", lang): pace_text(p.pace, lang),
             tr("review.forecast", lang): forecast,
+            tr("review.chance", lang): chance_text(p.probability, lang),
             tr("review.decision", lang): tr(f"decision.{decided['decision']}", lang) + f" ({decided['id']})"
             if decided else tr("review.no_decision", lang),
         })
     return pd.DataFrame(rows)
+
+
+def window_text(p, lang: str) -> str:
+    """What a key result's actual covers: the year to date, its last N days, its last value."""
+    return tr(f"review.window_{p.window}", lang, days=p.window_days) if p.window else ""
+
+
+def chance_text(probability, lang: str) -> str:
+    return "" if probability is None else format_percent(100 * probability, lang, 0)
+
+
+def forecast_text(p, lang: str) -> str:
+    """The forecast and its 80 % interval, and a word when the interval was cut to what the KPI can be."""
+    text = _num(p.forecast, lang, p.target)
+    if p.forecast_low is not None:
+        text += f" ({_num(p.forecast_low, lang, p.target)} – {_num(p.forecast_high, lang, p.target)})"
+        if p.interval_cut:
+            text += f", {tr('review.interval_cut', lang)}"
+    return text
+
+
+def backtest_text(backtests: dict, lang: str) -> str:
+    """What last year's backtests say of the bands, per kind, in a sentence (`summary --json`'s `backtest`)."""
+    from .backtest import MIN_OUTCOMES
+
+    parts = []
+    for kind in ("flow", "level"):
+        found = backtests[kind]
+        name = tr(f"review.backtest_kind_{kind}", lang)
+        if found["coverage"] is None or found["flag"] == "too_few":
+            parts.append(tr("review.backtest_too_few", lang, kind=name, outcomes=found["outcomes"],
+                            needed=MIN_OUTCOMES))
+            continue
+        line = tr("review.backtest_measured", lang, kind=name, coverage=format_percent(100 * found["coverage"], lang, 0),
+                  outcomes=found["outcomes"])
+        factor = format_number(found["widen"], lang)
+        if found["flag"] == "too_wide":
+            line = tr("review.backtest_too_wide", lang, line=line)
+        elif found["flag"] == "too_narrow":
+            line = tr("review.backtest_too_narrow", lang, line=line, factor=factor)
+        elif found["widen"] > 1:
+            line = tr("review.backtest_widened", lang, line=line, factor=factor,
+                      coverage=format_percent(100 * found["coverage_widened"], lang, 0))
+        parts.append(line)
+    intro = tr("review.backtest_intro", lang, interval=format_percent(100 * backtests["interval"], lang, 0))
+    return labelled(intro, joined(parts, lang), lang)
 
 
 def status_counts_line(pacings: list, lang: str) -> str:
