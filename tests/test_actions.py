@@ -127,10 +127,23 @@ def test_capacity_and_overloads(plan):
 def test_status_as_of(plan):
     status = status_as_of(plan, plan.period("2026-03"), date(2026, 3, 20))
     assert status["late"]["id"].tolist() == ["A1", "A2", "A4", "A6"]
-    assert status["at_risk"]["id"].tolist() == ["A1", "A6"]
+    assert status["at_risk"]["id"].tolist() == []  # A1 and A6 have negative slack, but are late: listed once
     assert status["starting_next"]["id"].tolist() == ["A7", "A9"]
     assert status["done_in_period"]["id"].tolist() == ["A3"]
     assert status["next_period"].id == "2026-04"
+
+
+def test_late_is_a_passed_end_or_deadline_and_at_risk_what_a_late_action_delays(plan):
+    """10 March: A1 should have ended on the 6th (late, 2 working days behind); A2 waits on it with no slack:
+    the delay reaches it (at risk). A6 ended on the 3rd (late). A4's deadline (20 March) has not passed but its
+    planned end (3 March) has: late."""
+    status = status_as_of(plan, plan.period("2026-03"), date(2026, 3, 10))
+    assert status["late"]["id"].tolist() == ["A1", "A4", "A6"]
+    assert status["at_risk"]["id"].tolist() == ["A2"]
+    undated = plan.actions.copy()  # a deadline passed with no planned end: late all the same
+    undated.loc[undated["id"] == "A9", ["start", "end", "duration_days", "deadline"]] = [None, None, 1, "2026-03-09"]
+    status = status_as_of(plan.save_table("actions", undated), plan.period("2026-03"), date(2026, 3, 10))
+    assert "A9" in status["late"]["id"].tolist()
 
 
 def test_ranking_never_puts_an_action_before_its_dependency(plan):
@@ -147,7 +160,8 @@ def test_ranking_never_puts_an_action_before_its_dependency(plan):
 
 def test_summary_adds_step_5_figures(plan):
     figures = summary(plan, "2026-03", "2026-03-20")["actions"]
-    assert (figures["late"], figures["at_risk"], figures["person_days_in_period"]) == (4, 2, 43.0)
+    assert (figures["late"], figures["at_risk"], figures["person_days_in_period"]) == (4, 0, 43.0)
+    assert (figures["late_ids"], figures["at_risk_ids"]) == (["A1", "A2", "A4", "A6"], [])
     assert figures["overloaded_owners"] == ["Ann"] and figures["conflicts"] == 3
 
 

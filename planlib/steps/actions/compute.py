@@ -14,7 +14,7 @@ from ...core import schema as S
 from ...core.parse import to_date
 from ...core.periods import Period
 from ...core.plan import Plan
-from .schedule import conflicts, dependencies, occurrences, schedule, topological_order
+from .schedule import dependencies, occurrences, schedule, topological_order
 
 
 def urgency(deadline: date | None, as_of: date) -> int:
@@ -117,7 +117,12 @@ def capacity(plan: Plan, periods: list[Period], scheduled: pd.DataFrame | None =
 
 
 def status_as_of(plan: Plan, period: Period, as_of: date, scheduled: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """Late, at risk, starting in the next period, done in the period."""
+    """Late, at risk, starting in the next period, done in the period: the one definition every page, the
+    summary and the front page read.
+
+    Late: not done nor cancelled, and its deadline or its planned end has passed. At risk: not late, but its
+    slack is negative (its deadline cannot be met), or it waits, directly or through others, on a late action
+    and has no more slack than that action's delay in working days: the delay reaches it."""
     scheduled = schedule(plan) if scheduled is None else scheduled
     following = next_period(plan, period)
 
@@ -125,13 +130,45 @@ def status_as_of(plan: Plan, period: Period, as_of: date, scheduled: pd.DataFram
         return scheduled[column].map(lambda d: d is not None and not pd.isna(d) and test(d)).astype(bool)
 
     open_ = ~scheduled["status"].isin(["done", "cancelled"])
-    late = scheduled[open_ & when("planned_end", lambda d: d < as_of)]
-    at_risk = scheduled[open_ & (scheduled["slack"] < 0)]
+    late = open_ & (when("planned_end", lambda d: d < as_of) | when("deadline", lambda d: d < as_of))
+    reached = _reached_by_delays(plan, scheduled[late], scheduled, as_of)
+    at_risk = open_ & ~late & ((scheduled["slack"] < 0) | scheduled["id"].isin(reached))
     starting = scheduled[open_ & when("planned_start", lambda d: following.start <= d <= following.end)]
     done = scheduled[(scheduled["status"] == "done") & when("planned_end", lambda d: period.start <= d <= period.end)]
     columns = ["id", "workstream", "name", "owner", "status", "planned_start", "planned_end", "deadline", "slack"]
-    return {"late": late[columns], "at_risk": at_risk[columns], "starting_next": starting[columns],
-            "done_in_period": done[columns], "next_period": following}
+    return {"late": scheduled[late][columns], "at_risk": scheduled[at_risk][columns],
+            "starting_next": starting[columns], "done_in_period": done[columns], "next_period": following}
+
+
+def _reached_by_delays(plan: Plan, late: pd.DataFrame, scheduled: pd.DataFrame, as_of: date) -> set[str]:
+    """The actions downstream of a late one whose slack its delay (working days since it should have ended)
+    uses up."""
+    if not len(late):
+        return set()
+    from .schedule import WorkDays
+
+    passed = [min(d for d in (row.planned_end, row.deadline) if d is not None and not pd.isna(d) and d < as_of)
+              for row in late.itertuples(index=False)]
+    days = WorkDays(plan, min(passed) - timedelta(days=7), as_of + timedelta(days=7))
+    delays = {row.id: days.number_on_or_before(as_of) - days.number_on_or_before(day)
+              for row, day in zip(late.itertuples(index=False), passed)}
+    dependents: dict[str, list[str]] = {}
+    for action, needs in dependencies(plan.actions).items():
+        for need in needs:
+            dependents.setdefault(need, []).append(action)
+    slack = dict(zip(scheduled["id"], scheduled["slack"]))
+    reached = set()
+    for action, delay in delays.items():
+        waiting, seen = list(dependents.get(action, [])), set()
+        while waiting:
+            child = waiting.pop()
+            if child in seen or child not in slack:
+                continue
+            seen.add(child)
+            if slack[child] <= delay:
+                reached.add(child)
+            waiting.extend(dependents.get(child, []))
+    return reached
 
 
 def next_period(plan: Plan, period: Period) -> Period:
@@ -140,15 +177,3 @@ def next_period(plan: Plan, period: Period) -> Period:
     if period.kind == "year":
         return plan.calendar.fiscal_year(int(period.id) + 1)
     return plan.calendar.period_of(day, period.kind)
-
-
-def action_counts(plan: Plan, period: Period, as_of: date) -> dict:
-    """Figures of step 5 for `planlib summary`."""
-    scheduled = schedule(plan)  # computed once, shared by every figure below
-    status = status_as_of(plan, period, as_of, scheduled)
-    figures, _ = period_view(plan, period, scheduled)
-    load = capacity(plan, [period], scheduled)
-    return {"late": int(len(status["late"])), "at_risk": int(len(status["at_risk"])),
-            "person_days_in_period": figures["person_days"],
-            "overloaded_owners": sorted(load.loc[load["overloaded"], "owner"].tolist()),
-            "conflicts": len(conflicts(plan, scheduled))}

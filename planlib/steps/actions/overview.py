@@ -33,6 +33,7 @@ def summary(plan, period, as_of) -> dict:
         "by_status": {s: int(counts.get(s, 0)) for s in S.STATUSES},
         "in_period": figures["actions"],
         "late": int(len(status["late"])), "at_risk": int(len(status["at_risk"])),
+        "late_ids": status["late"]["id"].tolist(), "at_risk_ids": status["at_risk"]["id"].tolist(),
         "person_days_in_period": figures["person_days"],
         "overloaded_owners": sorted(load.loc[load["overloaded"], "owner"].tolist()),
         "conflicts": len(conflicts(plan, scheduled)),
