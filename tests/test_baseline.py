@@ -87,7 +87,7 @@ def test_a_baseline_naming_a_removed_action_is_a_warning_and_a_bad_date_is_locat
 
 def test_the_summary_and_the_front_page_count_the_slips_and_name_the_largest(plan_dir):
     from planlib import summary
-    from planlib.report.pages import _slippage
+    from planlib.report.front_page import _slippage
 
     assert summary(load_plan(plan_dir), "2026-Q2", "2026-05-15")["actions"]["baseline"] is None
     save_baseline(load_plan(plan_dir), "approved", today=date(2026, 3, 1))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from planlib.report.pages import front_page
+from planlib.report.front_page import front_page
 from planlib.steps import glance as glance_module
 from planlib.steps.summary import summary
 

@@ -337,7 +337,8 @@ class ReportJob:
 
         from ..steps.glance import at_a_glance
         from ..core.i18n import tr
-        from .pages import STYLESHEET, appendix_page, front_page, stylesheet, write_pdf
+        from .front_page import front_page
+        from .pages import STYLESHEET, appendix_page, stylesheet, write_pdf
 
         (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                                             encoding="utf-8")
