@@ -31,6 +31,112 @@ def _slippage(baseline: dict | None, lang: str) -> str:
     return f'<p class="baseline">{esc(text)}</p>'
 
 
+def _esc(text) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _dashboard(plan, glance: dict, lang: str) -> str:
+    """Every key result as a bullet bar: progress to date (its status's colour), the expected progress (a
+    thin mark) and the target (the end mark), with the figures and the chance beside it."""
+    rows = []
+    for kr in glance.get("dashboard", []):
+        progress, expected = kr["progress"], kr["expected_progress"]
+        top = max(1.0, progress or 0.0, expected or 0.0) * 1.1
+        at = lambda value: f"{100 * max(0.0, min(value, top)) / top:.1f}%"  # noqa: E731
+        bar = '<span class="bullet">'
+        if progress is not None:
+            bar += f'<span class="bullet-actual status-bg-{kr["status"]}" style="width:{at(progress)}"></span>'
+        if expected is not None:
+            bar += f'<span class="bullet-expected" style="left:{at(expected)}"></span>'
+        bar += f'<span class="bullet-target" style="left:{at(1.0)}"></span></span>'
+        figures = ""
+        if kr["actual"] is not None:
+            figures = (f"{format_measure(kr['actual'], lang, kr['target'])} / "
+                       f"{format_measure(kr['target'], lang, kr['target'])}" if kr["target"] is not None else "")
+        window = f" ({window_text(SimpleNamespace(**kr), lang)})" if kr["window"] and kr["actual"] is not None else ""
+        status = tr(f"status.{kr['status']}", lang)
+        rows.append(f'<tr><td>{_esc(kr["id"])} {_esc(kr["title"])}</td><td>{bar}</td>'
+                    f'<td>{_esc(figures + window)}</td>'
+                    f'<td class="status-{kr["status"]}">{_esc(status)}</td>'
+                    f'<td>{_esc(chance_text(kr["probability"], lang))}</td></tr>')
+    if not rows:
+        return ""
+    head = "".join(f"<th>{_esc(tr(key, lang))}</th>" for key in ("report.kr", "report.dashboard_bar",
+                                                                 "report.actual_target", "report.status",
+                                                                 "review.chance"))
+    key = _esc(tr("report.dashboard_key", lang))
+    return f'<table class="dashboard"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>' \
+           f'<p class="muted">{key}</p>'
+
+
+def _why(plan, glance: dict, lang: str) -> str:
+    """For each key result behind: its owner and levers, its actions and their state, the budget of those
+    actions against plan, the decision taken (its text, owner and due date) or none yet."""
+    money = lambda v: format_money(v, plan.currency, lang)  # noqa: E731
+    blocks = []
+    for kr in glance["off_track"]:
+        why = glance.get("why", {}).get(kr["id"])
+        if why is None:
+            continue
+        lines = [tr("report.why_owner", lang, owner=why["owner"] or "–", levers=why["levers"] or "–")]
+        if why["actions"]:
+            states = [tr(f"report.state_{a['state']}", lang) for a in why["actions"]]
+            lines.append(tr("report.why_actions", lang, actions=joined(
+                [f"{a['id']} {a['name']} ({state})" for a, state in zip(why["actions"], states)], lang)))
+        else:
+            lines.append(tr("report.why_no_action", lang))
+        if why["budget"] or why["spent_to_date"]:
+            lines.append(tr("report.why_budget", lang, spent=money(why["spent_to_date"]),
+                            committed=money(why["committed_to_date"]), budget=money(why["budget"])))
+        decision = why["decision"]
+        if decision is None:
+            lines.append(tr("review.no_decision", lang))
+        else:
+            lines.append(tr("report.why_decision", lang, id=decision["id"],
+                            decision=tr(f"decision.{decision['decision']}", lang), reason=decision["reason"],
+                            owner=decision["owner"] or "–",
+                            due=format_date(_iso(decision["due"]), lang) if decision["due"] else "–"))
+        items = "".join(f"<li>{_esc(line)}</li>" for line in lines)
+        blocks.append(f'<h3>{_esc(kr["id"])} {_esc(kr["title"])}</h3><ul class="why">{items}</ul>')
+    return "".join(blocks)
+
+
+def _money_tables(plan, glance: dict, lang: str) -> str:
+    """The budget by category (the period and the year against plan) and the five lines most over budget."""
+    money = lambda v: _esc(format_money(v, plan.currency, lang))  # noqa: E731
+    head = "".join(f"<th>{_esc(tr(key, lang))}</th>" for key in ("report.category", "report.period_planned",
+                                                                 "report.year_planned", "report.year_spent"))
+    categories = [(tr(f"category.{c['category']}", lang), c) for c in glance.get("by_category", [])]
+    rows = "".join(f"<tr><td>{_esc(name)}</td><td>{money(c['period'])}</td>"
+                   f"<td>{money(c['year'])}</td><td>{money(c['spent_to_date'])}</td></tr>" for name, c in categories)
+    html_text = f"<h3>{_esc(tr('report.by_category', lang))}</h3><table><thead><tr>{head}</tr></thead>" \
+                f"<tbody>{rows}</tbody></table>"
+    over = glance.get("most_over_budget", [])
+    html_text += f"<h3>{_esc(tr('report.most_over_budget', lang))}</h3>"
+    if not over:
+        return html_text + f"<p>{_esc(tr('report.none_over_budget', lang))}</p>"
+    head = "".join(f"<th>{_esc(tr(key, lang))}</th>" for key in ("report.line", "report.line_budget",
+                                                                 "report.year_spent", "report.over"))
+    rows = "".join(f"<tr><td>{_esc(o['id'])} {_esc(o['label'])}</td><td>{money(o['budget'])}</td>"
+                   f"<td>{money(o['spent_to_date'])}</td><td>{money(o['over'])}</td></tr>" for o in over)
+    return html_text + f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _decisions(glance: dict, lang: str) -> str:
+    """The open decisions with their text, the overdue ones said first."""
+    found = sorted(glance.get("open_decisions", []), key=lambda d: (not d["overdue"], d["due"] or "", d["id"]))
+    if not found:
+        return ""  # the count above already says none is open
+    items = []
+    for d in found:
+        line = tr("report.open_decision_line", lang, id=d["id"], kr=d["key_result_id"],
+                  decision=tr(f"decision.{d['decision']}", lang), reason=d["reason"], owner=d["owner"] or "–",
+                  due=format_date(_iso(d["due"]), lang) if d["due"] else "–")
+        flag = f' <strong class="status-red">{_esc(tr("report.overdue_flag", lang))}</strong>' if d["overdue"] else ""
+        items.append(f"<li>{_esc(line)}{flag}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
 def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]], lang: str, generated: str,
                changes: str = "") -> str:
     """index.html: the period at a glance, then links to the step pages and the headline figures."""
@@ -81,10 +187,12 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
                    f"<tr><th>{t('year_envelope')}</th><td>{money(budget['year_envelope'])} "
                    f"({word('method', budget['method'])})</td></tr></tbody></table>"
                    f"<p>{t('projection_over' if gap > 0 else 'projection_under', gap=format_money(abs(gap), plan.currency, lang))}</p>")
+    budget_html += _money_tables(plan, glance, lang)
     overdue = "".join(f"<li>{t('overdue_line', id=d['id'], kr=d['key_result_id'], owner=d['owner'], due=format_date(_iso(d['due']), lang))}</li>"
                       for d in glance["decisions"]["overdue"])
     decisions = (f"<p>{t('open_decisions', count=len(glance['decisions']['open']))}</p>"
-                 + (f"<p>{t('overdue_decisions')}</p><ul>{overdue}</ul>" if overdue else f"<p>{t('no_overdue')}</p>"))
+                 + (f"<p>{t('overdue_decisions')}</p><ul>{overdue}</ul>" if overdue else f"<p>{t('no_overdue')}</p>")
+                 + _decisions(glance, lang))
     links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
     figures = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
     return f"""<!DOCTYPE html>
@@ -95,8 +203,9 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
 <dt>{t('period')}</dt><dd>{t('period_span', period=period_name, start=format_date(_iso(period['start']), lang), end=format_date(_iso(period['end']), lang))}</dd>
 <dt>{t('as_of')}</dt><dd>{esc(format_date(_iso(document['as_of']), lang))}</dd>
 <dt>{t('generated')}</dt><dd>{esc(format_moment(datetime.fromisoformat(generated), lang))} · {t('version')} {esc(__version__)}</dd></dl>
+<h2>{t('dashboard')}</h2>{_dashboard(plan, glance, lang)}
 <h2>{t('changes')}</h2>{changes}
-<h2>{t('key_results')}</h2><p>{counts}</p>{off_track}
+<h2>{t('key_results')}</h2><p>{counts}</p>{off_track}{_why(plan, glance, lang)}
 <h2>{t('actions')}</h2>{actions}
 <h2>{t('budget')}</h2>{budget_html}
 <h2>{t('decisions')}</h2>{decisions}

@@ -18,7 +18,10 @@ text-align:left;vertical-align:top}thead th{background:#f3f3f3}img{max-width:100
 pre{white-space:pre-wrap;font-size:12px}dt{font-weight:bold;float:left;clear:left;width:11rem}dd{margin-left:11rem}
 .jp-OutputPrompt,.jp-InputPrompt,.jp-InputArea{display:none}.jp-Cell{margin:0}.jp-OutputArea-output{overflow-x:auto}
 .status-red{color:#c62828;font-weight:bold}.status-amber{color:#b26a00;font-weight:bold}.status-green{color:#2e7d32}
-.muted{color:#666}.toc a{text-decoration:none;color:#1f4e79}.anchor-link{display:none}
+.muted{color:#666}.bullet{position:relative;display:inline-block;width:12rem;height:.9rem;background:#eee}
+.bullet-actual{position:absolute;left:0;top:.2rem;height:.5rem;background:#2e75b6}.bullet-expected{position:absolute;
+top:0;width:2px;height:.9rem;background:#555}.bullet-target{position:absolute;top:0;width:3px;height:.9rem;background:#000}
+.status-bg-green{background:#2e7d32}.status-bg-amber{background:#e0a030}.status-bg-red{background:#c62828}.toc a{text-decoration:none;color:#1f4e79}.anchor-link{display:none}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@top-left{content:"%(header)s";font-size:8pt;color:#666}
 @bottom-right{content:counter(page);font-size:8pt;color:#666}}
 @page wide{size:A4 landscape;margin:10mm}

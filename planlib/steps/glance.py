@@ -40,10 +40,17 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
                             "planned_end": row["planned_end"].isoformat() if row["planned_end"] else "",
                             "slack": int(row["slack"])})
     year = plan.calendar.fiscal_year(plan.calendar.year)
-    totals = spend_vs_plan(plan, as_of)["totals"]
+    versus = spend_vs_plan(plan, as_of)
+    totals = versus["totals"]
     envelope = float(chosen_envelope(envelopes(plan, [year])).iloc[0])
     late_decisions = overdue(plan, as_of)
+    states = {**{i: "late" for i in status["late"]["id"]}, **{i: "at_risk" for i in status["at_risk"]["id"]}}
     return {
+        "dashboard": [_bullet(p, titles) for p in review["key_results"]],
+        "why": {kr["id"]: _why(plan, kr["id"], states, versus["lines"], as_of) for kr in off_track},
+        "by_category": _by_category(budget, versus["by_category"]),
+        "most_over_budget": _most_over(versus["lines"]),
+        "open_decisions": _open_decisions(plan, as_of),
         "counts": review["counts"],
         "backtest": review["backtest"],
         "off_track": sorted(off_track, key=lambda r: (r["status"] != "red", r["pace"] if r["pace"] is not None else 0)),
@@ -57,3 +64,69 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
                       "overdue": [{"id": r["id"], "key_result_id": r["key_result_id"], "owner": r["owner"],
                                    "due": r["due"].date().isoformat()} for r in late_decisions.to_dict("records")]},
     }
+
+
+def _bullet(p: dict, titles: dict) -> dict:
+    """A key result's bullet bar: progress to date and expected progress (1 = the target), its status."""
+    return {"id": p["id"], "title": titles.get(p["id"], ""), "status": p["status"], "actual": p["actual"],
+            "target": p["target"], "expected": p["expected_to_date"], "progress": p["progress"],
+            "expected_progress": p["expected_progress"], "probability": p["probability"], "window": p["window"],
+            "window_days": p["window_days"]}
+
+
+def _why(plan, kr_id: str, states: dict, lines, as_of: date) -> dict:
+    """Why a key result is behind, from the plan: its owner and levers, its actions and their state, the
+    budget lines of those actions against plan, and the decision taken on it."""
+    from .review.decisions import latest_by_key_result
+
+    kr = plan.key_results.set_index("id").loc[kr_id]
+    actions = plan.actions[plan.actions["key_result_id"] == kr_id]
+    listed = []
+    for action in actions.itertuples(index=False):
+        start = action.start.date() if hasattr(action.start, "date") and action.start == action.start else None
+        state = states.get(action.id) or ("done" if action.status in ("done", "cancelled") else
+                                          "not_started" if start is None or start > as_of or action.status == "idea"
+                                          else "in_progress")
+        if action.status == "cancelled":
+            state = "cancelled"
+        listed.append({"id": action.id, "name": action.name, "owner": action.owner, "state": state})
+    own = lines[lines["action_id"].isin(set(actions["id"]))]
+    decided = latest_by_key_result(plan, as_of).get(kr_id)
+    return {"owner": kr.get("owner", ""), "levers": kr.get("levers", ""), "actions": listed,
+            "budget": round(float(own["budget"].sum()), 2), "committed_to_date": round(float(own["committed_to_date"].sum()), 2),
+            "spent_to_date": round(float(own["spent_to_date"].sum()), 2),
+            "decision": None if decided is None else {
+                "id": decided["id"], "decision": decided["decision"], "reason": decided.get("reason", ""),
+                "owner": decided.get("owner", ""), "due": _iso_day(decided.get("due")), "status": decided.get("status", "")}}
+
+
+def _by_category(budget: dict, year) -> list[dict]:
+    """Each category's planned amount for the period and the year, and what was spent in the year to date."""
+    categories = sorted(set(budget["by_category"]) | set(year.index))
+    return [{"category": c, "period": round(float(budget["by_category"].get(c, 0.0)), 2),
+             "year": round(float(year["budget"].get(c, 0.0)), 2),
+             "spent_to_date": round(float(year["spent_to_date"].get(c, 0.0)), 2)} for c in categories]
+
+
+def _most_over(lines, count: int = 5) -> list[dict]:
+    """The lines most over budget (spent to date beyond their amount), the largest overrun first."""
+    over = lines[lines["over_budget"]].assign(over=lambda f: (f["spent_to_date"] - f["budget"]).round(2))
+    over = over.sort_values(["over", "line_id"], ascending=[False, True]).head(count)
+    return [{"id": r.line_id, "label": r.label, "budget": float(r.budget), "spent_to_date": float(r.spent_to_date),
+             "over": float(r.over)} for r in over.itertuples(index=False)]
+
+
+def _open_decisions(plan, as_of: date) -> list[dict]:
+    """Open decisions with their text, the overdue ones flagged."""
+    rows = plan.decisions[plan.decisions["status"] == "open"]
+    return [{"id": r.id, "key_result_id": r.key_result_id, "decision": r.decision, "reason": r.reason,
+             "owner": r.owner, "due": _iso_day(r.due),
+             "overdue": r.due == r.due and r.due is not None and r.due.date() < as_of}
+            for r in rows.itertuples(index=False)]
+
+
+def _iso_day(value) -> str | None:
+    if value is None or value != value or value == "":
+        return None
+    return value.date().isoformat() if hasattr(value, "date") else str(value)
+
