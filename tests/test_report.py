@@ -96,7 +96,12 @@ def test_summary_json_matches_planlib_summary(two_quarters):
     for period in ("2026-Q1", "2026-Q2"):
         written = json.loads((two_quarters / period / "summary.json").read_text(encoding="utf-8"))
         fingerprints = {key: written.pop(key) for key in ("plan_hash", "inputs_hash")}
-        assert written == summary(plan, period, "2026-05-15")
+        front = written.pop("front_page")
+        document = summary(plan, period, "2026-05-15")
+        assert written == document
+        from planlib.steps.glance import at_a_glance
+
+        assert front == json.loads(json.dumps(at_a_glance(plan, plan.period(period), date(2026, 5, 15), document)))
         assert all(len(value) == 64 for value in fingerprints.values())
 
 

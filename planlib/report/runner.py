@@ -340,12 +340,13 @@ class ReportJob:
         from .front_page import front_page
         from .pages import STYLESHEET, appendix_page, stylesheet, write_pdf
 
-        (build / "summary.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                                            encoding="utf-8")
+
         (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
         pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]), document)
+        (build / "summary.json").write_text(json.dumps({**document, "front_page": glance}, ensure_ascii=False,
+                                                       indent=2) + "\n", encoding="utf-8")
         parts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(build.glob(".appendix-*.json"))]
         if any(parts):
             (build / "appendix.html").write_text(appendix_page([t for part in parts for t in part], lang),
