@@ -80,3 +80,12 @@ def test_light_imports_load_no_heavy_library(code):
     probe = f"{code}; import sys; print(sorted(m for m in ('pandas', 'matplotlib', 'ipywidgets', 'holidays', 'babel') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_check_computes_no_forecast():
+    """Validation judges last year's actions by their progress, never by a forecast: `planlib check` imports
+    no statistics library (scipy.stats alone cost it 1.4 s)."""
+    probe = ("import sys; from planlib.cli import main; code = main(['check', 'data/example']); "
+             "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('scipy', 'statsmodels')))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr

@@ -118,7 +118,7 @@ def review_last_year(previous, audit: dict) -> list[LastYearAction]:
         unit = ""
         if kr is not None:
             deadline = kr["deadline"].date() if pd.notna(kr.get("deadline")) else year_end
-            pacing = pace_key_result(previous, kr, min(deadline, year_end), index, limits)
+            pacing = pace_key_result(previous, kr, min(deadline, year_end), index, limits, forecast=False)
             progress, actual, unit = pacing.progress, pacing.actual, str(kr.get("unit") or "")
             kpi = kpis.loc[kr["kpi_id"]] if kr.get("kpi_id") in kpis.index else None
             if kpi is not None and is_flow(kpi) and kpi["direction"] == "up" and actual and actual > 0 and cost:

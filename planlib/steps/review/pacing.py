@@ -124,9 +124,11 @@ def status_of(pace: float | None, elapsed_days: int, limits: dict) -> str:
     return "green" if pace >= limits["green"] else "amber" if pace >= limits["amber"] else "red"
 
 
-def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict, widen: float = 1.0) -> Pacing:
+def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict, widen: float = 1.0,
+                    forecast: bool = True) -> Pacing:
     """One key result's pacing at `as_of` (see the module's docstring for every definition); `widen`: the
-    factor last year's backtests widen the forecast's interval by."""
+    factor last year's backtests widen the forecast's interval by. Without `forecast` (a validation rule
+    judging last year's actions by their progress), no distribution is computed: `planlib check` stays quick."""
     kpis = plan.kpis.set_index("id")
     year = plan.calendar.fiscal_year(plan.calendar.year)
     start = year.start
@@ -177,7 +179,9 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict, wid
     else:
         pace = progress / share if progress is not None and share > 0 else None
     remaining = (end - today).days
-    if kind == "flow":
+    if not forecast:
+        spread = None
+    elif kind == "flow":
         spread = flow_spread(index, str(kpi["formula"]).strip(), start, today, end, actual, share)
     else:
         spread = level_spread(*weekly_levels(kpi, index, start, today), start, end)
