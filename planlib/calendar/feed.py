@@ -9,13 +9,12 @@ it twice, and marks a cancelled one cancelled.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 
+from ..core import names
 from ..core.i18n import column_label, format_money, joined, labelled, tr
 from ..core.plan import Plan
 from ..steps.actions.schedule import schedule
@@ -55,9 +54,8 @@ class Items:
 
 
 def slug(text: str) -> str:
-    """ASCII, lower case, dashes: a piece of a UID or of a file name."""
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60] or "x"
+    """A piece of a UID or of a file name, never empty."""
+    return names.slug(text, 60) or "x"
 
 
 def plan_domain(plan: Plan) -> str:

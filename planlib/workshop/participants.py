@@ -14,12 +14,12 @@ import json
 import os
 import re
 import shutil
-import unicodedata
 from pathlib import Path
 
 import nbformat
 
 from ..core.errors import CodedError
+from ..core.names import slug
 from ..core.io.atomic import atomic_write_text
 from ..core.io.encodings import decode, read_bytes
 from ..workspace.create import copy_plan, write_record
@@ -56,11 +56,6 @@ def participant_ids(count: int | None, names_file: str | Path | None) -> list[tu
         seen.add(ident)
         found.append((ident, name))
     return found
-
-
-def slug(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40]
 
 
 def new_workshop(name: str, case: str, count: int | None = None, names_file=None, lang: str = "en",
