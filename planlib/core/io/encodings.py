@@ -47,22 +47,37 @@ def decode(data: bytes, label: str = "") -> tuple[str, str]:
     into mojibake that a save would then keep), is a problem naming its first
     bad row: the kit never reads, nor writes back, text it could not read faithfully.
     """
-    kind = binary_kind(data)
-    if kind:  # an image, a PDF, a workbook saved under a table's name: said for the whole file, not a row
-        raise PlanError([Problem(label, None, None, "binary_file", {"kind": kind}, "text_table")])
+    _refuse_binary(data, label)
     if data.startswith(BOM.encode()):
         return _decoded(data[3:], "utf-8", "utf-8-sig", label)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decoded(data, "utf-16", "utf-16", label)
-    if b"\x00" in data:  # UTF-16 without its BOM, or not text at all
-        raise PlanError([Problem(label, _row_of(data, data.index(b"\x00")), None, "not_text", {}, "encoding")])
+    _refuse_nul(data, label)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
-        utf8_error = error
-    if _UTF8_MULTIBYTE.search(data[:utf8_error.start]) or _UTF8_MULTIBYTE.search(data[utf8_error.end:]):
-        raise PlanError([Problem(label, _row_of(data, utf8_error.start), None, "mixed_encoding", {}, "encoding")])
-    return _decoded(data, "cp1252", "cp1252", label)
+        return _cp1252(data, error.start, label), "cp1252"
+
+
+def _refuse_binary(data: bytes, label: str) -> None:
+    """An image, a PDF, a workbook saved under a table's name: said for the whole file, not a row."""
+    kind = binary_kind(data)
+    if kind:
+        raise PlanError([Problem(label, None, None, "binary_file", {"kind": kind}, "text_table")])
+
+
+def _refuse_nul(data: bytes, label: str) -> None:
+    """UTF-16 without its BOM, or not text at all."""
+    if b"\x00" in data:
+        raise PlanError([Problem(label, _row_of(data, data.index(b"\x00")), None, "not_text", {}, "encoding")])
+
+
+def _cp1252(data: bytes, utf8_error: int, label: str) -> str:
+    """The text of a file that is not UTF-8, read as cp1252; refused when it holds UTF-8 elsewhere (a mixed
+    file) or bytes cp1252 does not have. `utf8_error`: the offset of its first byte that is not UTF-8."""
+    if _UTF8_MULTIBYTE.search(data[:utf8_error]) or _UTF8_MULTIBYTE.search(data[utf8_error + 1:]):
+        raise PlanError([Problem(label, _row_of(data, utf8_error), None, "mixed_encoding", {}, "encoding")])
+    return _decoded(data, "cp1252", "cp1252", label)[0]
 
 
 def text_bytes(data: bytes, label: str = "") -> tuple[bytes, int, str, str]:
@@ -71,22 +86,20 @@ def text_bytes(data: bytes, label: str = "") -> tuple[bytes, int, str, str]:
     A large export is worked on as bytes; the text of a 200 MB file would cost
     up to four times its size. UTF-8 and cp1252 bytes are kept as they are (past a BOM),
     UTF-16 becomes UTF-8; the same refusals as `decode`, at the same rows."""
-    kind = binary_kind(data)
-    if kind:
-        raise PlanError([Problem(label, None, None, "binary_file", {"kind": kind}, "text_table")])
+    _refuse_binary(data, label)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, _ = _decoded(data, "utf-16", "utf-16", label)
         return text.encode("utf-8"), 0, "utf-8", "utf-16"
     start = 3 if data.startswith(BOM.encode()) else 0
-    if not start and b"\x00" in data:
-        raise PlanError([Problem(label, _row_of(data, data.index(b"\x00")), None, "not_text", {}, "encoding")])
+    if not start:
+        _refuse_nul(data, label)
     error = _utf8_error(data, start)
     if error is None:
         return data, start, "utf-8", "utf-8-sig" if start else "utf-8"
     if start:
         raise PlanError([Problem(label, _row_of(data, error), None, "undecodable", {"encoding": "utf-8-sig"},
                                  "encoding")])
-    decode(data, label)  # cp1252, or the refusal of a mixed or undecodable file
+    _cp1252(data, error, label)  # readable as cp1252, or refused as mixed or undecodable
     return data, 0, "cp1252", "cp1252"
 
 
