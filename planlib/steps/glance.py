@@ -47,10 +47,11 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     states = {**{i: "late" for i in status["late"]["id"]}, **{i: "at_risk" for i in status["at_risk"]["id"]}}
     return {
         "dashboard": [_bullet(p, titles) for p in review["key_results"]],
-        "why": {kr["id"]: _why(plan, kr["id"], states, versus["lines"], as_of) for kr in off_track},
+        "why": {kr["id"]: _why(plan, kr["id"], states, versus["lines"], decided.get(kr["id"]), as_of)
+                for kr in off_track},
         "by_category": _by_category(budget, versus["by_category"]),
         "most_over_budget": _most_over(versus["lines"]),
-        "open_decisions": _open_decisions(plan, as_of),
+        "open_decisions": _open_decisions(plan, set(late_decisions["id"])),
         "counts": review["counts"],
         "backtest": review["backtest"],
         "off_track": sorted(off_track, key=lambda r: (r["status"] != "red", r["pace"] if r["pace"] is not None else 0)),
@@ -74,11 +75,9 @@ def _bullet(p: dict, titles: dict) -> dict:
             "window_days": p["window_days"]}
 
 
-def _why(plan, kr_id: str, states: dict, lines, as_of: date) -> dict:
+def _why(plan, kr_id: str, states: dict, lines, decided: dict | None, as_of: date) -> dict:
     """Why a key result is behind, from the plan: its owner and levers, its actions and their state, the
-    budget lines of those actions against plan, and the decision taken on it."""
-    from .review.decisions import latest_by_key_result
-
+    budget lines of those actions against plan, and the decision taken on it (`decided`)."""
     kr = plan.key_results.set_index("id").loc[kr_id]
     actions = plan.actions[plan.actions["key_result_id"] == kr_id]
     listed = []
@@ -91,7 +90,6 @@ def _why(plan, kr_id: str, states: dict, lines, as_of: date) -> dict:
             state = "cancelled"
         listed.append({"id": action.id, "name": action.name, "owner": action.owner, "state": state})
     own = lines[lines["action_id"].isin(set(actions["id"]))]
-    decided = latest_by_key_result(plan, as_of).get(kr_id)
     return {"owner": kr.get("owner", ""), "levers": kr.get("levers", ""), "actions": listed,
             "budget": round(float(own["budget"].sum()), 2), "committed_to_date": round(float(own["committed_to_date"].sum()), 2),
             "spent_to_date": round(float(own["spent_to_date"].sum()), 2),
@@ -116,12 +114,11 @@ def _most_over(lines, count: int = 5) -> list[dict]:
              "over": float(r.over)} for r in over.itertuples(index=False)]
 
 
-def _open_decisions(plan, as_of: date) -> list[dict]:
-    """Open decisions with their text, the overdue ones flagged."""
+def _open_decisions(plan, overdue_ids: set[str]) -> list[dict]:
+    """Open decisions with their text, the overdue ones (review.decisions.overdue) flagged."""
     rows = plan.decisions[plan.decisions["status"] == "open"]
     return [{"id": r.id, "key_result_id": r.key_result_id, "decision": r.decision, "reason": r.reason,
-             "owner": r.owner, "due": _iso_day(r.due),
-             "overdue": r.due == r.due and r.due is not None and r.due.date() < as_of}
+             "owner": r.owner, "due": _iso_day(r.due), "overdue": r.id in overdue_ids}
             for r in rows.itertuples(index=False)]
 
 
