@@ -56,8 +56,8 @@ def run(args) -> int:
         else:  # a captured output (tests, notebooks) takes text
             sys.stdout.write(data.decode("utf-8"))
         print(tr("calendar.written_out", args.messages, count=len(chosen), items=counts), file=sys.stderr)
-    undated = [a for a in items.undated if owner is None or a in set(plan.actions.loc[
-        plan.actions["owner"] == owner, "id"])]
+    owned = set(plan.actions.loc[plan.actions["owner"] == owner, "id"])
+    undated = [a for a in items.undated if owner is None or a in owned]
     if undated:
         print(tr("calendar.undated", args.messages, count=len(undated), ids=joined(undated, args.messages)),
               file=sys.stderr)

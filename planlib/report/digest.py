@@ -6,7 +6,6 @@ catalog entries in one language; schedulers read `planlib summary --json`.
 from __future__ import annotations
 
 from datetime import date
-from types import SimpleNamespace
 
 from ..core.i18n import format_date, format_measure, format_money, format_period, labelled, tr
 from ..steps.review.show import backtest_text, chance_text, pace_text, window_text
@@ -32,7 +31,7 @@ def digest(plan, document: dict, glance: dict, lang: str) -> str:
         decision = f"{decided} ({kr['decision_id']})" if kr["decision"] else tr("review.no_decision", lang)
         lines.append("  " + " · ".join([f"{kr['id']} {kr['title']}", tr(f"status.{kr['status']}", lang),
                                         labelled(t("pace"), pace_text(kr["pace"], lang), lang)
-                                        + (f" ({window_text(SimpleNamespace(**kr), lang)})" if kr["window"] else ""),
+                                        + (f" ({window_text(kr['window'], kr['window_days'], lang)})" if kr["window"] else ""),
                                         labelled(t("forecast_target"),
                                                  f"{number(kr['forecast'], kr['target'])} / {number(kr['target'], kr['target'])}", lang),
                                         labelled(tr("review.chance", lang), chance_text(kr["probability"], lang) or "–",

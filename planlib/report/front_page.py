@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime
-from types import SimpleNamespace
 
 from .. import __version__
 from ..core.i18n import format_date, format_measure, format_moment, format_money, format_period, joined, tr
@@ -53,7 +52,7 @@ def _dashboard(plan, glance: dict, lang: str) -> str:
         if kr["actual"] is not None:
             figures = (f"{format_measure(kr['actual'], lang, kr['target'])} / "
                        f"{format_measure(kr['target'], lang, kr['target'])}" if kr["target"] is not None else "")
-        window = f" ({window_text(SimpleNamespace(**kr), lang)})" if kr["window"] and kr["actual"] is not None else ""
+        window = f" ({window_text(kr['window'], kr['window_days'], lang)})" if kr["window"] and kr["actual"] is not None else ""
         status = tr(f"status.{kr['status']}", lang)
         rows.append(f'<tr><td>{_esc(kr["id"])} {_esc(kr["title"])}</td><td>{bar}</td>'
                     f'<td>{_esc(figures + window)}</td>'
@@ -155,7 +154,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
         decision = (f'{word("decision", kr["decision"])} ({esc(kr["decision_id"])})' if kr["decision"]
                     else f'<span class="muted">{esc(tr("review.no_decision", lang))}</span>')
         pace = esc(pace_text(kr["pace"], lang))
-        window = f' <span class="muted">({esc(window_text(SimpleNamespace(**kr), lang))})</span>' if kr["window"] else ""
+        window = f' <span class="muted">({esc(window_text(kr["window"], kr["window_days"], lang))})</span>' if kr["window"] else ""
         why = f' <span class="muted">({esc(tr("review.by_forecast", lang))})</span>' \
             if kr["status_reason"] == "forecast" else ""
         rows.append(f'<tr><td>{esc(kr["id"])} {esc(kr["title"])}</td>'

@@ -13,6 +13,7 @@ from datetime import timedelta
 import pandas as pd
 
 from ...core.i18n import tr
+from ...core.parse import to_date
 from ...core.periods import Period
 from ...core.plan import Plan
 from ...ui.charts import month_name, new_figure
@@ -101,8 +102,6 @@ def quarter_figure(plan: Plan, quarter: Period, entries: pd.DataFrame, lang: str
         axes.axhline(y, color="#bfbfbf", linewidth=0.6, zorder=1)
         y += height
     for busy in plan.settings.get("high_activity_periods") or []:
-        from ...core.parse import to_date
-
         start, end = to_date(busy.get("start")), to_date(busy.get("end"))
         if start and end and end >= quarter.start and start <= quarter.end:
             axes.axvspan(max(start, quarter.start), min(end, quarter.end) + timedelta(days=1), color="#ffe699",

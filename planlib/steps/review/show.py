@@ -39,7 +39,7 @@ def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
         rows.append({
             tr("review.key_result", lang): f"{p.id} {titles.get(p.id, '')}",
             tr("review.status", lang): status_label(p.status, lang) + (f" ({reason})" if reason else ""),
-            tr("review.actual", lang): f"{actual} ({window_text(p, lang)})" if actual and p.window else actual,
+            tr("review.actual", lang): f"{actual} ({window_text(p.window, p.window_days, lang)})" if actual and p.window else actual,
             tr("review.expected", lang): _num(p.expected_to_date, lang, p.target),
             tr("review.target", lang): _num(p.target, lang, p.target),
             tr("review.pace", lang): pace_text(p.pace, lang),
@@ -51,9 +51,9 @@ def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def window_text(p, lang: str) -> str:
+def window_text(window: str, days: int | None, lang: str) -> str:
     """What a key result's actual covers: the year to date, its last N days, its last value."""
-    return tr(f"review.window_{p.window}", lang, days=p.window_days) if p.window else ""
+    return tr(f"review.window_{window}", lang, days=days) if window else ""
 
 
 def chance_text(probability, lang: str) -> str:

@@ -41,13 +41,10 @@ def save_snapshot(plan_path: Path, report_folder: Path, generated: str, period: 
     target = Path(report_folder) / SNAPSHOT_DIR
     target.mkdir(parents=True, exist_ok=True)
     plan_path = Path(plan_path)
-    if plan_path.is_dir() or files_from is not None:
-        source = Path(files_from or plan_path)
-        for file in FILE_ORDER if plan_path.is_dir() else (plan_path.name,):
-            if (source / file).is_file():
-                shutil.copy2(source / file, target / file)
-    else:
-        shutil.copy2(plan_path, target / plan_path.name)
+    source = Path(files_from) if files_from is not None else plan_path if plan_path.is_dir() else plan_path.parent
+    for file in FILE_ORDER if plan_path.is_dir() else (plan_path.name,):  # a folder's files, or the workbook
+        if (source / file).is_file():
+            shutil.copy2(source / file, target / file)
     (target / STAMP).write_text(json.dumps({"generated": generated, "period": period,
                                             "plan": str(plan_path.resolve())}) + "\n",
                                 encoding="utf-8")
