@@ -54,27 +54,29 @@ def _dashboard(plan, glance: dict, lang: str) -> str:
                        f"{format_measure(kr['target'], lang, kr['target'])}" if kr["target"] is not None else "")
         window = f" ({window_text(kr['window'], kr['window_days'], lang)})" if kr["window"] and kr["actual"] is not None else ""
         status = tr(f"status.{kr['status']}", lang)
+        decided = kr.get("decision")
+        decision = f"{tr(f'decision.{decided}', lang)} ({kr['decision_id']})" if decided else "–"
         rows.append(f'<tr><td>{_esc(kr["id"])} {_esc(kr["title"])}</td><td>{bar}</td>'
                     f'<td>{_esc(figures + window)}</td>'
                     f'<td class="status-{kr["status"]}">{_esc(status)}</td>'
-                    f'<td>{_esc(chance_text(kr["probability"], lang))}</td></tr>')
+                    f'<td>{_esc(chance_text(kr["probability"], lang))}</td><td>{_esc(decision)}</td></tr>')
     if not rows:
         return ""
     head = "".join(f"<th>{_esc(tr(key, lang))}</th>" for key in ("report.kr", "report.dashboard_bar",
                                                                  "report.actual_target", "report.status",
-                                                                 "review.chance"))
+                                                                 "review.chance", "report.decision"))
     key = _esc(tr("report.dashboard_key", lang))
     return f'<table class="dashboard"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>' \
            f'<p class="muted">{key}</p>'
 
 
-def _why(plan, glance: dict, lang: str) -> str:
-    """For each key result behind: its owner and levers, its actions and their state, the budget of those
-    actions against plan, the decision taken (its text, owner and due date) or none yet."""
+def why_blocks(plan, glance: dict, lang: str, only: set[str] | None = None) -> str:
+    """For each key result behind (of `only`, when given): its owner and levers, its actions and their state,
+    the budget of those actions against plan, the decision taken (its text, owner and due date) or none yet."""
     money = lambda v: format_money(v, plan.currency, lang)  # noqa: E731
     blocks = []
     for kr in glance["off_track"]:
-        why = glance.get("why", {}).get(kr["id"])
+        why = glance.get("why", {}).get(kr["id"]) if only is None or kr["id"] in only else None
         if why is None:
             continue
         lines = [tr("report.why_owner", lang, owner=why["owner"] or "–", levers=why["levers"] or "–")]
@@ -96,8 +98,10 @@ def _why(plan, glance: dict, lang: str) -> str:
                             owner=decision["owner"] or "–",
                             due=format_date(_iso(decision["due"]), lang) if decision["due"] else "–"))
         items = "".join(f"<li>{_esc(line)}</li>" for line in lines)
-        blocks.append(f'<h3>{_esc(kr["id"])} {_esc(kr["title"])}</h3><ul class="why">{items}</ul>')
-    return "".join(blocks)
+        status = tr(f"status.{kr['status']}", lang)
+        blocks.append(f'<h3>{_esc(kr["id"])} {_esc(kr["title"])} · <span class="status-{kr["status"]}">'
+                      f'{_esc(status)}</span></h3><ul class="why">{items}</ul>')
+    return f'<div class="why-blocks">{"".join(blocks)}</div>' if blocks else ""
 
 
 def _money_tables(plan, glance: dict, lang: str) -> str:
@@ -136,9 +140,28 @@ def _decisions(glance: dict, lang: str) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
+def _contents(objectives: list[tuple[str, str]], pages: list[tuple[str, str]], lang: str) -> str:
+    """The report in two parts, the manager's (this page, one page per business objective) and the analyst's
+    annex (the step pages, the full tables); the PDF fills in each entry's page number."""
+    def rows(entries):
+        named = lambda name, href: _esc(name) if href == "index.html" else f'<a href="{html.escape(href)}">{_esc(name)}</a>'  # noqa: E731
+        return "".join(f'<tr><td>{named(name, href)}</td>'
+                       f'<td class="page-number" data-href="{html.escape(href)}"></td></tr>' for name, href in entries)
+
+    def part(key):
+        return (f'<tr class="part"><th colspan="2">{_esc(tr(f"report.part_{key}", lang))}<br>'
+                f'<span class="muted">{_esc(tr(f"report.part_{key}_holds", lang))}</span></th></tr>')
+
+    manager = [(tr("report.front_page", lang), "index.html"), *objectives]
+    return (f'<table class="toc-parts"><tbody><tr><td><table class="toc"><tbody>{part("manager")}{rows(manager)}'
+            f'</tbody></table></td><td><table class="toc"><tbody>{part("annex")}{rows(pages)}</tbody></table></td></tr>'
+            f"</tbody></table>")
+
+
 def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]], lang: str, generated: str,
-               changes: str = "") -> str:
-    """index.html: the period at a glance, then links to the step pages and the headline figures."""
+               changes: str = "", objectives: list[tuple[str, str]] = ()) -> str:
+    """index.html: the period at a glance, then the contents (the objectives' pages, the step pages) and the
+    headline figures. Printed, the key results' details give way to the objectives' pages that follow."""
     esc = lambda text: html.escape(str(text), quote=False)  # noqa: E731 - text content
     t = lambda key, **values: esc(tr(f"report.{key}", lang, **values))  # noqa: E731
     money = lambda v: esc(format_money(v, plan.currency, lang))  # noqa: E731
@@ -165,7 +188,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
                  f'<th>{t("forecast_target")}</th><th>{esc(tr("review.chance", lang))}</th><th>{t("decision")}</th>'
                  f'</tr></thead><tbody>{"".join(rows)}</tbody></table>'
                  if rows else f"<p>{t('all_on_track')}</p>")
-    off_track += f'<p class="muted">{esc(backtest_text(glance["backtest"], lang))}</p>' if glance.get("backtest") else ""
+    sureness = f'<p class="muted">{esc(backtest_text(glance["backtest"], lang))}</p>' if glance.get("backtest") else ""
     action_rows = "".join(
         f'<tr><td>{word("report", "action_" + a["kind"])}</td><td>{esc(a["id"])} {esc(a["name"])}</td>'
         f'<td>{esc(a["owner"])}</td><td>{esc(format_date(_iso(a["planned_end"]), lang) if a["planned_end"] else "")}</td>'
@@ -177,22 +200,18 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     actions += _slippage(glance.get("baseline"), lang)
     budget = glance["budget"]
     gap = budget["year_projection"] - budget["year_envelope"]
-    budget_html = (f"<table><tbody>"
-                   f"<tr><th>{t('period_committed')}</th><td>{money(budget['period_committed'])}</td></tr>"
-                   f"<tr><th>{t('period_spent')}</th><td>{money(budget['period_spent'])}</td></tr>"
-                   f"<tr><th>{t('year_committed')}</th><td>{money(budget['year_committed'])}</td></tr>"
-                   f"<tr><th>{t('year_spent')}</th><td>{money(budget['year_spent'])}</td></tr>"
-                   f"<tr><th>{t('year_projection')}</th><td>{money(budget['year_projection'])}</td></tr>"
-                   f"<tr><th>{t('year_envelope')}</th><td>{money(budget['year_envelope'])} "
-                   f"({word('method', budget['method'])})</td></tr></tbody></table>"
+    pairs = [("period_committed", budget["period_committed"]), ("year_committed", budget["year_committed"]),
+             ("period_spent", budget["period_spent"]), ("year_spent", budget["year_spent"]),
+             ("year_projection", budget["year_projection"]), ("year_envelope", budget["year_envelope"])]
+    cells = [f"<th>{t(key)}</th><td>{money(value)}" + (f" ({word('method', budget['method'])})" if key == "year_envelope" else "")
+             + "</td>" for key, value in pairs]
+    budget_html = (f'<table class="figures"><tbody>{"".join(f"<tr>{cells[i]}{cells[i + 1]}</tr>" for i in range(0, 6, 2))}'
+                   f"</tbody></table>"
                    f"<p>{t('projection_over' if gap > 0 else 'projection_under', gap=format_money(abs(gap), plan.currency, lang))}</p>")
     budget_html += _money_tables(plan, glance, lang)
-    overdue = "".join(f"<li>{t('overdue_line', id=d['id'], kr=d['key_result_id'], owner=d['owner'], due=format_date(_iso(d['due']), lang))}</li>"
-                      for d in glance["decisions"]["overdue"])
-    decisions = (f"<p>{t('open_decisions', count=len(glance['decisions']['open']))}</p>"
-                 + (f"<p>{t('overdue_decisions')}</p><ul>{overdue}</ul>" if overdue else f"<p>{t('no_overdue')}</p>")
-                 + _decisions(glance, lang))
-    links = "".join(f'<li><a href="{html.escape(href)}">{esc(name)}</a></li>' for name, href in pages)
+    late = len(glance["decisions"]["overdue"])
+    decisions = (f"<p>{t('open_decisions', count=len(glance['decisions']['open']))} "
+                 f"{t('overdue_count', count=late) if late else t('no_overdue')}</p>{_decisions(glance, lang)}")
     figures = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in headline(document, lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{esc(company)} · {esc(period_name)}</title>
@@ -202,14 +221,14 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
 <dt>{t('period')}</dt><dd>{t('period_span', period=period_name, start=format_date(_iso(period['start']), lang), end=format_date(_iso(period['end']), lang))}</dd>
 <dt>{t('as_of')}</dt><dd>{esc(format_date(_iso(document['as_of']), lang))}</dd>
 <dt>{t('generated')}</dt><dd>{esc(format_moment(datetime.fromisoformat(generated), lang))} · {t('version')} {esc(__version__)}</dd></dl>
-<h2>{t('dashboard')}</h2>{_dashboard(plan, glance, lang)}
+<h2>{t('dashboard')}</h2>{_dashboard(plan, glance, lang)}<p>{counts}</p>{sureness}
 <h2>{t('changes')}</h2>{changes}
-<h2>{t('key_results')}</h2><p>{counts}</p>{off_track}{_why(plan, glance, lang)}
+<div class="screen-only"><h2>{t('key_results')}</h2>{off_track}{why_blocks(plan, glance, lang)}</div>
 <h2>{t('actions')}</h2>{actions}
 <h2>{t('budget')}</h2>{budget_html}
 <h2>{t('decisions')}</h2>{decisions}
-<h2>{t('steps')}</h2><ol class="toc">{links}</ol>
-<h2>{t('figures')}</h2><table>{figures}</table></body></html>
+<h2>{t('contents')}</h2>{_contents(list(objectives), pages, lang)}
+<div class="screen-only"><h2>{t('figures')}</h2><table>{figures}</table></div></body></html>
 """
 
 

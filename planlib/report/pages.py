@@ -1,9 +1,10 @@
-"""The report's pages beside the front page (`front_page`): the shared stylesheet, the appendix, the
-contents and the PDF. Every word comes from the catalogs in the report's one language; plan text is escaped.
+"""The report's pages beside the front page (`front_page`) and the objectives' pages: the shared
+stylesheet, the appendix and the PDF. Every word comes from the catalogs in the report's one language; plan text is escaped.
 """
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from ..core.i18n import tr
@@ -25,8 +26,14 @@ top:0;width:2px;height:.9rem;background:#555}.bullet-target{position:absolute;to
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@top-left{content:"%(header)s";font-size:8pt;color:#666}
 @bottom-right{content:counter(page);font-size:8pt;color:#666}}
 @page wide{size:A4 landscape;margin:10mm}
-.planlib-page{page:wide;break-before:page;break-after:page}.planlib-page img{width:auto;height:auto;max-width:100%%;max-height:180mm}
-@media print{body{max-width:none;margin:0;font-size:11px}table{font-size:9px;width:auto;max-width:100%%;
+.toc .part th{background:none;padding-top:.7rem}.toc-parts{width:100%}.toc-parts>tbody>tr>td{width:50%;border:none;padding:0 1rem 0 0}
+.toc-parts .toc{width:100%}.dashboard{width:100%}.figures{break-inside:avoid}.figures th{font-weight:normal;color:#444}.page-number{text-align:right}
+@media screen{.page-number{display:none}}@media print{.screen-only{display:none}}
+.objective-page h1{font-size:1.3rem;margin-bottom:.2rem}.objective-page h2{font-size:1.05rem;margin-top:.8rem}
+.objective-page h3{font-size:.95rem;margin:.5rem 0 .1rem}.objective-page .why{margin:.1rem 0}.trends{max-height:120mm}
+.planlib-page{page:wide;break-before:page;break-after:page}.planlib-page img{width:auto;height:auto;max-width:100%%;max-height:180mm}.planlib-page h2{margin-top:0}
+.with-lead img{max-height:158mm}
+@media print{body{max-width:none;margin:0;font-size:11px}.bullet{width:7rem}h2{margin-top:1rem}table{font-size:9px;width:auto;max-width:100%%;
 table-layout:auto;word-break:break-word}h1,h2{break-after:avoid}tr{break-inside:avoid}}
 """
 
@@ -47,53 +54,92 @@ def appendix_page(tables: list[tuple[str, str]], lang: str) -> str:
             f'href="{STYLESHEET}"></head><body><h1>{html.escape(tr("report.appendix", lang))}</h1>{parts}</body></html>')
 
 
-def contents_page(pages: list[tuple[str, int]], lang: str) -> str:
-    """The PDF's table of contents: each step page and the page it starts on."""
-    rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{number}</td></tr>" for name, number in pages)
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><link rel="stylesheet" '
-            f'href="{STYLESHEET}"></head><body><h1>{html.escape(tr("report.contents", lang))}</h1>'
-            f'<table class="toc">{rows}</table></body></html>')
+def write_pdf(folder: Path, manager: list[tuple[str, str]], annex: list[tuple[str, str]], target: Path,
+              lang: str) -> None:
+    """One PDF in two parts: the manager's (the front page, then one page per business objective), then the
+    analyst's annex (the step pages, the full tables); page numbers run through the whole.
 
-
-def write_pdf(folder: Path, pages: list[tuple[str, str]], target: Path, lang: str) -> None:
-    """One PDF: the front page, a table of contents, then each step; page numbers run through the whole.
-
-    Each page is rendered alone (WeasyPrint), so the step pages' start pages are
-    known before the contents page is written; the outline (bookmarks) names
-    the front page and every step.
+    Each page is rendered alone (WeasyPrint). The front page's contents is
+    rendered first with wide placeholders, so its length is known before the
+    other parts are numbered, then again with their first pages filled in; the
+    outline (bookmarks) names both parts and every page under its part.
     """
     from weasyprint import CSS, HTML
 
-    def render(source: str | Path, first_page: int, is_file: bool = True):
+    def render(source: str | Path, first_page: int):
         numbering = CSS(string=f"@page:first{{counter-reset:page {first_page}}}")
-        document = HTML(filename=str(source)) if is_file else HTML(string=source, base_url=str(folder))
-        return document.render(stylesheets=[numbering])
+        page = HTML(filename=str(source)) if isinstance(source, Path) else HTML(string=source, base_url=str(folder))
+        document = page.render(stylesheets=[numbering])
+        sparse = _sparse_pages(document)
+        for setting in TIGHTER if sparse else ():
+            tighter = page.render(stylesheets=[numbering, CSS(string=setting)])
+            if len(tighter.pages) <= len(document.pages) and _sparse_pages(tighter) < sparse:
+                return tighter  # a few lines spilled over: set a little tighter rather than print a near-empty page
+        return document
 
-    front = render(folder / "index.html", 1)
-    steps_first = len(front.pages) + 2  # after the front page and a one-page contents page
-    rendered, starts, next_page = [], [], steps_first
-    for name, href in pages:
-        document = render(folder / href, next_page)
-        rendered.append(document)
-        starts.append((name, next_page))
-        next_page += len(document.pages)
-    contents = render(contents_page(starts, lang), len(front.pages) + 1, is_file=False)
-    documents = [front, contents, *rendered]
-    all_pages = [page for document in documents for page in document.pages]
-    combined = front.copy(all_pages)
-    _outline(combined, [tr("report.title", lang), tr("report.contents", lang)] + [name for name, _ in pages], documents)
+    entries = manager[1:] + annex  # the front page (manager[0]) is index.html itself
+    front_text = (folder / "index.html").read_text(encoding="utf-8")
+    front_length = len(render(_numbered(front_text, {}), 1).pages)
+    for _ in range(3):  # a front page that grows once numbered shifts every other part once more
+        rendered, starts, next_page = [], {"index.html": 1}, front_length + 1
+        for _name, href in entries:
+            document = render(folder / href, next_page)
+            rendered.append(document)
+            starts[href] = next_page
+            next_page += len(document.pages)
+        front = render(_numbered(front_text, starts), 1)
+        if len(front.pages) == front_length:
+            break
+        front_length = len(front.pages)
+    documents = [front, *rendered]
+    combined = front.copy([page for document in documents for page in document.pages])
+    parts = [(tr("report.part_manager", lang), len(manager)), (tr("report.part_annex", lang), len(annex))]
+    _outline(combined, parts, [name for name, _ in manager + annex], documents)
     combined.write_pdf(str(target))
 
 
-def _outline(combined, titles: list[str], documents) -> None:
-    """Bookmarks: one per part, pointing at its first page."""
+NEARLY_EMPTY = 0.25  # a page whose words end higher than this is a spill-over
+# user stylesheets rank below the page's own: the tighter settings (smaller type, then narrower margins too) say
+# !important
+_SMALLER = "body{font-size:10px !important}table{font-size:8px !important}"
+TIGHTER = (_SMALLER, _SMALLER + "@page{margin:11mm 11mm 13mm 11mm !important}")
 
-    first = 0
-    entries = []
-    for title, document in zip(titles, documents):
-        entries.append((title, first))
-        first += len(document.pages)
+
+def _sparse_pages(document) -> int:
+    """How many pages of a rendered document are blank or nearly empty (a spill-over of a few lines)."""
+    return sum(_filled(page) < NEARLY_EMPTY for page in document.pages)
+
+
+def _filled(page) -> float:
+    """How much of its height a laid-out page's words and pictures reach down to (0 to 1; the running header
+    aside). WeasyPrint's laid-out boxes; its version is pinned by the lock."""
+    from weasyprint.formatting_structure import boxes
+
+    frame = page._page_box
+    content = frame.children[0] if frame.children else None
+    if content is None:
+        return 0.0
+    bottoms = [box.position_y + box.margin_height() for box in content.descendants()
+               if isinstance(box, boxes.ReplacedBox) or (isinstance(box, boxes.TextBox) and box.text.strip())]
+    return (max(bottoms) - frame.content_box_y()) / frame.height if bottoms else 0.0
+
+
+def _numbered(front_text: str, starts: dict[str, int]) -> str:
+    """The front page with each contents entry's first page; a wide placeholder where none is known yet."""
+    return re.sub(r'<td class="page-number" data-href="([^"]*)"></td>',
+                  lambda m: f'<td class="page-number" data-href="{m[1]}">'
+                            f'{starts.get(html.unescape(m[1]), 8888)}</td>', front_text)
+
+
+def _outline(combined, parts: list[tuple[str, int]], titles: list[str], documents) -> None:
+    """Bookmarks: each part, and under it each of its pages, pointing at its first page."""
     for page in combined.pages:
         page.bookmarks = []
-    for title, index in entries:
-        combined.pages[index].bookmarks.append((1, title, (0, 0), "open"))
+    first, titled = 0, iter(zip(titles, documents))
+    for part, count in parts:
+        for n in range(count):
+            title, document = next(titled)
+            if n == 0:
+                combined.pages[first].bookmarks.append((1, part, (0, 0), "open"))
+            combined.pages[first].bookmarks.append((2, title, (0, 0), "open"))
+            first += len(document.pages)

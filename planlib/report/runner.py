@@ -338,13 +338,15 @@ class ReportJob:
         from ..steps.glance import at_a_glance
         from ..core.i18n import tr
         from .front_page import front_page
+        from .objective_pages import objective_pages
         from .pages import STYLESHEET, appendix_page, stylesheet, write_pdf
 
 
         (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
         pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
-        glance = at_a_glance(plan, period, date.fromisoformat(document["as_of"]), document)
+        as_of = date.fromisoformat(document["as_of"])
+        glance = at_a_glance(plan, period, as_of, document)
         (build / "summary.json").write_text(json.dumps({**document, "front_page": glance}, ensure_ascii=False,
                                                        indent=2) + "\n", encoding="utf-8")
         parts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(build.glob(".appendix-*.json"))]
@@ -360,7 +362,12 @@ class ReportJob:
             (build / CHANGES_PAGE).write_text(diff_page(since.diff, since.label, tr("diff.this_report", lang), lang),
                                               encoding="utf-8")
         changes = since_html(since, lang, CHANGES_PAGE)
-        (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated, changes),
-                                          encoding="utf-8")
+        objectives = []
+        for title, name, page in objective_pages(plan, document, glance, as_of, lang):
+            (build / name).write_text(page, encoding="utf-8")
+            objectives.append((title, name))
+        (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated, changes,
+                                                     objectives), encoding="utf-8")
         if self.pdf:
-            write_pdf(build, pages, build / f"report-{period.id}.pdf", lang)
+            write_pdf(build, [(tr("report.title", lang), "index.html"), *objectives], pages,
+                      build / f"report-{period.id}.pdf", lang)

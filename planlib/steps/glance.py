@@ -45,10 +45,12 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     envelope = float(chosen_envelope(envelopes(plan, [year])).iloc[0])
     late_decisions = overdue(plan, as_of)
     states = {**{i: "late" for i in status["late"]["id"]}, **{i: "at_risk" for i in status["at_risk"]["id"]}}
+    action_states = {a.id: _state(a, states, as_of) for a in plan.actions.itertuples(index=False)}
     return {
-        "dashboard": [_bullet(p, titles) for p in review["key_results"]],
-        "why": {kr["id"]: _why(plan, kr["id"], states, versus["lines"], decided.get(kr["id"]), as_of)
+        "dashboard": [_bullet(p, titles, decided.get(p["id"])) for p in review["key_results"]],
+        "why": {kr["id"]: _why(plan, kr["id"], action_states, versus["lines"], decided.get(kr["id"]))
                 for kr in off_track},
+        "objectives": _objectives(plan, review["key_results"], action_states, versus["lines"]),
         "by_category": _by_category(budget, versus["by_category"]),
         "most_over_budget": _most_over(versus["lines"]),
         "open_decisions": _open_decisions(plan, set(late_decisions["id"])),
@@ -67,32 +69,71 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     }
 
 
-def _bullet(p: dict, titles: dict) -> dict:
-    """A key result's bullet bar: progress to date and expected progress (1 = the target), its status."""
+def _bullet(p: dict, titles: dict, decided: dict | None) -> dict:
+    """A key result's bullet bar: progress to date and expected progress (1 = the target), its status, the
+    latest decision taken on it."""
     return {"id": p["id"], "title": titles.get(p["id"], ""), "status": p["status"], "actual": p["actual"],
             "target": p["target"], "expected": p["expected_to_date"], "progress": p["progress"],
             "expected_progress": p["expected_progress"], "probability": p["probability"], "window": p["window"],
-            "window_days": p["window_days"]}
+            "window_days": p["window_days"], "decision": decided["decision"] if decided else None,
+            "decision_id": decided["id"] if decided else None}
 
 
-def _why(plan, kr_id: str, states: dict, lines, decided: dict | None, as_of: date) -> dict:
+def _state(action, late_or_at_risk: dict, as_of: date) -> str:
+    """An action's state on the as-of date: late or at risk (status_as_of's one definition), else done,
+    cancelled, not started or in progress."""
+    if action.status == "cancelled":
+        return "cancelled"
+    if action.id in late_or_at_risk:
+        return late_or_at_risk[action.id]
+    if action.status == "done":
+        return "done"
+    start = action.start.date() if hasattr(action.start, "date") and action.start == action.start else None
+    return "not_started" if start is None or start > as_of or action.status == "idea" else "in_progress"
+
+
+def _spend_of(lines, action_ids) -> dict:
+    """The year's budget of the lines of these actions, committed and spent to date."""
+    own = lines[lines["action_id"].isin(set(action_ids))]
+    return {"budget": round(float(own["budget"].sum()), 2),
+            "committed_to_date": round(float(own["committed_to_date"].sum()), 2),
+            "spent_to_date": round(float(own["spent_to_date"].sum()), 2)}
+
+
+def _objectives(plan, pacings: list[dict], action_states: dict, lines) -> list[dict]:
+    """Each business objective with its key results, its actions by state and the spend of their budget
+    lines; key results under no business objective (a marketing objective without parent) come last."""
+    objectives = plan.objectives
+    business = objectives[objectives["level"] == "business"]
+    parent = dict(zip(objectives["id"], objectives["parent_id"]))
+    group = {kr: parent.get(m, "") if parent.get(m, "") in set(business["id"]) else ""
+             for kr, m in zip(plan.key_results["id"], plan.key_results["objective_id"])}
+    found = []
+    for objective_id, title, owner in [*zip(business["id"], business["title"], business["owner"]), ("", "", "")]:
+        krs = [p["id"] for p in pacings if group.get(p["id"], "") == objective_id]
+        if not objective_id and not krs:
+            continue
+        actions = plan.actions[plan.actions["key_result_id"].isin(krs)]
+        states = [action_states[i] for i in actions["id"]]
+        found.append({"id": objective_id, "title": title, "owner": owner, "key_results": krs,
+                      "actions": {state: states.count(state) for state in ACTION_STATES if state in states},
+                      "late_or_at_risk": [i for i in actions["id"] if action_states[i] in ("late", "at_risk")],
+                      **_spend_of(lines, actions["id"])})
+    return found
+
+
+ACTION_STATES = ("late", "at_risk", "in_progress", "not_started", "done", "cancelled")
+
+
+def _why(plan, kr_id: str, action_states: dict, lines, decided: dict | None) -> dict:
     """Why a key result is behind, from the plan: its owner and levers, its actions and their state, the
     budget lines of those actions against plan, and the decision taken on it (`decided`)."""
     kr = plan.key_results.set_index("id").loc[kr_id]
     actions = plan.actions[plan.actions["key_result_id"] == kr_id]
-    listed = []
-    for action in actions.itertuples(index=False):
-        start = action.start.date() if hasattr(action.start, "date") and action.start == action.start else None
-        state = states.get(action.id) or ("done" if action.status in ("done", "cancelled") else
-                                          "not_started" if start is None or start > as_of or action.status == "idea"
-                                          else "in_progress")
-        if action.status == "cancelled":
-            state = "cancelled"
-        listed.append({"id": action.id, "name": action.name, "owner": action.owner, "state": state})
-    own = lines[lines["action_id"].isin(set(actions["id"]))]
+    listed = [{"id": a.id, "name": a.name, "owner": a.owner, "state": action_states[a.id]}
+              for a in actions.itertuples(index=False)]
     return {"owner": kr.get("owner", ""), "levers": kr.get("levers", ""), "actions": listed,
-            "budget": round(float(own["budget"].sum()), 2), "committed_to_date": round(float(own["committed_to_date"].sum()), 2),
-            "spent_to_date": round(float(own["spent_to_date"].sum()), 2),
+            **_spend_of(lines, actions["id"]),
             "decision": None if decided is None else {
                 "id": decided["id"], "decision": decided["decision"], "reason": decided.get("reason", ""),
                 "owner": decided.get("owner", ""), "due": _iso_day(decided.get("due")), "status": decided.get("status", "")}}

@@ -213,9 +213,10 @@ def stack_labels(figure, axes, items: list[tuple], y: float, step: float, **styl
 PRINT_DPI = 130  # a page meant for paper: sharp enough printed, light enough in 16 colours (about 30 KB)
 
 
-def show_page(figure, title: str = "") -> None:
+def show_page(figure, title: str = "", lead: str = "") -> None:
     """A figure that is a printed page of its own (a quarter of the marketing calendar): shown in the notebook
-    like any chart, printed by the report's PDF on an A4 landscape page (the `planlib-page` class)."""
+    like any chart, printed by the report's PDF on an A4 landscape page (the `planlib-page` class). `lead` (HTML,
+    escaped by the caller) heads the page: a heading printed apart from its page would stand on a page alone."""
     import base64
     import html
 
@@ -224,5 +225,6 @@ def show_page(figure, title: str = "") -> None:
 
     data = base64.b64encode(compact_png(figure, colors=16, dpi=PRINT_DPI)).decode("ascii")
     plt.close(figure)
-    display(HTML(f'<div class="planlib-page"><img alt="{html.escape(title)}" src="data:image/png;base64,{data}">'
+    kind = "planlib-page with-lead" if lead else "planlib-page"
+    display(HTML(f'<div class="{kind}">{lead}<img alt="{html.escape(title)}" src="data:image/png;base64,{data}">'
                  f"</div>"))

@@ -133,12 +133,18 @@ def quarter_figure(plan: Plan, quarter: Period, entries: pd.DataFrame, lang: str
 
 
 def show_calendar(plan: Plan, period: Period, lang: str, scheduled: pd.DataFrame | None = None) -> None:
-    """Each quarter the period touches, as a page of its own (notebook 05 and the report's PDF)."""
+    """Each quarter the period touches, as a page of its own (notebook 05 and the report's PDF); the first
+    page carries the section's heading and what the calendar shows."""
+    import html
+
     from ...core.i18n import format_period
     from ...ui.charts import show_page
 
     entries = calendar_entries(plan, scheduled)
+    lead = (f"<h2>{html.escape(tr('heading.actions.marketing_calendar', lang))}</h2>"
+            f"<p>{html.escape(tr('intro.actions.marketing_calendar', lang))}</p>")
     for quarter in plan.calendar.periods("quarters"):
         if quarter.end >= period.start and quarter.start <= period.end:
             title = tr("label.calendar_title", lang, quarter=format_period(quarter, lang))
-            show_page(quarter_figure(plan, quarter, entries, lang, title), title)
+            show_page(quarter_figure(plan, quarter, entries, lang, title), title, lead)
+            lead = ""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ...core.i18n import format_measure
 from ...core.metrics import is_flow, kpi_value
 from ...ui.charts import month_axis, new_figure, percent_axis, wrap
 
@@ -41,12 +42,44 @@ def trend(plan, pacing, index, as_of, title: str = "",
           labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of"), lang: str = "en"):
     """A key result over its window as known on `as_of`: actual (cumulative for a flow, weekly for a level) up to
     that day and no further, even where later actuals exist; expected pace; the forecast band from there on."""
+    figure, axes = new_figure(7, 3)
+    _draw_trend(axes, plan, pacing, index, as_of, labels, lang)
+    axes.legend(fontsize=7, frameon=False)
+    if title:
+        axes.set_title(title, fontsize=10, loc="left")
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    return figure
+
+
+def trends(plan, pacings: list, index, as_of, titles: dict[str, str],
+           labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of"), lang: str = "en"):
+    """Several key results' trends side by side, small enough for one printed page per business objective:
+    two columns (three beyond six key results), one legend for all."""
+    columns = min(len(pacings), 2 if len(pacings) <= 4 else 3)
+    rows = -(-len(pacings) // columns)
+    figure, grid = new_figure(3.6 * columns, 1.75 * rows + 0.35, rows, columns)
+    panels = grid.ravel() if hasattr(grid, "ravel") else [grid]
+    for axes, pacing in zip(panels, pacings):
+        _draw_trend(axes, plan, pacing, index, as_of, labels, lang)
+        axes.set_title(wrap(f"{pacing.id} {titles.get(pacing.id, '')}", 44),
+                       fontsize=7, loc="left")
+        for label in axes.get_xticklabels():
+            label.set_fontsize(6)
+    for axes in panels[len(pacings):]:
+        axes.set_visible(False)
+    handles, names = panels[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="lower center", ncol=4, fontsize=7, frameon=False)
+    figure.tight_layout(rect=(0, 0.3 / (1.75 * rows + 0.35), 1, 1))
+    return figure
+
+
+def _draw_trend(axes, plan, pacing, index, as_of, labels, lang: str) -> None:
     import pandas as pd
 
     kpi = plan.kpis.set_index("id").loc[pacing.kpi_id]
     start, end = pd.Timestamp(pacing.start).date(), pd.Timestamp(pacing.deadline).date()
     known = min(end, as_of)
-    figure, axes = new_figure(7, 3)
     days, values = [], []
     day = start + timedelta(days=6)
     while day <= known:
@@ -76,10 +109,5 @@ def trend(plan, pacing, index, as_of, title: str = "",
         axes.axvline(known, color="#555555", linestyle=":", linewidth=1, label=labels[3])
     axes.set_xlim(start, end)
     month_axis(axes, lang)
-    axes.legend(fontsize=7, frameon=False)
+    axes.yaxis.set_major_formatter(lambda value, _: format_measure(value, lang, pacing.target))  # 1 500 000, never 1e6
     axes.tick_params(labelsize=7)
-    if title:
-        axes.set_title(title, fontsize=10, loc="left")
-    figure.autofmt_xdate()
-    figure.tight_layout()
-    return figure
