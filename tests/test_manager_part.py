@@ -47,7 +47,8 @@ def test_the_pdf_is_the_managers_part_then_the_analysts_annex(printed):
     assert [i.title for i in manager] == ["Rapport du plan d'actions marketing",
                                           *[f"{o.id} {o.title}" for o in business.itertuples()]]
     assert [i.title for i in annex] == ["0. Commencer ici", "1. Audit", "2. Objectifs SMART", "3. Personas",
-                                        "4. Canaux et messages", "5. Plan d'actions", "6. Budget",
+                                        "4. Canaux et messages", "5. Plan d'actions",
+                                        "Calendrier marketing, T2 2026", "6. Budget",
                                         "7. Suivi des KPI", "Annexe : tableaux complets"]
     starts = [reader.get_destination_page_number(i) + 1 for i in [*manager, *annex]]
     assert starts == sorted(starts) and starts[0] == 1

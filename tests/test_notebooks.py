@@ -71,7 +71,7 @@ def test_every_table_is_shown_in_the_notebook_s_language(path):
         assert len(node.args) + len(node.keywords) >= 2, source
 
 
-CHARTS = {"gantt", "load_chart", "budget_by_quarter", "cumulative_plan_vs_spend", "dashboard", "trend"}
+CHARTS = {"gantt", "load_chart", "budget_by_quarter", "cumulative_plan_vs_spend", "dashboard", "trend", "trends"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

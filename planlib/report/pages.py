@@ -26,14 +26,14 @@ top:0;width:2px;height:.9rem;background:#555}.bullet-target{position:absolute;to
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@top-left{content:"%(header)s";font-size:8pt;color:#666}
 @bottom-right{content:counter(page);font-size:8pt;color:#666}}
 @page wide{size:A4 landscape;margin:10mm}
-.toc .part th{background:none;padding-top:.7rem}.toc-parts{width:100%}.toc-parts>tbody>tr>td{width:50%;border:none;padding:0 1rem 0 0}
+.toc .part th{background:none;padding-top:.7rem}.keep-together{break-inside:avoid}.toc-parts{width:100%}.toc-parts>tbody>tr>td{width:50%;border:none;padding:0 1rem 0 0}
 .toc-parts .toc{width:100%}.dashboard{width:100%}.figures{break-inside:avoid}.figures th{font-weight:normal;color:#444}.page-number{text-align:right}
 @media screen{.page-number{display:none}}@media print{.screen-only{display:none}}
 .objective-page h1{font-size:1.3rem;margin-bottom:.2rem}.objective-page h2{font-size:1.05rem;margin-top:.8rem}
 .objective-page h3{font-size:.95rem;margin:.5rem 0 .1rem}.objective-page .why{margin:.1rem 0}.trends{max-height:120mm}
 .planlib-page{page:wide;break-before:page;break-after:page}.planlib-page img{width:auto;height:auto;max-width:100%%;max-height:180mm}.planlib-page h2{margin-top:0}
 .with-lead img{max-height:158mm}
-@media print{body{max-width:none;margin:0;font-size:11px}.bullet{width:7rem}h2{margin-top:1rem}table{font-size:9px;width:auto;max-width:100%%;
+@media print{body{max-width:none;margin:0;font-size:11px}.keep-together img{max-height:215mm;width:auto}.bullet{width:7rem}h2{margin-top:1rem}table{font-size:9px;width:auto;max-width:100%%;
 table-layout:auto;word-break:break-word}h1,h2{break-after:avoid}tr{break-inside:avoid}}
 """
 
@@ -65,14 +65,18 @@ def write_pdf(folder: Path, manager: list[tuple[str, str]], annex: list[tuple[st
     outline (bookmarks) names both parts and every page under its part.
     """
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts, cache = FontConfiguration(), {}  # fonts and pictures loaded once for all the pages, not once each
 
     def render(source: str | Path, first_page: int):
-        numbering = CSS(string=f"@page:first{{counter-reset:page {first_page}}}")
+        numbering = CSS(string=f"@page:first{{counter-reset:page {first_page}}}", font_config=fonts)
         page = HTML(filename=str(source)) if isinstance(source, Path) else HTML(string=source, base_url=str(folder))
-        document = page.render(stylesheets=[numbering])
+        document = page.render(stylesheets=[numbering], font_config=fonts, cache=cache)
         sparse = _sparse_pages(document)
         for setting in TIGHTER if sparse else ():
-            tighter = page.render(stylesheets=[numbering, CSS(string=setting)])
+            tighter = page.render(stylesheets=[numbering, CSS(string=setting, font_config=fonts)], font_config=fonts,
+                                  cache=cache)
             if len(tighter.pages) <= len(document.pages) and _sparse_pages(tighter) < sparse:
                 return tighter  # a few lines spilled over: set a little tighter rather than print a near-empty page
         return document
@@ -98,10 +102,10 @@ def write_pdf(folder: Path, manager: list[tuple[str, str]], annex: list[tuple[st
     combined.write_pdf(str(target))
 
 
-NEARLY_EMPTY = 0.25  # a page whose words end higher than this is a spill-over
+NEARLY_EMPTY = 0.2  # a page whose words end in its top fifth is a spill-over
 # user stylesheets rank below the page's own: the tighter settings (smaller type, then narrower margins too) say
 # !important
-_SMALLER = "body{font-size:10px !important}table{font-size:8px !important}"
+_SMALLER = "body{font-size:10px !important}table{font-size:8px !important}.trends{max-height:95mm !important}"
 TIGHTER = (_SMALLER, _SMALLER + "@page{margin:11mm 11mm 13mm 11mm !important}")
 
 

@@ -119,27 +119,6 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, km=None) 
                                request_save_on_cell_execute=km is None, **extra)
 
 
-def split_appendix(executed: Path):
-    """The executed notebook without its appendix tables, and those tables as [(title, html)]."""
-    import nbformat
-
-    from ..ui.display import APPENDIX_KEY
-
-    notebook = nbformat.read(executed, as_version=4)
-    appendix = []
-    for cell in notebook.cells:
-        kept = []
-        for output in cell.get("outputs", []):
-            title = output.get("metadata", {}).get(APPENDIX_KEY)
-            if title:
-                appendix.append((title, output["data"].get("text/html", "")))
-            else:
-                kept.append(output)
-        if cell.cell_type == "code":
-            cell.outputs = kept
-    return notebook, appendix
-
-
 def source_cell_number(notebook: Path, executed_index: int) -> int:
     """The 1-based number, in the notebook as stored, of a cell of its executed copy.
 
@@ -311,12 +290,21 @@ class ReportJob:
         if run.error is None:
             started = time.perf_counter()
             try:
+                import nbformat
+
+                from .export import keep_headings_with_pictures, lighter, split_outputs
+
                 output = build / run.notebook.name
-                page, appendix = split_appendix(output)
-                body, _ = _exporter(lang).from_notebook_node(page)
-                output.with_suffix(".html").write_text(body, encoding="utf-8")
+                page, appendix, printed = split_outputs(nbformat.read(output, as_version=4), output.stem, lang)
+                body, _ = _exporter(lang).from_notebook_node(keep_headings_with_pictures(page))
+                output.with_suffix(".html").write_text(lighter(body), encoding="utf-8")
+                for _title, name, printed_page in printed:
+                    (build / name).write_text(printed_page, encoding="utf-8")
                 if appendix:
                     (build / f".appendix-{run.notebook.stem}.json").write_text(json.dumps(appendix), encoding="utf-8")
+                if printed:
+                    (build / f".printed-{run.notebook.stem}.json").write_text(
+                        json.dumps([(title, name) for title, name, _ in printed]), encoding="utf-8")
             except Exception as error:  # noqa: BLE001
                 run.error = labelled(run.notebook.name, tr("report.export_failed", lang,
                                                            reason=f"{type(error).__name__}: {error}"), lang)
@@ -343,7 +331,13 @@ class ReportJob:
 
 
         (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
-        pages = [(page_title(r.notebook, lang), r.notebook.with_suffix(".html").name) for r in runs]
+        pages = []
+        for r in runs:  # each step's page, then the printed pages it holds (its quarters of the calendar)
+            pages.append((page_title(r.notebook, lang), r.notebook.with_suffix(".html").name))
+            printed = build / f".printed-{r.notebook.stem}.json"
+            if printed.exists():
+                pages += [tuple(entry) for entry in json.loads(printed.read_text(encoding="utf-8"))]
+                printed.unlink()
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         as_of = date.fromisoformat(document["as_of"])
         glance = at_a_glance(plan, period, as_of, document)

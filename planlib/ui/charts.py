@@ -95,8 +95,11 @@ def wrap(text: str, width: int = 34) -> str:
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
-def compact_png(figure, colors: int = 256, dpi: float | None = None) -> bytes:
-    """A figure as a 256-colour PNG: charts have few colours, and the page is a third of the weight."""
+CHART_COLOURS = 64  # a chart's few colours and their anti-aliased edges, without banding in a heat map's scale
+
+
+def compact_png(figure, colors: int = CHART_COLOURS, dpi: float | None = None) -> bytes:
+    """A figure as a PNG of a few colours: charts have few, and the page is a third of the weight."""
     import io
 
     from PIL import Image
@@ -225,6 +228,8 @@ def show_page(figure, title: str = "", lead: str = "") -> None:
 
     data = base64.b64encode(compact_png(figure, colors=16, dpi=PRINT_DPI)).decode("ascii")
     plt.close(figure)
+    from .display import PAGE_KEY
+
     kind = "planlib-page with-lead" if lead else "planlib-page"
     display(HTML(f'<div class="{kind}">{lead}<img alt="{html.escape(title)}" src="data:image/png;base64,{data}">'
-                 f"</div>"))
+                 f"</div>"), metadata={PAGE_KEY: title})

@@ -163,6 +163,7 @@ def paragraph(key: str, lang: str = "en", **values) -> None:
 
 
 APPENDIX_KEY = "planlib_appendix"  # output metadata: this table belongs in the report's appendix
+PAGE_KEY = "planlib_page"  # output metadata: this output is a printed page of its own (its title)
 SUMMARY_ROWS = 15
 
 
