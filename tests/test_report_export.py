@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import nbformat
 import pandas as pd
@@ -97,3 +98,25 @@ def test_every_page_is_light_for_twenty_key_results_and_sixty_actions(grown_repo
     # the trends of every key result behind in one chart, kept on one printed page with its heading
     assert kpis.count("data:image/png") == 1
     assert '<div class="keep-together"><h2>Résultats clés en retard : tendance et prévision</h2>\n<img' in kpis
+
+
+def test_the_pdf_laid_out_on_two_cores_is_the_one_laid_out_on_one(grown_report, tmp_path):
+    """Pages laid out in two processes and put together read as the pages laid out in one: same pages, same
+    words, numbered through, each font embedded once per process (the file stays light)."""
+    from pypdf import PdfReader
+
+    from planlib.report.pdf import write_pdf
+
+    index = (grown_report / "index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'data-href="([^"]+)"', index)
+    manager = [(href, href) for href in hrefs if href == "index.html" or href.startswith("objective-")]
+    annex = [(href, href) for href in hrefs if (href, href) not in manager]
+    texts = {}
+    for jobs in (1, 2):
+        write_pdf(grown_report, manager, annex, tmp_path / f"{jobs}.pdf", "fr", jobs)
+        reader = PdfReader(tmp_path / f"{jobs}.pdf")
+        texts[jobs] = [page.extract_text() for page in reader.pages]
+        assert [text.rstrip().rsplit("\n", 1)[-1] for text in texts[jobs]] == \
+            [str(n) for n in range(1, len(texts[jobs]) + 1)]
+        assert (tmp_path / f"{jobs}.pdf").stat().st_size < 2_000_000
+    assert texts[1] == texts[2]

@@ -327,7 +327,8 @@ class ReportJob:
         from ..core.i18n import tr
         from .front_page import front_page
         from .objective_pages import objective_pages
-        from .pages import STYLESHEET, appendix_page, stylesheet, write_pdf
+        from .pages import STYLESHEET, appendix_page, stylesheet
+        from .pdf import write_pdf
 
 
         (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
@@ -364,4 +365,4 @@ class ReportJob:
                                                      objectives), encoding="utf-8")
         if self.pdf:
             write_pdf(build, [(tr("report.title", lang), "index.html"), *objectives], pages,
-                      build / f"report-{period.id}.pdf", lang)
+                      build / f"report-{period.id}.pdf", lang, self.jobs)
