@@ -11,11 +11,13 @@
    a bare interpreter (target < 0.3 s), `planlib --help` (< 0.3 s) and
    `planlib check data/example` (< 0.6 s).
 4. A year in one command, and 20 plans x 2 periods on all cores.
-5. A workshop of 30 participants (a third of them with the solution): `planlib
+5. The report of a plan with 20 key results and 60 actions: its PDF (target < 10 s with all cores) and its
+   heaviest HTML page (target < 150 KB).
+6. A workshop of 30 participants (a third of them with the solution): `planlib
    workshop new` and `planlib workshop progress`. Target: progress under 1 s a
    participant (it reads and checks every participant's plan).
 Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report] [--skip-startup]
-                   [--skip-scale] [--skip-workshop])
+                   [--skip-scale] [--skip-workshop] [--skip-pdf])
 """
 from __future__ import annotations
 
@@ -190,6 +192,44 @@ def bench_report(work: Path) -> None:
         print(f"{'PASS' if ok else 'MISS'}  {label}")
 
 
+def bench_pdf(work: Path) -> None:
+    """The report of a plan with 20 key results and 60 actions: its PDF alone (one process, then all cores) and
+    its heaviest HTML page. Targets: the PDF in under 10 s, every page under 150 KB."""
+    import io
+    import os
+    import re
+    import time
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from grown import grown_plan
+
+    from planlib.report.pdf import write_pdf
+    from planlib.report.runner import ReportJob
+
+    plan = grown_plan(work / "plan")
+    [report] = ReportJob(plan, ["2026-Q2"], out=work / "out", as_of="2026-06-15", lang="fr", stream=io.StringIO()).run()
+    hrefs = re.findall(r'data-href="([^"]+)"', (report.folder / "index.html").read_text(encoding="utf-8"))
+    manager = [(h, h) for h in hrefs if h == "index.html" or h.startswith("objective-")]
+    annex = [(h, h) for h in hrefs if (h, h) not in manager]
+    cores = os.cpu_count() or 1
+    print("\nreport of a plan with 20 key results and 60 actions (best of 2)")
+    seconds = {}
+    for jobs in sorted({1, cores}):
+        timings = []
+        for _ in range(2):
+            started = time.perf_counter()
+            write_pdf(report.folder, manager, annex, work / "report.pdf", "fr", jobs)
+            timings.append(time.perf_counter() - started)
+        seconds[jobs] = min(timings)
+        print(f"PDF, {jobs} job(s):            {seconds[jobs]:6.2f} s   {(work / 'report.pdf').stat().st_size / 1e6:.1f} MB")
+    pages = {p.name: p.stat().st_size for p in report.folder.glob("*.html")}
+    heaviest = max(pages, key=pages.get)
+    print(f"heaviest page:           {pages[heaviest] / 1000:6.0f} KB   ({heaviest}, of {len(pages)} pages)")
+    for label, ok in (("PDF with all cores under 10 s", seconds[cores] < 10),
+                      ("every page under 150 KB", pages[heaviest] < 150_000)):
+        print(f"{'PASS' if ok else 'MISS'}  {label}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the generated plans in this folder")
@@ -198,6 +238,7 @@ def main() -> int:
     parser.add_argument("--skip-startup", action="store_true", help="skip the start-up benchmark")
     parser.add_argument("--skip-scale", action="store_true", help="skip the year and many-plans benchmark")
     parser.add_argument("--skip-workshop", action="store_true", help="skip the workshop benchmark")
+    parser.add_argument("--skip-pdf", action="store_true", help="skip the PDF and page weight benchmark")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
     if not args.skip_startup:
@@ -206,6 +247,8 @@ def main() -> int:
         bench_load(work)
     if not args.skip_report:
         bench_report(work / "report")
+    if not args.skip_pdf:
+        bench_pdf(work / "pdf")
     if not args.skip_scale:
         bench_scale(work / "scale")
     if not args.skip_workshop:
