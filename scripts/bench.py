@@ -151,7 +151,7 @@ def run_floor(notebooks: list[Path], out: Path, jobs: int) -> float:
     def one(notebook: Path) -> None:
         target = out / notebook.name
         execute(notebook, target, parameters, notebook.parent)
-        body, _ = _exporter().from_filename(str(target))
+        body, _ = _exporter("en").from_filename(str(target))
         target.with_suffix(".html").write_text(body, encoding="utf-8")
 
     started = time.perf_counter()
