@@ -67,6 +67,9 @@ def test_the_year_in_one_command_makes_17_complete_periods(tmp_path, light_noteb
     kept = json.loads((out / "example" / "2026-03" / "summary.json").read_text())
     assert f"{kept['kpi_review']['counts']['red']} behind" in march  # the key results by status, in words
     assert f"€{kept['budget']['period']:,.2f}" in march and "1 March 2026 – 31 March 2026" in march
+    # in the reports' style: the one stylesheet, beside the plan's page
+    assert '<link rel="stylesheet" href="report.css">' in index and "<style>" not in index
+    assert ".status-red{color:#c62828" in (out / "example" / "report.css").read_text(encoding="utf-8")
     for period in folders:
         assert (out / "example" / period / "index.html").exists()
         assert json.loads((out / "example" / period / "summary.json").read_text())["period"]["id"] == period

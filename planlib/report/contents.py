@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.i18n import format_date, format_money, format_period, tr
 from ..core.io.atomic import atomic_write_text
 from ..core.periods import Period
+from .pages import STYLESHEET, stylesheet
 
 KIND_ORDER = ("year", "half", "quarter", "month", "sprint")
 INDEX = "index.html"
@@ -35,7 +36,7 @@ def _summary_of(folder: Path) -> tuple[Period, dict] | None:
 def _row(period: Period, document: dict, link: str, lang: str) -> str:
     esc = lambda text: html.escape(str(text), quote=True)  # noqa: E731
     counts = (document.get("kpi_review") or {}).get("counts") or {}
-    statuses = " · ".join(f'<span class="status-{esc(s)}">{esc(n)} {esc(tr("status." + s, lang))}</span>'
+    statuses = " · ".join(f'<span class="status-{esc(s)}">{esc(n)} {esc(tr(f"status.{s}", lang))}</span>'
                           for s, n in counts.items() if n) or "–"
     actions, budget = document.get("actions") or {}, document.get("budget") or {}
     currency = document.get("currency") or "EUR"
@@ -46,11 +47,6 @@ def _row(period: Period, document: dict, link: str, lang: str) -> str:
             f"<td>{esc(format_date(date.fromisoformat(as_of), lang)) if as_of else '–'}</td>"
             f"<td>{statuses}</td><td class=\"number\">{esc(actions.get('late', '–'))}</td>"
             f'<td class="number">{money("period")}</td><td class="number">{money("spent_in_period_to_date")}</td></tr>')
-
-
-STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:1.5em}"
-         "th,td{padding:0.3em 0.8em;border-bottom:1px solid #ddd;text-align:left}td.number{text-align:right}"
-         ".status-green{color:#2e7d32}.status-amber{color:#a66c00}.status-red{color:#c62828}")
 
 
 def write_plan_index(root: Path, company: str, lang: str) -> Path:
@@ -68,9 +64,10 @@ def write_plan_index(root: Path, company: str, lang: str) -> Path:
         if rows:
             sections.append(f"<h2>{esc(tr(f'report.index_kind_{kind}', lang))}</h2>"
                             f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    atomic_write_text(Path(root) / STYLESHEET, stylesheet(company, ""), keep_history=False)  # the reports' style
     page = f"""<!DOCTYPE html>
 <html lang="{esc(lang)}"><head><meta charset="utf-8"><title>{esc(company)}</title>
-<style>{STYLE}</style></head>
+<link rel="stylesheet" href="{STYLESHEET}"></head>
 <body><h1>{esc(tr("report.title", lang))}</h1><p>{esc(tr("report.index_plan", lang, company=company))}</p>
 {''.join(sections) or f"<p>{esc(tr('report.index_none', lang))}</p>"}</body></html>
 """

@@ -17,7 +17,7 @@ text-align:left;vertical-align:top}thead th{background:#f3f3f3}img{max-width:100
 pre{white-space:pre-wrap;font-size:12px}dt{font-weight:bold;float:left;clear:left;width:11rem}dd{margin-left:11rem}
 .jp-OutputPrompt,.jp-InputPrompt,.jp-InputArea{display:none}.jp-Cell{margin:0}.jp-OutputArea-output{overflow-x:auto}
 .status-red{color:#c62828;font-weight:bold}.status-amber{color:#b26a00;font-weight:bold}.status-green{color:#2e7d32}
-.muted{color:#666}.bullet{position:relative;display:inline-block;width:12rem;height:.9rem;background:#eee}
+.muted{color:#666}td.number{text-align:right}.bullet{position:relative;display:inline-block;width:12rem;height:.9rem;background:#eee}
 .bullet-actual{position:absolute;left:0;top:.2rem;height:.5rem;background:#2e75b6}.bullet-expected{position:absolute;
 top:0;width:2px;height:.9rem;background:#555}.bullet-target{position:absolute;top:0;width:3px;height:.9rem;background:#000}
 .status-bg-green{background:#2e7d32}.status-bg-amber{background:#e0a030}.status-bg-red{background:#c62828}.toc a{text-decoration:none;color:#1f4e79}.anchor-link{display:none}
@@ -39,7 +39,7 @@ table-layout:auto;word-break:break-word}h1,h2{break-after:avoid}tr{break-inside:
 def stylesheet(plan_name: str, period_name: str) -> str:
     """The shared stylesheet of one period's pages; the PDF's running header names the plan and the period
     as the reader names it (T2 2026)."""
-    text = f"{plan_name} · {period_name}"
+    text = f"{plan_name} · {period_name}" if period_name else plan_name
     # a CSS string: every character that could end it or the stylesheet (quote, backslash, line break, <) escaped
     header = "".join(c if c.isalnum() or c in " ·-_.,&'()" else f"\\{ord(c):06x}" for c in text)
     return CSS.replace("%(header)s", header).replace("%%", "%")
