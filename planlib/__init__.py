@@ -12,8 +12,8 @@ _EXPORTS = {
     "export_plan": "planlib.core.plan", "new_plan": "planlib.core.templates",
     "load_plan": "planlib.steps", "import_plan": "planlib.steps",
     "summary": "planlib.steps.summary", "overview": "planlib.steps.progress",
-    "smart": "planlib.steps.objectives.linter", "start": "planlib.steps.session",
-    "what_changed": "planlib.steps.versions.show",
+    "smart": "planlib.steps.objectives.linter", "start": "planlib.notebook.session",
+    "what_changed": "planlib.versions.show",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

@@ -184,7 +184,7 @@ def run_diff(args) -> int:
         if len(args.versions) > 1:
             raise CodedError("baseline_diff_arguments", "baseline_diff_arguments")
         return run_baseline_diff(args, load_plan(args.versions[0] if args.versions else find_plan().path))
-    from .steps.versions.command import run
+    from .versions.command import run
 
     return run(args)
 
@@ -266,7 +266,7 @@ def run_check(args) -> int:
 def run_summary(args) -> int:
     from .report.digest import digest
     from .steps import load_plan
-    from .steps.glance import at_a_glance
+    from .report.glance import at_a_glance
     from .steps.summary import summary
 
     plan = load_plan(args.plan)

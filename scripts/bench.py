@@ -430,9 +430,9 @@ print(json.dumps({"one": t1 - t0, "year": t2 - t1, "key_results": len(one), "kpi
 
 DIFF = """
 import json, sys, time
-from planlib.steps.versions.compare import compare
-from planlib.steps.versions.sources import open_pair
-from planlib.steps.versions.summary import lines
+from planlib.versions.compare import compare
+from planlib.versions.sources import open_pair
+from planlib.versions.summary import lines
 t0 = time.perf_counter()
 diff = compare(*open_pair(sys.argv[1], sys.argv[2]))  # what planlib diff OLD NEW does
 lines(diff, "en")

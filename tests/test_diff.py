@@ -13,8 +13,8 @@ from conftest import EXAMPLE, PREVIOUS, ROOT, run_planlib
 
 from planlib.core.plan import open_source
 from planlib.report.runner import ReportJob
-from planlib.steps.versions.compare import compare
-from planlib.steps.versions.summary import lines
+from planlib.versions.compare import compare
+from planlib.versions.summary import lines
 
 
 

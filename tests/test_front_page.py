@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from planlib.report.front_page import front_page
-from planlib.steps import glance as glance_module
+from planlib.report import glance as glance_module
 from planlib.steps.summary import summary
 
 

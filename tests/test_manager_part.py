@@ -12,7 +12,7 @@ from planlib import load_plan
 from planlib.cli import main
 from planlib.report.front_page import front_page
 from planlib.report.objective_pages import objective_pages
-from planlib.steps.glance import at_a_glance
+from planlib.report.glance import at_a_glance
 from planlib.steps.summary import summary
 
 

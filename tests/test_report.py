@@ -106,7 +106,7 @@ def test_summary_json_matches_planlib_summary(two_quarters):
         front = written.pop("front_page")
         document = summary(plan, period, "2026-05-15")
         assert written == document
-        from planlib.steps.glance import at_a_glance
+        from planlib.report.glance import at_a_glance
 
         assert front == json.loads(json.dumps(at_a_glance(plan, plan.period(period), date(2026, 5, 15), document)))
         assert all(len(value) == 64 for value in fingerprints.values())

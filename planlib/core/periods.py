@@ -274,3 +274,19 @@ class Calendar:
             if period.contains(day):
                 return period
         raise PeriodError("period_none_holds", None, kind=kind, day=day.isoformat())
+
+
+def default_as_of(period: Period, today: date | None = None) -> date:
+    """The earlier of today and the period's end."""
+    today = today or date.today()
+    return min(today, period.end)
+
+
+def parse_as_of(text: str | None, period: Period) -> date:
+    """An as-of date as a command or a notebook gives it (YYYY-MM-DD), or the default for the period."""
+    if not text:
+        return default_as_of(period)
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise CodedError("as_of_not_date", "iso_date", value=text) from None

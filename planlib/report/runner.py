@@ -23,9 +23,10 @@ from ..core.i18n import format_period, labelled, tr
 from ..core.plan import resolve_plan_path
 from ..core.resources import notebooks_dir
 from ..steps.registry import step_of_notebook
-from ..steps.summary import parse_as_of, summary
-from ..steps.versions.page import diff_page, since_html
-from ..steps.versions.snapshots import save_snapshot, since_last_report
+from ..core.periods import parse_as_of
+from ..steps.summary import summary
+from ..versions.page import diff_page, since_html
+from ..versions.snapshots import save_snapshot, since_last_report
 from ..calendar.files import write_feeds
 from .contents import write_plan_index
 from .environment import ReportEnvironment
@@ -323,7 +324,7 @@ class ReportJob:
     def finish(self, plan, period, document: dict, lang, runs, build: Path) -> None:
         from datetime import date
 
-        from ..steps.glance import at_a_glance
+        from .glance import at_a_glance
         from ..core.i18n import tr
         from .front_page import front_page
         from .objective_pages import objective_pages

@@ -9,25 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from .. import __version__
-from ..core.periods import Period
+from ..core.periods import parse_as_of
 from .registry import STEPS
-
-
-def default_as_of(period: Period, today: date | None = None) -> date:
-    """The earlier of today and the period's end."""
-    today = today or date.today()
-    return min(today, period.end)
-
-
-def parse_as_of(text: str | None, period: Period) -> date:
-    from ..core.errors import CodedError
-
-    if not text:
-        return default_as_of(period)
-    try:
-        return date.fromisoformat(str(text))
-    except ValueError:
-        raise CodedError("as_of_not_date", "iso_date", value=text) from None
 
 
 def summary(plan, period_id: str, as_of: str | date | None = None) -> dict:

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ...core.i18n import format_date
 from ...steps.review import pacing
-from ...steps.summary import parse_as_of
+from ...core.periods import parse_as_of
 from ..exercise import Exercise
 from .text import word_count
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ...core import schema as S
-from ...core.i18n import column_label, format_exact, format_money, format_number, joined, tr
-from ...core.periods import Calendar
+from ..core import schema as S
+from ..core.i18n import column_label, format_exact, format_money, format_number, joined, tr
+from ..core.periods import Calendar
 from .compare import Change, Diff
 
 DIRECTED = ("target", "baseline", "amount", "rate", "value", "person_days", "impact", "effort", "difficulty")

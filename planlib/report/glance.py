@@ -14,11 +14,11 @@ from ..core.periods import Period
 
 def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     """The front page's facts; `document` is the period's `summary` (its review and budget are not redone)."""
-    from .actions.compute import status_as_of
-    from .actions.schedule import schedule
-    from .budget.compute import chosen_envelope, envelopes
-    from .budget.spend import spend_vs_plan
-    from .review.decisions import latest_by_key_result, overdue
+    from ..steps.actions.compute import status_as_of
+    from ..steps.actions.schedule import schedule
+    from ..steps.budget.compute import chosen_envelope, envelopes
+    from ..steps.budget.spend import spend_vs_plan
+    from ..steps.review.decisions import latest_by_key_result, overdue
 
     review, budget = document["kpi_review"], document["budget"]
     titles = dict(zip(plan.key_results["id"], plan.key_results["title"]))

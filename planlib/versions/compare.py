@@ -18,12 +18,12 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from ...core import schema as S
-from ...core.errors import PlanError, Problem
-from ...core.periods import Calendar
-from ...core.io.readers import parse_yaml
-from ...core.plan import PlanSource
-from ...core.validate.cells import check_table
+from ..core import schema as S
+from ..core.errors import PlanError, Problem
+from ..core.periods import Calendar
+from ..core.io.readers import parse_yaml
+from ..core.plan import PlanSource
+from ..core.validate.cells import check_table
 
 KINDS = ("added", "removed", "changed")
 NAME_COLUMNS = ("name", "title", "label", "message", "metric", "reason", "driver")  # what a row is called

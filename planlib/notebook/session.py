@@ -16,8 +16,8 @@ from ..core.plan import Plan, resolve_plan_path
 from ..core.plan_finder import plan_language  # noqa: F401 - notebooks call nb.plan_language
 from ..core.runtime import PLAN_CACHE_ENV, interactive, plan_cache_file
 from ..ui.display import display_markdown, escape
-from . import load_plan
-from .summary import parse_as_of
+from ..steps import load_plan
+from ..core.periods import parse_as_of
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def live(session: Session, draw) -> Plan:
 
 def guide(step: str, section: str, lang: str = "en") -> None:
     """A section of a step's guide, in the reader's language."""
-    from .guides import guide_text
+    from ..steps.guides import guide_text
 
     display_markdown(guide_text(step, section, lang))
 
@@ -100,6 +100,6 @@ def figures_table(document: dict, lang: str = "en"):
 
     from ..core.i18n import tr
     from ..ui.display import table
-    from .summary import headline
+    from ..steps.summary import headline
 
     return table(pd.DataFrame(headline(document, lang), columns=[tr("label.figure", lang), tr("label.value", lang)]))

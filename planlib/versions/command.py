@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ...core.errors import PlanError, Problem
-from ...core.i18n import languages
-from ...core.io.atomic import atomic_write_text
-from ...core.outputs import refuse_output_over_plan
-from ...core.plan_finder import find_plan
+from ..core.errors import PlanError, Problem
+from ..core.i18n import languages
+from ..core.io.atomic import atomic_write_text
+from ..core.outputs import refuse_output_over_plan
+from ..core.plan_finder import find_plan
 from .compare import compare
 from .page import diff_page
 from .sources import open_pair, revision_range

@@ -13,8 +13,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...core.errors import PlanError
-from ...core.plan import FILE_ORDER, PlanSource
+from ..core.errors import PlanError
+from ..core.plan import FILE_ORDER, PlanSource
 from .compare import Diff, compare
 from .sources import last_commit_source, open_version
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...core.errors import PlanError
-from ...core.i18n import tr
-from ...core.plan import open_source, resolve_plan_path
-from ...core.runtime import report_plan_copy, reports_folder
-from ...ui.display import display_markdown
+from ..core.errors import PlanError
+from ..core.i18n import tr
+from ..core.plan import open_source, resolve_plan_path
+from ..core.runtime import report_plan_copy, reports_folder
+from ..ui.display import display_markdown
 from .page import since_html
 from .snapshots import since_last_version
 

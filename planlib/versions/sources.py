@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core import schema as S
-from ...core.errors import PlanError, Problem
-from ...core.io.encodings import decode
-from ...core.io.readers import RawTable, read_csv_text
-from ...core.plan import FILE_ORDER, PlanSource, open_source
+from ..core import schema as S
+from ..core.errors import PlanError, Problem
+from ..core.io.encodings import decode
+from ..core.io.readers import RawTable, read_csv_text
+from ..core.plan import FILE_ORDER, PlanSource, open_source
 
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import html
 
-from ...core import schema as S
-from ...core.i18n import column_label, tr
+from ..core import schema as S
+from ..core.i18n import column_label, tr
 from .compare import NAME_COLUMNS, Change, Diff
 from .summary import change_line, important, lines, value_text
 
