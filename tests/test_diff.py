@@ -168,6 +168,9 @@ def test_cli_json_and_html(versions, tmp_path):
     assert document["summary"][0] == "id changed: 1 key result (KR01 → KR01b)"
     html = page.read_text(encoding="utf-8")
     assert '<tr class="spec"><th>@@</th>' in html and '<tr class="add"><td>+++</td>' in html
+    from planlib.ui.stylesheet import stylesheet
+
+    assert f"<style>{stylesheet()}</style>" in html  # written alone, it carries the kit's one stylesheet
     assert '<tr class="remove"><td>---</td>' in html and '<td class="modify">14,000-&gt;15,000</td>' in html
     assert "the same row as KR01b" in html
 
@@ -290,6 +293,7 @@ def test_each_report_shows_what_changed_since_the_last_one(tmp_path):
     assert "<li>key_results.csv KR02 target: 2.1 -&gt; 2.5 (+19.0 %)</li>" in front
     assert '<a href="changes.html">' in front
     page = (second.folder / "changes.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="report.css">' in page and "<style>" not in page  # the report's own
     name = next(r for r in rows_of(plan / "actions.csv") if r[0] == "A05")[rows_of(plan / "actions.csv")[0].index("name")]
     assert f'<tr><td>-&gt;</td><td>A05</td><td>{name}</td><td class="modify">Hugo-&gt;Nadia</td></tr>' in page
     executed = nbformat.read(second.folder / "00_start_here.ipynb", as_version=4)

@@ -283,6 +283,9 @@ def test_workshop_new_and_progress_end_to_end_with_a_broken_participant(tmp_path
     assert broken["persona_criteria"]["message"].startswith("corrigez d'abord : personas.yaml:2 : YAML invalide")
     assert document["counts"]["tows_pairs"] == {"not_attempted": 1, "incorrect": 1, "partial": 0, "correct": 1}
     page = html_file.read_text(encoding="utf-8")
+    from planlib.ui.stylesheet import stylesheet
+
+    assert f"<style>{stylesheet()}</style></head><body class=\"projector\">" in page  # the kit's one stylesheet
     assert page.count('data-status="correct"') == 9 and page.count('data-status="not_attempted"') == 9
     assert 'class="legend"' in page and "Pas commencé : 1<br>Incorrect : 1<br>Partiel : 0<br>Correct : 1" in page
     assert "Décompte" in page and all(f'data-exercise="{e.id}"' in page for e in exercises())

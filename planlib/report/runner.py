@@ -355,7 +355,8 @@ class ReportJob:
         save_snapshot(self.copy.plan_dir, build, generated, period.id, files_from=self.copy.folder)
         since = getattr(self, "since", None)
         if since is not None and since.diff.changes:
-            (build / CHANGES_PAGE).write_text(diff_page(since.diff, since.label, tr("diff.this_report", lang), lang),
+            (build / CHANGES_PAGE).write_text(diff_page(since.diff, since.label, tr("diff.this_report", lang), lang,
+                                                                    STYLESHEET),
                                               encoding="utf-8")
         changes = since_html(since, lang, CHANGES_PAGE)
         objectives = []

@@ -16,16 +16,9 @@ import html
 
 from ..core import schema as S
 from ..core.i18n import column_label, tr
+from ..ui.stylesheet import stylesheet
 from .compare import NAME_COLUMNS, Change, Diff
 from .summary import change_line, important, lines, value_text
-
-
-CSS = """body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
-table.highlighter{border-collapse:collapse;margin:0.5em 0 1.5em}
-.highlighter td,.highlighter th{border:1px solid #bbb;padding:0.25em 0.6em;text-align:left;vertical-align:top}
-.highlighter .spec{background:#aaa}.highlighter .add{background:#7fff7f}
-.highlighter .remove{background:#ff7f7f}.highlighter td.modify{background:#7f7fff;color:#fff}
-.highlighter .hint{color:#555;font-style:italic}.legend span{padding:0.1em 0.5em;margin-right:1em}"""
 
 
 def _esc(value) -> str:
@@ -83,7 +76,7 @@ def _yaml_html(file: str, changes: list[Change], lang: str) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def diff_page(diff: Diff, old_label: str, new_label: str, lang: str) -> str:
+def diff_page(diff: Diff, old_label: str, new_label: str, lang: str, stylesheet_href: str | None = None) -> str:
     """The whole page: the summary in words, the most important changes, then one table per file."""
     summary = "".join(f"<li>{_esc(line)}</li>" for line in lines(diff, lang))
     sections = []
@@ -97,10 +90,12 @@ def diff_page(diff: Diff, old_label: str, new_label: str, lang: str) -> str:
             sections.append(_table_html(table, own, lang))
     legend = (f'<p class="legend"><span class="add">+++ {_esc(tr("diff.kind.added", lang))}</span>'
               f'<span class="remove">--- {_esc(tr("diff.kind.removed", lang))}</span>'
-              f'<span style="background:#7f7fff;color:#fff">-&gt; {_esc(tr("diff.kind.changed", lang))}</span></p>')
+              f'<span class="modify">-&gt; {_esc(tr("diff.kind.changed", lang))}</span></p>')
+    # in a report, the page links the report's stylesheet; written alone, it carries the same rules
+    style = f'<link rel="stylesheet" href="{_esc(stylesheet_href)}">' if stylesheet_href else f"<style>{stylesheet()}</style>"
     return f"""<!DOCTYPE html>
 <html lang="{_esc(lang)}"><head><meta charset="utf-8"><title>{_esc(tr("diff.title", lang))}</title>
-<style>{CSS}</style></head><body class="highlighter">
+{style}</head><body class="highlighter">
 <h1>{_esc(tr("diff.title", lang))}</h1>
 <p>{_esc(tr("diff.between", lang, old=old_label, new=new_label))}</p>
 <h2>{_esc(tr("diff.summary", lang))}</h2><ul>{summary}</ul>

@@ -4,15 +4,9 @@ from __future__ import annotations
 import html
 
 from ..core.i18n import tr
+from ..ui.stylesheet import stylesheet
 from .engine import by_id
 from .exercise import COLOURS, STATUSES
-
-STYLE = """body{font-family:system-ui,sans-serif;margin:1.5em;font-size:18px}
-table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:6px 8px;vertical-align:top}
-th{background:#f5f5f5;font-size:15px}td.cell{color:#fff;font-weight:600;min-width:7em}
-td.cell small{display:block;font-weight:400;font-size:12px;opacity:.92}
-.legend span{display:inline-block;color:#fff;padding:4px 10px;margin-right:8px;border-radius:4px}
-tr.counts td{font-size:14px;background:#fafafa;white-space:nowrap}"""
 
 
 def progress_page(document: dict) -> str:
@@ -39,7 +33,7 @@ def progress_page(document: dict) -> str:
     legend = "".join(f'<span style="background:{COLOURS[s]}">{e(tr(f"workshop.status.{s}", lang))}</span>'
                      for s in STATUSES)
     return (f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="refresh" content="60"><title>{title}</title><style>{STYLE}</style></head><body>'
+            f'<meta http-equiv="refresh" content="60"><title>{title}</title><style>{stylesheet()}</style></head><body class="projector">'
             f'<h1>{title}</h1><p>{e(tr("workshop.progress_case", lang, case=document["case"], count=len(document["participants"])))}</p>'
             f'<p class="legend">{legend}</p><table><thead><tr><th>{e(tr("workshop.participant", lang))}</th>{heads}'
             f'<th>{e(tr("workshop.status.correct", lang))}</th></tr>'
