@@ -89,3 +89,27 @@ def test_check_computes_no_forecast():
              "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('scipy', 'statsmodels')))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_the_kit_s_notebooks_are_the_registry_s(tmp_path, monkeypatch):
+    """A report and a workspace take the registry's notebooks in step order, not whatever lies in the folder."""
+    import shutil
+
+    from planlib.report import runner
+    from planlib.steps.registry import step_notebooks
+    from planlib.workspace import notebooks
+
+    kit = tmp_path / "notebooks"
+    shutil.copytree(runner.NOTEBOOKS_DIR, kit)
+    shutil.copy(kit / "00_start_here.ipynb", kit / "99_scratch.ipynb")  # a stray notebook left in the folder
+    monkeypatch.setattr(runner, "NOTEBOOKS_DIR", kit)
+    monkeypatch.setattr(notebooks, "TEMPLATES_DIR", kit)
+    registered = [step.notebook for step in STEPS if step.notebook]
+    assert step_notebooks() == registered and registered[0] == "00_start_here.ipynb"
+    assert [p.name for p in runner.notebooks_in(kit)] == registered
+    assert [p.name for p in notebooks.templates()] == registered
+    assert [p.name for p in runner.notebooks_in(tmp_path / "notebooks" / ".." / "notebooks")] == registered
+    own = tmp_path / "own"  # a --notebooks folder of one's own runs its NN_*.ipynb in order
+    own.mkdir()
+    shutil.copy(kit / "99_scratch.ipynb", own / "99_scratch.ipynb")
+    assert [p.name for p in runner.notebooks_in(own)] == ["99_scratch.ipynb"]

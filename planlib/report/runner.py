@@ -22,7 +22,7 @@ from pathlib import Path
 from ..core.i18n import format_period, labelled, tr
 from ..core.plan import resolve_plan_path
 from ..core.resources import notebooks_dir
-from ..steps.registry import step_of_notebook
+from ..steps.registry import step_notebooks, step_of_notebook
 from ..core.periods import parse_as_of
 from ..steps.summary import summary
 from ..versions.page import diff_page, since_html
@@ -85,9 +85,12 @@ class PeriodReport:
 
 
 def notebooks_in(folder: Path) -> list[Path]:
-    """The notebooks a report runs, as absolute paths: kernels run elsewhere than the command (a relative
-    --notebooks folder was not found from there)."""
-    found = sorted(p for p in Path(folder).resolve().glob("[0-9][0-9]_*.ipynb"))
+    """The notebooks a report runs, as absolute paths (kernels run elsewhere than the command): the kit's are
+    the step registry's, in step order; a folder of one's own (--notebooks) runs its NN_*.ipynb in order."""
+    folder = Path(folder).resolve()
+    if folder == NOTEBOOKS_DIR.resolve():
+        return [folder / name for name in step_notebooks()]
+    found = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
     if not found:
         raise ReportError(f"no notebooks named NN_*.ipynb in {folder}")
     return found

@@ -78,6 +78,11 @@ def rules() -> tuple:
     return tuple(rule for step in STEPS for rule in step.rules)
 
 
+def step_notebooks() -> list[str]:
+    """The kit's notebooks, in step order: what a report runs and a workspace copies."""
+    return [step.notebook for step in STEPS if step.notebook]
+
+
 def step_of_notebook(name: str) -> Step | None:
     """The step a notebook file belongs to (by its NN_ number)."""
     for step in STEPS:

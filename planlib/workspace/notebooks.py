@@ -9,13 +9,15 @@ from pathlib import Path
 import nbformat
 
 from ..core.resources import notebooks_dir
+from ..steps.registry import step_notebooks
 
 TEMPLATES_DIR = notebooks_dir()
 PLAN_FROM_NOTEBOOKS = "../plan"  # a workspace's notebooks run in NAME/notebooks/, its plan is NAME/plan/
 
 
 def templates() -> list[Path]:
-    return sorted(TEMPLATES_DIR.glob("[0-9][0-9]_*.ipynb"))
+    """The kit's notebooks a workspace copies: the step registry's, in step order."""
+    return [TEMPLATES_DIR / name for name in step_notebooks()]
 
 
 def source_digest(text: str) -> str:
