@@ -232,6 +232,15 @@ def test_no_notebooks_is_a_clear_error(tmp_path):
         ReportJob(EXAMPLE, ["2026-Q1"], out=tmp_path, notebooks=empty).run()
 
 
+
+def test_no_notebooks_is_said_in_the_reader_s_language(tmp_path, capsys):
+    empty = tmp_path / "none"
+    empty.mkdir()
+    assert main(["report", str(EXAMPLE), "--period", "2026-03", "--notebooks", str(empty), "--lang", "fr",
+                 "--out", str(tmp_path / "out")]) == 1
+    assert f"erreur : aucun notebook nommé NN_*.ipynb dans {empty}" in capsys.readouterr().err
+
+
 def test_report_kernels_know_they_are_not_interactive(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..core.errors import CodedError
 from ..core.i18n import format_period, labelled, tr
 from ..core.plan import resolve_plan_path
 from ..core.resources import notebooks_dir
@@ -64,6 +65,10 @@ class ReportError(Exception):
     """A report could not be produced; the message says which notebook and cell, and why."""
 
 
+class NoNotebooksError(CodedError, ReportError):
+    """A --notebooks folder without a notebook to run: worded by the catalogs in the reader's language."""
+
+
 @dataclass
 class NotebookRun:
     period: str
@@ -92,7 +97,7 @@ def notebooks_in(folder: Path) -> list[Path]:
         return [folder / name for name in step_notebooks()]
     found = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
     if not found:
-        raise ReportError(f"no notebooks named NN_*.ipynb in {folder}")
+        raise NoNotebooksError("no_notebooks", "notebooks_folder", folder=str(folder))
     return found
 
 
