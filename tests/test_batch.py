@@ -157,6 +157,22 @@ def test_progress_lines_go_to_a_given_log_and_quiet_silences_them(plans, tmp_pat
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
+def test_progress_lines_speak_the_run_s_language(tmp_path):
+    import io
+    from types import SimpleNamespace
+
+    from planlib.report.progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress({("acme", "2026-03"): 2}, stream, lang="fr")
+    for error in (None, "05_action_plan.ipynb, cellule 7 : KeyError"):
+        progress.step(SimpleNamespace(plan="acme", period="2026-03", notebook=Path("05_action_plan.ipynb"),
+                                      error=error, seconds=1.34))
+    assert stream.getvalue().splitlines() == ["[1/2] acme 2026-03 05_action_plan.ipynb ok (1,3 s)",
+                                              "[2/2] acme 2026-03 05_action_plan.ipynb ÉCHEC (1,3 s)"]
+    assert progress._periods() == "périodes 1/1"
+
+
 def test_an_empty_plans_root_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     result = planlib("report", "--plans-root", tmp_path / "empty", "--out", tmp_path / "out")

@@ -11,9 +11,13 @@ import sys
 import threading
 from collections import Counter
 
+from ..core.i18n import format_number, tr
+
 
 class Progress:
-    def __init__(self, notebooks_per_period: dict[tuple[str, str], int], stream=None, quiet: bool = False):
+    def __init__(self, notebooks_per_period: dict[tuple[str, str], int], stream=None, quiet: bool = False,
+                 lang: str = "en"):
+        self.lang = lang  # the run's language: the plan's, or --lang
         self.expected = dict(notebooks_per_period)  # (plan, period) -> notebooks to run
         self.total = sum(self.expected.values())
         self.done, self.ended = 0, Counter()
@@ -25,11 +29,12 @@ class Progress:
             from tqdm import tqdm  # comes with papermill
 
             self.stream = sys.stderr
-            self.bar = tqdm(total=self.total, unit="notebook", file=sys.stderr, desc=self._periods())
+            self.bar = tqdm(total=self.total, unit=tr("report.progress_unit", lang), file=sys.stderr,
+                            desc=self._periods())
         self.quiet = quiet
 
     def _periods(self) -> str:
-        return f"periods {self.periods_done}/{len(self.expected)}"
+        return tr("report.progress_periods", self.lang, done=self.periods_done, total=len(self.expected))
 
     def say(self, text: str) -> None:
         """A message worth reading (a run waiting for another): shown unless quiet."""
@@ -57,14 +62,15 @@ class Progress:
             self.ended[key] += 1
             if self.ended[key] == self.expected.get(key):
                 self.periods_done += 1
-            state = "ok" if run.error is None else "FAILED"
+            state = tr("report.progress_ok" if run.error is None else "report.progress_failed", self.lang)
             where = f"{run.plan} {run.period}" if run.plan else run.period
             if self.bar is not None:
                 self.bar.set_description_str(self._periods())
                 self.bar.set_postfix_str(f"{where} {run.notebook.name} {state}")
                 self.bar.update(1)
             elif self.stream is not None:
-                print(f"[{self.done}/{self.total}] {where} {run.notebook.name} {state} ({run.seconds:.1f} s)",
+                seconds = format_number(run.seconds, self.lang, 1)
+                print(f"[{self.done}/{self.total}] {where} {run.notebook.name} {state} ({seconds} s)",
                       file=self.stream, flush=True)
 
     def close(self) -> None:
