@@ -297,7 +297,7 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(plan_dir):
 
 def test_a_hostile_company_name_stays_inside_the_report_stylesheet_string():
     """The PDF's running header is a CSS string: a quote, brace, line break or </style> cannot end it."""
-    from planlib.report.pages import stylesheet
+    from planlib.ui.stylesheet import stylesheet
 
     css = stylesheet('Acme"; } body{display:none} </style><script>x</script>\n', "2026-Q1")
     header = next(line for line in css.splitlines() if "Acme" in line)

@@ -16,7 +16,8 @@ from pathlib import Path
 from ..core.i18n import format_date, format_money, format_period, tr
 from ..core.io.atomic import atomic_write_text
 from ..core.periods import Period
-from .pages import STYLESHEET, stylesheet
+from ..ui.stylesheet import stylesheet
+from .pages import STYLESHEET
 
 KIND_ORDER = ("year", "half", "quarter", "month", "sprint")
 INDEX = "index.html"

@@ -12,7 +12,7 @@ import re
 
 from ..core.i18n import tr
 from ..ui.display import APPENDIX_KEY, PAGE_KEY
-from .pages import STYLESHEET
+from .pages import report_page
 
 
 def split_outputs(notebook, stem: str, lang: str):
@@ -30,7 +30,7 @@ def split_outputs(notebook, stem: str, lang: str):
                 continue
             if metadata.get(PAGE_KEY):
                 title, name = metadata[PAGE_KEY], f"printed-{stem}-{len(printed) + 1}.html"
-                printed.append((title, name, _printed_page(title, output["data"].get("text/html", ""), lang)))
+                printed.append((title, name, report_page(output["data"].get("text/html", ""), lang, title) + "\n"))
                 output["data"] = {"text/html": f'<p class="printed-page"><a href="{name}">{html.escape(title)}</a> '
                                                f'<span class="muted">({html.escape(tr("report.printed_page", lang))})'
                                                f"</span></p>"}
@@ -69,11 +69,6 @@ def keep_headings_with_pictures(notebook):
         if cell.cell_type == "code":
             cell.outputs = [output for output in cell.outputs if id(output) not in dropped]
     return notebook
-
-
-def _printed_page(title: str, body: str, lang: str) -> str:
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f'<link rel="stylesheet" href="{STYLESHEET}"></head><body>{body}</body></html>\n')
 
 
 _CELL_ID = re.compile(r' id="(T_[0-9a-f]+_(?:row\d+_col\d+|level\d+_row\d+|level\d+_col\d+))"')

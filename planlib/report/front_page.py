@@ -34,6 +34,14 @@ def _esc(text) -> str:
     return html.escape(str(text), quote=False)
 
 
+def actual_against_target(kr: dict, lang: str) -> str:
+    """A dashboard row's actual against its target, written alike, with the window the actual covers."""
+    if kr["actual"] is None or kr["target"] is None:
+        return ""
+    figures = f"{format_measure(kr['actual'], lang, kr['target'])} / {format_measure(kr['target'], lang, kr['target'])}"
+    return figures + (f" ({window_text(kr['window'], kr['window_days'], lang)})" if kr["window"] else "")
+
+
 def _dashboard(plan, glance: dict, lang: str) -> str:
     """Every key result as a bullet bar: progress to date (its status's colour), the expected progress (a
     thin mark) and the target (the end mark), with the figures and the chance beside it."""
@@ -48,16 +56,11 @@ def _dashboard(plan, glance: dict, lang: str) -> str:
         if expected is not None:
             bar += f'<span class="bullet-expected" style="left:{at(expected)}"></span>'
         bar += f'<span class="bullet-target" style="left:{at(1.0)}"></span></span>'
-        figures = ""
-        if kr["actual"] is not None:
-            figures = (f"{format_measure(kr['actual'], lang, kr['target'])} / "
-                       f"{format_measure(kr['target'], lang, kr['target'])}" if kr["target"] is not None else "")
-        window = f" ({window_text(kr['window'], kr['window_days'], lang)})" if kr["window"] and kr["actual"] is not None else ""
         status = tr(f"status.{kr['status']}", lang)
         decided = kr.get("decision")
         decision = f"{tr(f'decision.{decided}', lang)} ({kr['decision_id']})" if decided else "–"
         rows.append(f'<tr><td>{_esc(kr["id"])} {_esc(kr["title"])}</td><td>{bar}</td>'
-                    f'<td>{_esc(figures + window)}</td>'
+                    f'<td>{_esc(actual_against_target(kr, lang))}</td>'
                     f'<td class="status-{kr["status"]}">{_esc(status)}</td>'
                     f'<td>{_esc(chance_text(kr["probability"], lang))}</td><td>{_esc(decision)}</td></tr>')
     if not rows:

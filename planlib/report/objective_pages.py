@@ -12,14 +12,14 @@ import base64
 import html
 from datetime import date
 
-from ..core.i18n import format_measure, format_money, format_percent, joined, tr
+from ..core.i18n import format_money, format_percent, joined, tr
 from ..core.metrics import MetricIndex
 from ..steps.review.charts import trends
 from ..steps.review.pacing import Pacing
-from ..steps.review.show import chance_text, window_text
+from ..steps.review.show import chance_text
 from ..ui.charts import compact_png
-from .front_page import why_blocks
-from .pages import STYLESHEET
+from .front_page import actual_against_target, why_blocks
+from .pages import report_page
 
 
 def page_name(objective_id: str) -> str:
@@ -52,10 +52,7 @@ def objective_pages(plan, document: dict, glance: dict, as_of: date, lang: str) 
         body = (f"<h1>{_esc(title)}</h1>{_owner_line(objective, lang)}{_key_results(objective, glance, lang)}{chart}"
                 f"{why_blocks(plan, glance, lang, only=set(objective['key_results']))}"
                 f"{_actions(plan, objective, lang)}{_spend(plan, objective, lang)}")
-        pages.append((title, page_name(objective["id"]),
-                      f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{_esc(title)}</title>'
-                      f'<link rel="stylesheet" href="{STYLESHEET}"></head><body class="objective-page">{body}'
-                      f"</body></html>\n"))
+        pages.append((title, page_name(objective["id"]), report_page(body, lang, title, "objective-page") + "\n"))
     return pages
 
 
@@ -74,11 +71,7 @@ def _key_results(objective: dict, glance: dict, lang: str) -> str:
     bullets = {kr["id"]: kr for kr in glance.get("dashboard", [])}
     rows = []
     for kr in (bullets[i] for i in objective["key_results"] if i in bullets):
-        figures = ""
-        if kr["actual"] is not None and kr["target"] is not None:
-            figures = f"{format_measure(kr['actual'], lang, kr['target'])} / {format_measure(kr['target'], lang, kr['target'])}"
-            if kr["window"]:
-                figures += f" ({window_text(kr['window'], kr['window_days'], lang)})"
+        figures = actual_against_target(kr, lang)
         decided = kr["decision"]
         decision = f"{tr(f'decision.{decided}', lang)} ({kr['decision_id']})" if decided else tr("review.no_decision", lang)
         status = tr(f"status.{kr['status']}", lang)
