@@ -352,7 +352,7 @@ def test_long_tables_are_summarised_with_the_whole_table_in_the_appendix(tmp_pat
     assert all(f">{i}<" in appendix for i in active["id"])  # every scheduled action in the appendix
     assert sum(f">{i}<" in page for i in active["id"]) < len(active)  # not all of them on the page
     assert '<a href="appendix.html">Appendix: full tables</a>' in (report.folder / "index.html").read_text()
-    assert not list(report.folder.glob(".appendix-*"))
+    assert not list(report.folder.glob(".*.json"))  # no side file of the export left behind
 
 
 def test_report_pages_are_light(tmp_path):

@@ -93,7 +93,7 @@ def test_every_page_is_light_for_twenty_key_results_and_sixty_actions(grown_repo
     calendar = (grown_report / "printed-05_action_plan-1.html").read_text(encoding="utf-8")
     assert '<a href="printed-05_action_plan-1.html">Calendrier marketing, T2 2026</a>' in step
     assert "data:image/png" in calendar and "<h2>Le calendrier marketing</h2>" in calendar
-    assert not list(grown_report.glob(".printed-*"))
+    assert not list(grown_report.glob(".*.json"))  # no side file of the export left behind
     kpis = (grown_report / "07_kpi_review.html").read_text(encoding="utf-8")
     # the trends of every key result behind in one chart, kept on one printed page with its heading
     assert kpis.count("data:image/png") == 1

@@ -309,11 +309,10 @@ class ReportJob:
                 output.with_suffix(".html").write_text(lighter(body), encoding="utf-8")
                 for _title, name, printed_page in printed:
                     (build / name).write_text(printed_page, encoding="utf-8")
-                if appendix:
-                    (build / f".appendix-{run.notebook.stem}.json").write_text(json.dumps(appendix), encoding="utf-8")
-                if printed:
-                    (build / f".printed-{run.notebook.stem}.json").write_text(
-                        json.dumps([(title, name) for title, name, _ in printed]), encoding="utf-8")
+                if appendix or printed:  # what the period's pages take from this notebook, read by finish
+                    (build / f".export-{run.notebook.stem}.json").write_text(json.dumps(
+                        {"appendix": appendix, "printed": [(title, name) for title, name, _ in printed]}),
+                        encoding="utf-8")
             except Exception as error:  # noqa: BLE001
                 run.error = labelled(run.notebook.name, tr("report.export_failed", lang,
                                                            reason=f"{type(error).__name__}: {error}"), lang)
@@ -332,34 +331,31 @@ class ReportJob:
     def finish(self, plan, period, document: dict, lang, runs, build: Path) -> None:
         from datetime import date
 
-        from .glance import at_a_glance
-        from ..core.i18n import tr
+        from ..ui.stylesheet import stylesheet
         from .front_page import front_page
+        from .glance import at_a_glance
         from .objective_pages import objective_pages
-        from .pages import STYLESHEET, appendix_page, stylesheet
+        from .pages import STYLESHEET, appendix_page
         from .pdf import write_pdf
 
-
         (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
-        pages = []
+        pages, appendix = [], []
         for r in runs:  # each step's page, then the printed pages it holds (its quarters of the calendar)
             pages.append((page_title(r.notebook, lang), r.notebook.with_suffix(".html").name))
-            printed = build / f".printed-{r.notebook.stem}.json"
-            if printed.exists():
-                pages += [tuple(entry) for entry in json.loads(printed.read_text(encoding="utf-8"))]
-                printed.unlink()
+            exported = build / f".export-{r.notebook.stem}.json"
+            if exported.exists():
+                taken = json.loads(exported.read_text(encoding="utf-8"))
+                pages += [tuple(entry) for entry in taken["printed"]]
+                appendix += [tuple(table) for table in taken["appendix"]]
+                exported.unlink()
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         as_of = date.fromisoformat(document["as_of"])
         glance = at_a_glance(plan, period, as_of, document)
         (build / "summary.json").write_text(json.dumps({**document, "front_page": glance}, ensure_ascii=False,
                                                        indent=2) + "\n", encoding="utf-8")
-        parts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(build.glob(".appendix-*.json"))]
-        if any(parts):
-            (build / "appendix.html").write_text(appendix_page([t for part in parts for t in part], lang),
-                                                 encoding="utf-8")
+        if appendix:
+            (build / "appendix.html").write_text(appendix_page(appendix, lang), encoding="utf-8")
             pages.append((tr("report.appendix", lang), "appendix.html"))
-        for part in build.glob(".appendix-*.json"):
-            part.unlink()
         save_snapshot(self.copy.plan_dir, build, generated, period.id, files_from=self.copy.folder)
         since = getattr(self, "since", None)
         if since is not None and since.diff.changes:
