@@ -44,7 +44,8 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     totals = versus["totals"]
     envelope = float(chosen_envelope(envelopes(plan, [year])).iloc[0])
     late_decisions = overdue(plan, as_of)
-    states = {**{i: "late" for i in status["late"]["id"]}, **{i: "at_risk" for i in status["at_risk"]["id"]}}
+    # late wins over at risk, as the actions are listed
+    states = {**{i: "at_risk" for i in status["at_risk"]["id"]}, **{i: "late" for i in status["late"]["id"]}}
     action_states = {a.id: _state(a, states, as_of) for a in plan.actions.itertuples(index=False)}
     return {
         "dashboard": [_bullet(p, titles, decided.get(p["id"])) for p in review["key_results"]],

@@ -76,10 +76,11 @@ def _render_all(sources: list[Path], jobs: int) -> list[tuple]:
     else:
         shares = [[] for _ in range(min(jobs, len(sources)))]
         weights = [0] * len(shares)
-        for index in sorted(range(len(sources)), key=lambda i: -sources[i].stat().st_size):
+        sizes = [source.stat().st_size for source in sources]
+        for index in sorted(range(len(sources)), key=lambda i: -sizes[i]):
             lightest = weights.index(min(weights))
             shares[lightest].append(index)
-            weights[lightest] += sources[index].stat().st_size
+            weights[lightest] += sizes[index]
         with tempfile.TemporaryDirectory() as scratch, ThreadPoolExecutor(len(shares)) as pool:
             outputs = list(pool.map(lambda share: _render_apart([sources[i] for i in share], Path(scratch)), shares))
     found = [None] * len(sources)
