@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .steps.actions.baseline_command import add_parser as add_baseline
 
     add_baseline(commands)
+    from .steps.budget.curves_command import add_parser as add_curves
+
+    add_curves(commands)
 
     abtest = commands.add_parser("abtest", help="size an A/B test, or read its result")
     tests = abtest.add_subparsers(dest="abtest", required=True, metavar="size|read")
@@ -323,6 +326,18 @@ def _import(run, args) -> int:
     return run(args, plan, args.messages if args.messages_given else plan.language)
 
 
+def run_curves(args) -> int:
+    from .steps.budget.curves_command import run_curves
+
+    return _import(run_curves, args)
+
+
+def run_reallocate(args) -> int:
+    from .steps.budget.curves_command import run_reallocate
+
+    return _import(run_reallocate, args)
+
+
 def run_calendar(args) -> int:
     from .calendar.command import run
 
@@ -338,7 +353,8 @@ def run_workshop(args) -> int:
 COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend": run_import_spend, "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
             "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop,
-            "calendar": run_calendar, "baseline": run_baseline}
+            "calendar": run_calendar, "baseline": run_baseline,
+            "curves": run_curves, "reallocate": run_reallocate}
 
 
 def main(argv: list[str] | None = None) -> int:

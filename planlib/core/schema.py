@@ -90,6 +90,7 @@ CHANNEL_TYPES = ("owned", "paid", "earned")
 COST_MODELS = ("cpc", "cpm", "cpa", "commission", "flat_fee", "subscription", "in_house")
 DECISIONS = ("continue", "adjust", "stop")
 DECISION_STATUSES = ("open", "done")
+CURVE_FAMILIES = ("points", "hill", "michaelis_menten", "logistic")  # points: one row per sampled spend
 
 ALIASES: dict[str, str] = {
     # statuses
@@ -264,6 +265,31 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("label"),
         Column("source", help="what import-spend read the row from: an ad platform, or fec:JOURNAL/ENTRY/ACCOUNT/DATE"),
     ), "Actual spend, one row per invoice or payment."),
+    Table("curves", "budget", (
+        Column("id", ID, required=True),
+        Column("channel_id", REF, required=True, ref="channels"),
+        Column("metric", TEXT, required=True, help="the incremental result the curve gives: orders, revenue..."),
+        Column("period_days", INT, required=True, minimum=1, unit="days",
+               help="the length of the period its spend and response are counted over (7 for a weekly model)"),
+        Column("family", ENUM, allowed=CURVE_FAMILIES, default="points",
+               help="points (one row per sampled spend) or a form: hill, michaelis_menten, logistic"),
+        Column("spend", MONEY, minimum=0, help="points: the spend of this sample, per period"),
+        Column("response", FLOAT, help="points: the incremental response at that spend"),
+        Column("low", FLOAT, help="points: the band's low end at that spend"),
+        Column("high", FLOAT, help="points: the band's high end at that spend"),
+        Column("top", FLOAT, minimum=0, help="a form: the response it tends to (hill, michaelis_menten, logistic)"),
+        Column("top_low", FLOAT, minimum=0, help="a form: the low end of its band, as a top"),
+        Column("top_high", FLOAT, minimum=0, help="a form: the high end of its band, as a top"),
+        Column("half", FLOAT, minimum=0, help="hill, michaelis_menten: the scaled spend giving half the top"),
+        Column("shape", FLOAT, minimum=0, help="hill: the slope; logistic: the rate"),
+        Column("spend_scale", FLOAT, minimum=0, default="1",
+               help="what a spend is multiplied by before the form applies (1 / the model's channel scale)"),
+        Column("fitted_from", MONEY, minimum=0, help="the lowest spend per period the curve was fitted on"),
+        Column("fitted_to", MONEY, minimum=0, help="the highest spend per period the curve was fitted on"),
+        Column("r2", FLOAT, help="for a curve fitted by planlib curves fit: its R²"),
+        Column("source", help="where it comes from: meridian, pymc-marketing, robyn, csv, or fit:METRIC:BY"),
+    ), "Response curves: the incremental result of a channel's spend, imported from a model or fitted.",
+        date_order=()),
     Table("decisions", "review", (
         Column("id", ID, required=True),
         Column("date", DATE, required=True),
@@ -279,7 +305,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 )}
 
 TABLE_ORDER = ("objectives", "key_results", "kpis", "channels", "messages", "actions",
-               "forecasts", "budget", "actuals", "spend", "decisions")
+               "forecasts", "budget", "actuals", "spend", "curves", "decisions")
 
 YAML_FILES = ("plan.yaml", "audit.yaml", "personas.yaml")
 

@@ -59,4 +59,43 @@ def check_drivers(ctx: Context) -> None:
         ctx.cell_problem("budget", where, "driver", "no_forecast", "forecast_driver", value=row.driver, known=known)
 
 
-RULES = (check_budget_settings, check_budget_lines, check_drivers)
+_FORM_NEEDS = {"hill": ("top", "half", "shape"), "michaelis_menten": ("top", "half"), "logistic": ("top", "shape")}
+
+
+def check_curves(ctx: Context) -> None:
+    """A curve is sampled points (a spend and a response each, two at least) or one row of a form with its
+    parameters; a channel's curve for a metric is not both, nor two forms."""
+    frame = ctx.tables.get("curves")
+    if frame is None or frame.empty:
+        return
+    family = frame["family"].replace("", "points")
+    points = family == "points"
+    for where, row in ctx.for_rows("curves", points & (frame["spend"].isna() | frame["response"].isna())):
+        column = "spend" if pd.isna(row.spend) else "response"
+        ctx.cell_problem("curves", where, column, "curve_point_needs_value", "curve_point")
+    for name, needs in _FORM_NEEDS.items():
+        rows = family == name
+        for column in needs:
+            missing = rows & (frame[column].isna() | (frame[column] <= 0))
+            for where, _ in ctx.for_rows("curves", missing):
+                ctx.cell_problem("curves", where, column, "curve_form_needs_value", "curve_form",
+                                 family=name, needs=", ".join(needs))
+    keys = frame["channel_id"] + "\x1f" + frame["metric"]
+    mixed = keys.map(family.groupby(keys).agg(lambda f: (f != "points").any() and len(f) > 1))
+    for where, row in ctx.for_rows("curves", mixed.astype(bool)):
+        ctx.cell_problem("curves", where, "family", "curve_mixed", "curve_one_kind",
+                         channel=row.channel_id, metric=row.metric)
+    lonely = points & keys.map(points.groupby(keys).sum()).eq(1)
+    for where, row in ctx.for_rows("curves", lonely):
+        ctx.cell_problem("curves", where, "spend", "curve_one_point", "curve_point",
+                         channel=row.channel_id, metric=row.metric)
+    days = keys.map(frame.groupby(keys)["period_days"].nunique()).gt(1)
+    for where, row in ctx.for_rows("curves", days):
+        ctx.cell_problem("curves", where, "period_days", "curve_period_days", "curve_one_kind",
+                         channel=row.channel_id, metric=row.metric)
+    backwards = frame["fitted_from"].notna() & frame["fitted_to"].notna() & (frame["fitted_from"] > frame["fitted_to"])
+    for where, _ in ctx.for_rows("curves", backwards):
+        ctx.cell_problem("curves", where, "fitted_to", "curve_range_backwards", "curve_range")
+
+
+RULES = (check_budget_settings, check_budget_lines, check_drivers, check_curves)
