@@ -306,16 +306,13 @@ def run_import(args) -> int:
     return 0
 
 
-def run_import_actuals(args) -> int:
-    from .steps.review.import_command import run
+def _step_command(module: str, function: str):
+    """A command a step runs on the loaded plan, imported when it runs (start-up stays light)."""
+    def run(args) -> int:
+        import importlib
 
-    return _import(run, args)
-
-
-def run_import_spend(args) -> int:
-    from .steps.budget.spend_command import run
-
-    return _import(run, args)
+        return _import(getattr(importlib.import_module(f".steps.{module}", __package__), function), args)
+    return run
 
 
 def _import(run, args) -> int:
@@ -324,18 +321,6 @@ def _import(run, args) -> int:
 
     plan = load_plan(args.plan)
     return run(args, plan, args.messages if args.messages_given else plan.language)
-
-
-def run_curves(args) -> int:
-    from .steps.budget.curves_command import run_curves
-
-    return _import(run_curves, args)
-
-
-def run_reallocate(args) -> int:
-    from .steps.budget.curves_command import run_reallocate
-
-    return _import(run_reallocate, args)
 
 
 def run_calendar(args) -> int:
@@ -350,11 +335,13 @@ def run_workshop(args) -> int:
     return run(args)
 
 
-COMMANDS = {"new": run_new, "import-actuals": run_import_actuals, "import-spend": run_import_spend, "check": run_check, "summary": run_summary, "export": run_export,
+COMMANDS = {"new": run_new, "import-actuals": _step_command("review.import_command", "run"),
+            "import-spend": _step_command("budget.spend_command", "run"), "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
             "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop,
             "calendar": run_calendar, "baseline": run_baseline,
-            "curves": run_curves, "reallocate": run_reallocate}
+            "curves": _step_command("budget.curves_command", "run_curves"),
+            "reallocate": _step_command("budget.curves_command", "run_reallocate")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,8 @@ from .compute import (
     rollup,
     total_in,
 )
+from .curves import curve_metrics
+from .reallocation import reallocate
 from .spend import spend_vs_plan
 
 CHECKS_NOT_ENTRIES = ("envelope",)
@@ -35,7 +37,7 @@ def summary(plan, period, as_of) -> dict:
     chosen = envelope[method]  # the envelope table has a column named after each method
     paid = payment_flows(plan)
     outside = {span.id: total_in(plan, span, flows=paid) for span in outside_the_year(plan, paid)}
-    return {"budget": {
+    figures = {"budget": {
         "lines": int(len(plan.budget)),
         "variable_lines": int((plan.budget["cost_type"] == "variable").sum()),
         "total_year": round(float(flows["amount"].sum()), 2),
@@ -47,3 +49,6 @@ def summary(plan, period, as_of) -> dict:
         "envelope_gap": round(float(envelope["bottom_up"] - chosen), 2),
         "lines_over_budget": int(len(versus["over_budget"])),
         "spend_without_budget_line": int(len(versus["no_budget_line"]))}}
+    if curve_metrics(plan):  # a suggestion only where curves exist: summary --json's "reallocation"
+        figures["reallocation"] = reallocate(plan, period, as_of).as_dict()
+    return figures
