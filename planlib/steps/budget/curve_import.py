@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import csv
 import math
 import re
 import unicodedata
@@ -50,7 +51,12 @@ def _table(path: Path) -> pd.DataFrame:
     lines = text.split("\n", 1)
     if re.match(r'^\s*(""|)\s*[,;\t]', lines[0]):
         lines[0] = re.sub(r'^\s*(""|)', "_row", lines[0], count=1)
-    return read_csv_text("\n".join(lines), path.name, path.stem).frame
+    frame = read_csv_text("\n".join(lines), path.name, path.stem).frame
+    separator = next((c for c in (",", ";", "\t") if c in lines[0]), ",")
+    names = [cell.strip().lstrip("\ufeff") for cell in next(csv.reader([lines[0].rstrip("\r")], delimiter=separator))]
+    if len(names) == len(frame.columns):  # the tool's own spelling (Robyn's solID, media names as the model has them)
+        frame.columns = names
+    return frame
 
 
 def _normal(name: str) -> str:
@@ -84,6 +90,13 @@ def _number(frame: pd.DataFrame, label: str, row: int, column: str) -> float:
     if math.isnan(value) or math.isinf(value):
         raise PlanError([Problem(label, row + 2, column, "curve_not_number", {"value": text}, "curve_number")])
     return value
+
+
+def _band_number(frame: pd.DataFrame, label: str, row: int, column: str) -> float:
+    """A band's end: empty or NaN where the tool gave none (a channel without a credible interval)."""
+    if column not in frame.columns or str(frame.iloc[row][column]).strip().casefold() in ("", "nan", "na"):
+        return math.nan
+    return _number(frame, label, row, column)
 
 
 def _need(frame: pd.DataFrame, label: str, columns: tuple[str, ...], what: str) -> None:
@@ -142,7 +155,7 @@ def _points(frame, label, match, metric, period_days, source, mean, low, high) -
         reading.matched[model_channel] = channel
         values = {"spend": _number(frame, label, row, "spend"), "response": _number(frame, label, row, mean)}
         for column, name in (("low", low), ("high", high)):
-            values[column] = _number(frame, label, row, name) if name in frame.columns else math.nan
+            values[column] = _band_number(frame, label, row, name)
         reading.rows.append({"channel_id": channel, "metric": metric, "period_days": period_days, "family": "points",
                              **values, "source": source})
     return reading
