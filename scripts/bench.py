@@ -13,11 +13,12 @@
 4. A year in one command, and 20 plans x 2 periods on all cores.
 5. The report of a plan with 20 key results and 60 actions: its PDF (target < 10 s with all cores) and its
    heaviest HTML page (target < 150 KB).
+7. Response curves: 30 channels x 1,000 grid points allocated (< 0.5 s), 30 x 104 weeks fitted (< 5 s).
 6. A workshop of 30 participants (a third of them with the solution): `planlib
    workshop new` and `planlib workshop progress`. Target: progress under 1 s a
    participant (it reads and checks every participant's plan).
 Run: make bench   (or: python scripts/bench.py [--keep DIR] [--skip-load] [--skip-report] [--skip-startup]
-                   [--skip-scale] [--skip-workshop] [--skip-pdf])
+                   [--skip-scale] [--skip-workshop] [--skip-pdf] [--skip-curves])
 """
 from __future__ import annotations
 
@@ -239,6 +240,7 @@ def main() -> int:
     parser.add_argument("--skip-scale", action="store_true", help="skip the year and many-plans benchmark")
     parser.add_argument("--skip-workshop", action="store_true", help="skip the workshop benchmark")
     parser.add_argument("--skip-pdf", action="store_true", help="skip the PDF and page weight benchmark")
+    parser.add_argument("--skip-curves", action="store_true", help="skip the response curves benchmark")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
     if not args.skip_startup:
@@ -253,6 +255,10 @@ def main() -> int:
         bench_scale(work / "scale")
     if not args.skip_workshop:
         bench_workshop(work / "workshop")
+    if not args.skip_curves:
+        from bench_curves import bench_curves
+
+        bench_curves()
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

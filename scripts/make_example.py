@@ -349,6 +349,28 @@ DECISIONS = [
 ]
 
 
+# Response curves as a weekly marketing mix model would give them (revenue per week against the week's spend):
+# two Hill curves, a Michaelis-Menten one with their bands and fitted ranges, and the marketplaces sampled.
+CURVES = [
+    {"channel_id": "C03", "family": "hill", "top": 9000, "top_low": 7200, "top_high": 10800, "half": 900, "shape": 1.2,
+     "fitted_from": 500, "fitted_to": 1500},
+    {"channel_id": "C04", "family": "hill", "top": 6000, "top_low": 4500, "top_high": 7500, "half": 700, "shape": 1,
+     "fitted_from": 400, "fitted_to": 1600},
+    {"channel_id": "C07", "family": "michaelis_menten", "top": 3000, "top_low": 2100, "top_high": 3900, "half": 400,
+     "fitted_from": 100, "fitted_to": 600},
+    *({"channel_id": "C09", "family": "points", "spend": spend, "response": response, "low": round(response * 0.8),
+       "high": round(response * 1.2)}
+      for spend, response in ((0, 0), (300, 1500), (600, 2500), (900, 3100), (1200, 3400))),
+]
+
+
+def curve_rows() -> list[dict]:
+    rows = [{"id": f"RC{n:02d}", "metric": "revenue", "period_days": 7, "source": "csv",
+             **({"spend_scale": 1} if curve["family"] != "points" else {}), **curve}
+            for n, curve in enumerate(CURVES, 1)]
+    return [{key: str(value) for key, value in row.items()} for row in rows]
+
+
 def frame(table: str, rows: list, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     """A table's text frame from dicts or tuples (of `columns`, else of its first columns); the rest left empty."""
     names = S.TABLES[table].column_names
@@ -377,9 +399,10 @@ def write_example(folder: Path) -> None:
     spend = frame("spend", spend_rows(budget, rng))
     forecasts = frame("forecasts", forecast_rows())
     decisions = frame("decisions", DECISIONS)
+    curves = frame("curves", curve_rows())
     tables = {"objectives": objectives, "key_results": key_results, "kpis": kpis, "channels": channels,
               "messages": messages, "actions": actions, "forecasts": forecasts, "budget": budget,
-              "actuals": actuals, "spend": spend, "decisions": decisions}
+              "actuals": actuals, "spend": spend, "curves": curves, "decisions": decisions}
     write_tables(folder, tables)
 
 

@@ -282,7 +282,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("top_high", FLOAT, minimum=0, help="a form: the high end of its band, as a top"),
         Column("half", FLOAT, minimum=0, help="hill, michaelis_menten: the scaled spend giving half the top"),
         Column("shape", FLOAT, minimum=0, help="hill: the slope; logistic: the rate"),
-        Column("spend_scale", FLOAT, minimum=0, default="1",
+        Column("spend_scale", FLOAT, minimum=0,
                help="what a spend is multiplied by before the form applies (1 / the model's channel scale)"),
         Column("fitted_from", MONEY, minimum=0, help="the lowest spend per period the curve was fitted on"),
         Column("fitted_to", MONEY, minimum=0, help="the highest spend per period the curve was fitted on"),
