@@ -291,6 +291,19 @@ def test_an_ads_report_goes_into_spend_from_notebook_06(tmp_path):
     assert set(spend[spend["source"] == "google_ads"]["budget_line_id"]) == {"B001"}
 
 
+def test_a_reallocation_is_recorded_as_a_decision_from_notebook_06(tmp_path):
+    """Step 6: the suggestion read in JupyterLab, its key result picked, then recorded as an adjust decision."""
+    with notebook_in_lab(tmp_path, "06_budget.ipynb", "button.planlib-reallocation-record") as (page, plan_dir):
+        title = load_plan(plan_dir).key_results.set_index("id").loc["KR05", "title"]
+        page.select_option(".planlib-decision-key-result-id select", label=f"KR05 – {title}"[:60])
+        page.click("button.planlib-reallocation-record")
+        page.wait_for_selector(".planlib-decision-message:has-text('Saved D04 in decisions.csv')", timeout=30_000)
+    saved = load_plan(plan_dir).decisions.set_index("id").loc["D04"]
+    assert (saved["key_result_id"], saved["decision"], saved["status"]) == ("KR05", "adjust", "open")
+    assert saved["reason"].startswith("Reallocation for 2026-") and "(lines B00" in saved["reason"]
+    assert load_plan(plan_dir).budget.equals(load_plan(EXAMPLE).budget)  # the budget lines stay as they were
+
+
 def visible_in_lab(page) -> str:
     """What a person reads in the open notebook: every output and every form's labels, choices and buttons
     (the code cells are the kit's, not wording)."""

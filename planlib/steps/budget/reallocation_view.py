@@ -112,6 +112,7 @@ class RecordPanel:
             self.form.widgets[column].value = value
         self.button = widgets.Button(description=label("record_decision", lang), button_style="primary",
                                      icon="check")
+        self.button.add_class("planlib-reallocation-record")
         self.button.on_click(lambda _: self.form.save())
         self.box = widgets.VBox([self.form.widgets["key_result_id"], self.form.widgets["reason"],
                                  self.form.widgets["action_ids"], self.button, self.form.message])
