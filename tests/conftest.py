@@ -78,6 +78,15 @@ class Ran:
     stderr: str
 
 
+def ctrl_c_reaches_it() -> None:
+    """preexec_fn of a child the test stops with Ctrl+C (SIGINT): a test run started as a background job of a
+    non-interactive shell inherits SIGINT ignored, and Python never turns an ignored SIGINT into
+    KeyboardInterrupt; a person's terminal delivers it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_planlib(*args, cwd=None) -> Ran:
     """`planlib ARGS` in this process (a console script costs a second and a half of start-up per call);
     each command keeps one real subprocess smoke test (tests/test_cli.py)."""

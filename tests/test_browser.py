@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 from browser import browser_page, jupyter_lab, notebook_for, open_and_run_all
-from conftest import EXAMPLE, PREVIOUS, ROOT
+from conftest import EXAMPLE, PREVIOUS, ROOT, ctrl_c_reaches_it
 
 from planlib import load_plan
 
@@ -177,7 +177,8 @@ def test_a_new_french_workspace_opens_in_lab_with_its_plan_and_french_forms(tmp_
                    env=env, check=True, capture_output=True)
     assert main(["new", str(tmp_path / "acme"), "--example", "--lang", "fr"]) == 0
     lab = subprocess.Popen([BIN / "planlib", "lab", str(tmp_path / "acme"), "--no-browser"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=ctrl_c_reaches_it)
     try:
         url = lab.stdout.readline().strip()
         base, token = url.split("/lab/")[0], url.split("token=")[1]
@@ -219,7 +220,8 @@ def test_a_workshop_participant_checks_an_exercise_and_asks_a_hint_in_lab(tmp_pa
     started["swot"]["strengths"] = solved["swot"]["strengths"]  # two of the eight items placed: partial
     (participant / "plan" / "audit.yaml").write_text(yaml.safe_dump(started, allow_unicode=True), encoding="utf-8")
     lab = subprocess.Popen([BIN / "planlib", "lab", str(participant), "--no-browser"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=ctrl_c_reaches_it)
     panel = ".planlib-exercise-swot-quadrants"
     try:
         url = lab.stdout.readline().strip()
@@ -339,7 +341,8 @@ def test_a_french_workspace_reads_in_french_in_lab_after_run_all(tmp_path):
                    env=env, check=True, capture_output=True)
     assert main(["new", str(tmp_path / "lumen"), "--from", str(ROOT / "data" / "exemple-fr")]) == 0
     lab = subprocess.Popen([BIN / "planlib", "lab", str(tmp_path / "lumen"), "--no-browser"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=ctrl_c_reaches_it)
     seen = {}
     try:
         url = lab.stdout.readline().strip()

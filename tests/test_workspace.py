@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import EXAMPLE, ROOT, tree_bytes
+from conftest import EXAMPLE, ROOT, ctrl_c_reaches_it, tree_bytes
 
 from planlib import PlanError, load_plan
 from planlib.cli import main
@@ -169,7 +169,7 @@ def test_lab_starts_on_the_workspace_and_stops_on_ctrl_c(tmp_path):
     root = tmp_path / "ws"
     main(["new", str(root), "--example", "--lang", "fr"])
     lab = subprocess.Popen([str(PLANLIB), "lab", str(root), "--no-browser"], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+                           stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_reaches_it)
     try:
         url = lab.stdout.readline().strip()
         assert re.fullmatch(r"http://localhost:\d+/lab/tree/notebooks/00_start_here\.ipynb\?token=\w+", url), \
