@@ -101,6 +101,13 @@ def test_the_plan_unchanged_says_why(plan_dir):
     assert "leave no room to move" in ran.stdout
 
 
+def test_a_period_already_over_is_said(plan_dir):
+    ran = run_planlib("reallocate", plan_dir, "--period", "2026-Q1", "--as-of", "2026-06-15", "--lang", "fr")
+    assert "La période 2026-Q1 est terminée à la date d'arrêté : voici ce que les courbes auraient suggéré" in ran.stdout
+    ran = run_planlib("reallocate", plan_dir, "--period", "2026-Q3", "--as-of", "2026-06-15", "--lang", "en")
+    assert "is over" not in ran.stdout
+
+
 def test_cost_per_result_keeps_the_plan_s_response_for_less(plan_dir):
     write_curves(plan_dir, [mm_row(1, "C03", 90000, 900), mm_row(2, "C04", 6000, 5000)])
     plan = load_plan(plan_dir)
@@ -247,6 +254,10 @@ def test_pymc_marketing_summary_imports_logistic_curves_in_money(plan_dir, tmp_p
     assert search.top_low == pytest.approx(0.26 * 80000) and search.spend_scale == pytest.approx(1 / 5000)
     x = 5000.0
     assert float(search.response(x)) == pytest.approx(28000 * (1 - np.exp(-2.5)) / (1 + np.exp(-2.5)))
+    export.write_text(PYMC_SUMMARY.replace("channel_scale[search],5000.0", "channel_scale[search],0"), encoding="utf-8")
+    ran = run_planlib("curves", "import", plan_dir, export, "--from", "pymc-marketing", "--metric", "revenue",
+                      "--channel", "search=C03", "--lang", "en")
+    assert ran.returncode == 1 and "summary.csv:6:mean: a channel scale of 0.0" in ran.stderr
     export.write_text("\n".join(PYMC_SUMMARY.splitlines()[:5]) + "\n", encoding="utf-8")
     ran = run_planlib("curves", "import", plan_dir, export, "--from", "pymc-marketing", "--metric", "revenue",
                       "--lang", "en")

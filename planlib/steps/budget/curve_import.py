@@ -204,13 +204,16 @@ def read_pymc(path: Path, match, metric: str, period_days: int) -> CurveReading:
         if scale_row is None:
             raise PlanError([Problem(label, None, names, "pymc_no_scales", {}, "pymc_scales")])
         channel_scale = _number(frame, label, scale_row[0], "mean")
+        if channel_scale <= 0:  # spend is divided by it: a zero scale would silently read as no scaling
+            raise PlanError([Problem(label, scale_row[0] + 2, "mean", "pymc_scale_not_positive",
+                                     {"value": channel_scale}, "pymc_scales")])
 
         def parameter(options, column="mean"):
             found = next(values[o][model_channel] for o in options if o in values and model_channel in values[o])
             return _number(frame, label, found[0], column)
         top = target_scale * _number(frame, label, row, "mean")
         curve = {"channel_id": channel, "metric": metric, "period_days": period_days, "family": family, "top": top,
-                 "spend_scale": 1 / channel_scale if channel_scale else math.nan, "source": "pymc-marketing",
+                 "spend_scale": 1 / channel_scale, "source": "pymc-marketing",
                  "half": parameter(half_names) if half_names else math.nan,
                  "shape": parameter(shape_names) if shape_names else math.nan}
         if low_column:

@@ -54,6 +54,8 @@ def reallocation_lines(plan, result, lang: str) -> list[str]:
     number = lambda value: format_number(value, lang, 0)
     lines = [tr(f"reallocate.heading_{result.goal}", lang, period=result.period, metric=result.metric,
                 envelope=money(result.envelope), bounds=format_number(result.bounds * 100, lang, 0))]
+    if result.period_over:
+        lines.append(tr("reallocate.period_over", lang, period=result.period))
     for move in result.moves:
         lines.append(tr("reallocate.channel", lang, channel=move.channel_id, name=names.get(move.channel_id, ""),
                         planned=money(move.planned), suggested=money(move.suggested),

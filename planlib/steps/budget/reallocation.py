@@ -69,6 +69,7 @@ class Reallocation:
     gain_high: float = 0.0
     unspent: float = 0.0  # cost_per_result: what the plan's response no longer needs; response: beyond every bound
     unchanged: str = ""  # why the suggestion is the plan: single_channel, bounds, equal_marginals
+    period_over: bool = False  # the as-of date is the period's end or later: what the curves would have said
     target_missed: bool = False  # cost_per_result: the bounds do not reach the plan's response
 
     @property
@@ -167,6 +168,7 @@ def reallocate(plan, period, as_of, envelope: float | None = None, bounds: float
     highs = sum(c.band(m.suggested)[1] - c.band(m.planned)[1] for c, m in zip(scaled, moves))
     result.gain_low, result.gain_high = min(lows, highs, result.gain), max(lows, highs, result.gain)
     result.unchanged = _why_unchanged(result)
+    result.period_over = as_of >= period.end
     return result
 
 
