@@ -288,8 +288,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("fitted_to", MONEY, minimum=0, help="the highest spend per period the curve was fitted on"),
         Column("r2", FLOAT, help="for a curve fitted by planlib curves fit: its R²"),
         Column("source", help="where it comes from: meridian, pymc-marketing, robyn, csv, or fit:METRIC:BY"),
-    ), "Response curves: the incremental result of a channel's spend, imported from a model or fitted.",
-        date_order=()),
+    ), "Response curves: the incremental result of a channel's spend, imported from a model or fitted."),
     Table("decisions", "review", (
         Column("id", ID, required=True),
         Column("date", DATE, required=True),

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ...core.errors import CodedError, PlanError, Problem
 from ...core.io.encodings import decode, read_bytes
-from ...core.io.readers import read_csv_text
+from ...core.io.readers import read_csv_text, sniff_separator
 
 FORMATS = ("meridian", "pymc-marketing", "robyn", "csv")
 
@@ -52,8 +52,8 @@ def _table(path: Path) -> pd.DataFrame:
     if re.match(r'^\s*(""|)\s*[,;\t]', lines[0]):
         lines[0] = re.sub(r'^\s*(""|)', "_row", lines[0], count=1)
     frame = read_csv_text("\n".join(lines), path.name, path.stem).frame
-    separator = next((c for c in (",", ";", "\t") if c in lines[0]), ",")
-    names = [cell.strip().lstrip("\ufeff") for cell in next(csv.reader([lines[0].rstrip("\r")], delimiter=separator))]
+    header = lines[0].rstrip("\r")
+    names = [cell.strip().lstrip("\ufeff") for cell in next(csv.reader([header], delimiter=sniff_separator(header)))]
     if len(names) == len(frame.columns):  # the tool's own spelling (Robyn's solID, media names as the model has them)
         frame.columns = names
     return frame

@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-FORMS = ("hill", "michaelis_menten", "logistic")
-
-
 def form_response(family: str, scaled, top: float, half: float, shape: float):
     """The form's value at `scaled` spend (numpy arrays welcome)."""
     x = np.maximum(np.asarray(scaled, dtype=float), 0.0)

@@ -98,7 +98,7 @@ def _run_import(args, plan, lang: str) -> int:
     if not reading.rows:
         raise CodedError("curves_none_matched", "curve_map", name=", ".join(reading.left_out) or "-", value="",
                          ids=", ".join(plan.channels["id"]))
-    if args.source != "meridian" and args.period_days is None and args.source != "csv":
+    if args.source in ("pymc-marketing", "robyn") and args.period_days is None:  # the 7 days above, said
         reading.notes.append("curves.note_period_days")
     _, replaced = store_curves(plan, reading.rows, args.dry_run)
     for line in import_story(plan, reading, args.source, replaced, lang, args.dry_run):

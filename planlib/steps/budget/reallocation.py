@@ -73,6 +73,11 @@ class Reallocation:
     target_missed: bool = False  # cost_per_result: the bounds do not reach the plan's response
 
     @property
+    def moved(self) -> list[ChannelMove]:
+        """The channels whose money moves by a unit or more: what a decision recording the suggestion names."""
+        return [m for m in self.moves if abs(m.move) >= 1]
+
+    @property
     def binding(self) -> list[ChannelMove]:
         return [m for m in self.moves if m.bound]
 
@@ -260,14 +265,7 @@ def _why_unchanged(result: Reallocation) -> str:
         return ""
     if len(result.moves) < 2:
         return "single_channel"
-    if all(m.upper - m.lower < SAME * max(m.planned, 1.0) for m in result.moves) or \
-            sum(1 for m in result.moves if m.upper - m.lower >= SAME * max(m.planned, 1.0)) < 2:
+    if sum(1 for m in result.moves if m.upper - m.lower >= SAME * max(m.planned, 1.0)) < 2:  # fewer than two can move
         return "bounds"
     return "equal_marginals"
-
-
-def marginal_spread(result: Reallocation) -> float:
-    """How far apart the free channels' marginal returns are at the suggestion (0 when all equal)."""
-    free = [m.marginal for m in result.moves if not m.bound]
-    return 0.0 if len(free) < 2 or max(free) == 0 else (max(free) - min(free)) / max(free)
 

@@ -78,7 +78,7 @@ def decision_reason(plan, result: Reallocation, lang: str) -> str:
     money = lambda value: format_money(value, plan.currency, lang, 0)
     moves = [tr("reallocate.decision_move", lang, channel=m.channel_id,
                 move=("+" if m.move > 0 else "") + money(m.move), lines=", ".join(m.line_ids) or "-")
-             for m in result.moves if abs(m.move) >= 1]
+             for m in result.moved]
     return tr("reallocate.decision_reason", lang, period=result.period, metric=result.metric,
               moves="; ".join(moves) or "-", gain=format_number(result.gain, lang, 0),
               low=format_number(result.gain_low, lang, 0), high=format_number(result.gain_high, lang, 0))
@@ -106,8 +106,7 @@ class RecordPanel:
         self.form = decision_form(plan, lang)
         values = {"key_result_id": default_key_result(plan, result), "decision": "adjust",
                   "reason": decision_reason(plan, result, lang),
-                  "action_ids": ", ".join(dict.fromkeys(a for m in result.moves if abs(m.move) >= 1
-                                                        for a in m.action_ids))}
+                  "action_ids": ", ".join(dict.fromkeys(a for m in result.moved for a in m.action_ids))}
         for column, value in values.items():
             self.form.widgets[column].value = value
         self.button = widgets.Button(description=label("record_decision", lang), button_style="primary",
