@@ -50,5 +50,5 @@ def summary(plan, period, as_of) -> dict:
         "lines_over_budget": int(len(versus["over_budget"])),
         "spend_without_budget_line": int(len(versus["no_budget_line"]))}}
     if curve_metrics(plan):  # a suggestion only where curves exist: summary --json's "reallocation"
-        figures["reallocation"] = reallocate(plan, period, as_of).as_dict()
+        figures["reallocation"] = reallocate(plan, period, as_of, flows=flows, paid=paid).as_dict()
     return figures

@@ -105,9 +105,12 @@ def _rounded(value):
     return value
 
 
-def channel_money(plan, period, as_of) -> pd.DataFrame:
-    """Per budget line in `period`: its channel, its amount there, and the part already fixed by `as_of`."""
-    flows = committed_flows(plan)
+def channel_money(plan, period, as_of, flows: pd.DataFrame | None = None,
+                  paid: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per budget line in `period`: its channel, its amount there, and the part already fixed by `as_of`.
+
+    `flows` and `paid`: the committed and payment flows, when the caller has them already (the summary)."""
+    flows = committed_flows(plan) if flows is None else flows
     shares = allocate(flows, [period]).merge(line_attributes(plan), on="line_id", how="left")
     action_channel = plan.actions.set_index("id")["channel_id"]
     shares["channel_id"] = shares["channel_id"].where(shares["channel_id"] != "",
@@ -116,7 +119,7 @@ def channel_money(plan, period, as_of) -> pd.DataFrame:
     start = pd.Timestamp(period.start)
     spend = plan.spend[(plan.spend["date"] >= start) & (plan.spend["date"] <= until)]
     spent = spend.groupby("budget_line_id")["amount"].sum()
-    paid = payment_flows(plan)
+    paid = payment_flows(plan) if paid is None else paid
     paid = paid[(paid["start"] >= period.start) & (paid["start"] <= min(as_of, period.end))]
     scheduled = set(plan.budget.loc[plan.budget["schedule"] != "", "id"])
     paid_by_line = paid[paid["line_id"].isin(scheduled)].groupby("line_id")["amount"].sum()
@@ -127,7 +130,8 @@ def channel_money(plan, period, as_of) -> pd.DataFrame:
 
 
 def reallocate(plan, period, as_of, envelope: float | None = None, bounds: float = DEFAULT_BOUNDS,
-               goal: str = "response", metric: str | None = None, grid: int = GRID_POINTS) -> Reallocation:
+               goal: str = "response", metric: str | None = None, grid: int = GRID_POINTS,
+               flows: pd.DataFrame | None = None, paid: pd.DataFrame | None = None) -> Reallocation:
     """The suggested split of `period`'s money across the channels that have a curve for `metric`."""
     if goal not in GOALS:
         raise CodedError("reallocate_goal", "reallocate_goal", value=goal, goals=", ".join(GOALS))
@@ -140,7 +144,7 @@ def reallocate(plan, period, as_of, envelope: float | None = None, bounds: float
         raise CodedError("no_curve_for_metric", "curve_metric", metric=metric, metrics=", ".join(metrics))
     curves = curves_of(plan, metric)
     metric = next(iter(curves.values())).metric
-    money = channel_money(plan, period, as_of)
+    money = channel_money(plan, period, as_of, flows, paid)
     by_channel = money.groupby("channel_id")
     planned = by_channel["amount"].sum()
     fixed = by_channel["fixed"].sum()
