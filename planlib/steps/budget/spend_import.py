@@ -10,7 +10,6 @@ or replaced with `replace`. One validated, atomic save, or nothing.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from ...core.exports.reader import read_export
 from ...core.exports.sections import read_sections
 from ...core.exports.sources import read_yaml_file
 from ...core.fresh import reread
+from ...core.ids import next_ids
 from ...core.io.plan_lock import plan_lock
 
 KIT_ACCOUNTS = Path(__file__).resolve().parents[2] / "core" / "exports" / "accounts.yaml"
@@ -223,11 +223,8 @@ def _import_spend(plan, path, source, channel, line, accounts_file, dates, dry_r
                          already, replaced, unmapped, by_line, no_line, left_out, other)
     if dry_run or new.empty:
         return plan, result
-    numbers = [int(m.group(1)) for i in plan.spend["id"] if (m := re.fullmatch(r"D(\d+)", str(i)))]
-    start = max(numbers, default=0) + 1
-    width = max(4, len(str(start + len(new))))
-    added = new.drop(columns=["row"]).assign(
-        id=[f"D{n:0{width}d}" for n in range(start, start + len(new))], date=pd.to_datetime(new["date"]))
+    added = new.drop(columns=["row"]).assign(id=next_ids(plan.spend["id"], "D", len(new), 4),
+                                             date=pd.to_datetime(new["date"]))
     combined = pd.concat([existing, added[existing.columns]], ignore_index=True)
     saved = plan.save_table("spend", combined)
     result.written = True

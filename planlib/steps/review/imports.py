@@ -21,6 +21,7 @@ import pandas as pd
 from ...core.errors import PlanError, Problem
 from ...core.exports.reader import Reading, read_export
 from ...core.fresh import reread
+from ...core.ids import next_ids
 from ...core.io.plan_lock import plan_lock
 
 
@@ -141,11 +142,7 @@ def _import_reading(plan, reading: Reading, channel: str, channel_column: str | 
     result = ImportResult(reading, len(table), metrics, first, last, replaced, False, gaps(table))
     if dry_run:
         return plan, result
-    numbers = [int(m.group(1)) for i in existing["id"] if (m := re.fullmatch(r"M(\d+)", str(i)))]
-    numbers += [int(m.group(1)) for i in plan.actuals["id"] if (m := re.fullmatch(r"M(\d+)", str(i)))]
-    start = max(numbers, default=0) + 1
-    width = max(6, len(str(start + len(table))))
-    new = pd.DataFrame({"id": [f"M{n:0{width}d}" for n in range(start, start + len(table))],
+    new = pd.DataFrame({"id": next_ids([*existing["id"], *plan.actuals["id"]], "M", len(table), 6),
                         "date": pd.to_datetime(table["date"]), "metric": table["metric"].values,
                         "value": table["value"].astype(float).values, "channel_id": table["channel_id"].values,
                         "source": table["source"].values})
