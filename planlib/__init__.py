@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "PlanError": "planlib.core.errors", "Problem": "planlib.core.errors", "Plan": "planlib.core.plan",
-    "export_plan": "planlib.core.plan", "new_plan": "planlib.core.templates",
+    "export_plan": "planlib.core.plan", "new_plan": "planlib.steps",
     "load_plan": "planlib.steps", "import_plan": "planlib.steps",
     "summary": "planlib.steps.summary", "overview": "planlib.steps.progress",
     "smart": "planlib.steps.objectives.linter", "start": "planlib.notebook.session",

@@ -74,11 +74,14 @@ def foreign_words(lang: str) -> frozenset[str]:
 @cache
 def kit_codes() -> frozenset[str]:
     """The codes the kit stores and must word before a person reads them (in_progress, bottom_up...)."""
+    from planlib.steps.registry import STEPS
+
     codes: set[str] = set()
-    for value in vars(schema).values():
-        if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
-            codes |= set(value)
-    for table in schema.TABLES.values() if isinstance(getattr(schema, "TABLES", None), dict) else ():
+    for module in (schema, *(step.schema for step in STEPS if step.schema is not None)):
+        for value in vars(module).values():
+            if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+                codes |= set(value)
+    for table in schema.registered().values():
         codes |= set(table.column_names)
     return frozenset(codes)
 

@@ -8,7 +8,7 @@ import yaml
 
 from planlib import PlanError, load_plan
 from planlib.cli import main
-from planlib.core.templates import new_plan
+from planlib.steps import new_plan
 from planlib.steps.audit import charts, forms, model
 from planlib.steps.audit.heuristic import misplaced
 from planlib.steps.audit.lastyear import review_last_year, suggest

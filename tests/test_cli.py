@@ -35,7 +35,7 @@ def test_check_defaults_to_example_and_says_so(monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, err = run("check")
     assert code == 0 and err == "plan: data/example (no plan named and none here: the kit's example)\n"
-    assert out.startswith("data/example: valid (12 objectives, 12 key results, 15 KPIs")
+    assert out.startswith("data/example: valid (12 objectives, 12 key results, 11 channels")
     assert "3 personas)" in out
 
 

@@ -93,13 +93,14 @@ def test_families_of_keys_are_complete():
     """Keys built from a list (flags, conflicts, letters, categories, step titles, form fields) all exist."""
     from planlib.core import schema as S
     from planlib.steps.actions.schedule import CONFLICTS
+    from planlib.steps.budget.schema import BUDGET_CATEGORIES
     from planlib.steps.objectives.compute import FLAGS
     from planlib.steps.objectives.letters import LETTERS
     from planlib.steps.registry import STEPS
 
     english = catalog("en")
     keys = [f"flag.{k}" for k in FLAGS] + [f"conflict.{k}" for k in CONFLICTS] + [f"letter.{k}" for k in LETTERS] \
-        + [f"category.{k}" for k in S.BUDGET_CATEGORIES] + [f"label.step_{s.key}" for s in STEPS] \
+        + [f"category.{k}" for k in BUDGET_CATEGORIES] + [f"label.step_{s.key}" for s in STEPS] \
         + [f"expected.setting.{k}" for k in S.PLAN_SETTINGS] \
         + [f"expected.help.{t.name}.{c.name}" for t in S.TABLES.values() for c in t.columns if c.help]
     assert [k for k in keys if k not in english] == []

@@ -171,32 +171,31 @@ def test_objective_form_adds_and_edits(plan_dir):
     assert len(list((plan_dir / ".history").iterdir())) == 3
 
 
-def test_objective_form_marks_and_enforces_its_required_fields(plan_dir):
+def test_objective_form_marks_and_enforces_what_planlib_check_does(plan_dir):
+    """The form's required fields are the table's: it refuses no more and no less than `planlib check`;
+    an objective still missing its owner or its business objective is saved, and the tree flags it."""
     before = (plan_dir / "objectives.csv").read_bytes()
     form = forms.objective_form(load_plan(plan_dir), "fr")
     labels = {column: widget.description for column, widget in form.widgets.items()}
-    assert labels["level"].endswith(" *") and labels["owner"].endswith(" *") and labels["title"].endswith(" *")
-    assert not labels["description"].endswith("*")
+    assert [c for c, label in labels.items() if label.endswith(" *")] == ["level", "title"]
     form.widgets["level"].value = "marketing"
+    form.widgets["title"].value = ""
+    form.save_button.click()
+    assert "L&#x27;objectif doit avoir un intitulé" in form.message.value
+    assert (plan_dir / "objectives.csv").read_bytes() == before
     form.widgets["title"].value = "Ouvrir une offre bureaux"
     form.save_button.click()  # a marketing objective without its business objective, and nobody owns it
-    assert "Un objectif marketing sert un objectif business : choisissez-le" in form.message.value
-    assert "Nommez le responsable de l&#x27;objectif" in form.message.value
-    form.widgets["level"].value = "business"
-    form.widgets["owner"].value = "Camille"
-    form.save_button.click()  # a business objective has no parent: saved
-    assert "B5 enregistré dans objectives.csv" in form.message.value  # B1 to B4 exist
-    assert (plan_dir / "objectives.csv").read_bytes() != before
+    assert "M9 enregistré dans objectives.csv" in form.message.value  # M1 to M8 exist
+    assert flags(load_plan(plan_dir)).query("id == 'M9'")["flag"].tolist() == ["no_business_parent", "no_key_result"]
 
 
-def test_key_result_without_target_is_refused_and_nothing_saved(plan_dir):
-    before = (plan_dir / "key_results.csv").read_bytes()
+def test_a_key_result_without_target_is_saved_and_its_m_letter_says_so(plan_dir):
     form = forms.key_result_form(load_plan(plan_dir), "fr")
     form.widgets["objective_id"].value = "M1"
     form.widgets["title"].value = "Plus de visites"
     form.save_button.click()
-    assert "Un résultat clé doit avoir une cible : le nombre à atteindre" in form.message.value
-    assert (plan_dir / "key_results.csv").read_bytes() == before
+    assert "KR13 enregistré dans key_results.csv" in form.message.value
+    assert not letters_of(load_plan(plan_dir), "KR13")["M"].ok
 
 
 def test_key_result_form_reports_bad_numbers_and_takes_decimal_commas(plan_dir):

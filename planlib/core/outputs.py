@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import PlanError, Problem
 from .runtime import WORKSPACE_FILE
-from .plan import FILE_ORDER
+from .plan import file_order
 
 
 def _is_plan_folder(folder: Path) -> bool:
@@ -22,7 +22,7 @@ def refuse_output_over_plan(target: Path, option: str, suffixes: tuple[str, ...]
     """An output file (a page, a workbook) never lands on a plan's own file nor on another kind of file (a
     notebook, a table), nor on a folder."""
     target = Path(target)
-    over_plan = _is_plan_folder(target.parent.resolve()) and target.name in (*FILE_ORDER, WORKSPACE_FILE)
+    over_plan = _is_plan_folder(target.parent.resolve()) and target.name in (*file_order(), WORKSPACE_FILE)
     other_kind = target.is_file() and target.suffix.lower() not in suffixes
     if over_plan or other_kind:
         code = "output_over_plan" if over_plan else "output_over_file"

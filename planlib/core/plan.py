@@ -108,7 +108,7 @@ class Plan:
         """
         refuse_packaged(self.path)
         source = self.as_source()
-        table = S.TABLES[name]
+        table = S.table(name)
         cells = frame.astype(str) if as_text else text_frame(frame, table).astype(str)
         source.tables[name] = RawTable(name, table.file, cells.reset_index(drop=True), decimal_comma=as_text,
                                        preamble=self.preambles.get(name, ""))
@@ -128,7 +128,7 @@ class Plan:
 
     def as_source(self) -> PlanSource:
         """This plan's content as text, so that edits go through full validation."""
-        tables = {name: RawTable(name, S.TABLES[name].file, text_frame(frame, S.TABLES[name]).astype(str),
+        tables = {name: RawTable(name, S.table(name).file, text_frame(frame, S.table(name)).astype(str),
                                  preamble=self.preambles.get(name, ""))
                   for name, frame in self.tables.items()}
         return PlanSource(str(self.path), tables, dict(self.yaml_texts))
@@ -141,8 +141,8 @@ def folder_source(path: Path) -> PlanSource:
     path = Path(path)
     settle(path)
     tables = {}
-    for name in S.TABLE_ORDER:
-        file = path / S.TABLES[name].file
+    for name in S.table_order():
+        file = path / S.table(name).file
         tables[name] = read_csv(file, name) if file.exists() else RawTable(name, file.name, pd.DataFrame())
     texts = {}
     for file_name in S.YAML_FILES:
@@ -156,14 +156,14 @@ def workbook_source(path: Path) -> PlanSource:
     path = Path(path)
     sheets = read_xlsx(path)
     by_name = {title.strip().lower().removesuffix(".csv"): rows for title, rows in sheets.items()}
-    known = [*S.TABLE_ORDER, *S.YAML_FILES, *(f.removesuffix(".yaml") for f in S.YAML_FILES)]
+    known = [*S.table_order(), *S.YAML_FILES, *(f.removesuffix(".yaml") for f in S.YAML_FILES)]
     unknown = [title for title in sheets if title.strip().lower().removesuffix(".csv") not in known]
     if unknown:  # a renamed sheet would otherwise be skipped, and its edits lost
-        expected = ", ".join([*S.TABLE_ORDER, *S.YAML_FILES])
+        expected = ", ".join([*S.table_order(), *S.YAML_FILES])
         raise PlanError([Problem(f"{path.name}[{title}]", None, None, "xlsx_unknown_sheet",
                                  {"sheet": title, "sheets": expected}, "xlsx_sheets") for title in unknown])
     tables, texts = {}, {}
-    for name in S.TABLE_ORDER:
+    for name in S.table_order():
         if name in by_name:
             tables[name] = table_from_rows(name, f"{path.name}[{name}]", by_name[name])
     for file_name in S.YAML_FILES:
@@ -192,8 +192,8 @@ def build_plan(source: PlanSource, path: Path | None, rules: tuple[Rule, ...] = 
         if source.yaml_texts.get("plan.yaml") is not None and not unreadable else {}
     calendar = Calendar.from_settings(settings if _calendar_settings_ok(settings) else {})
     tables, raws = {}, {}
-    for name in S.TABLE_ORDER:
-        raw = source.tables.get(name) or RawTable(name, S.TABLES[name].file, pd.DataFrame())
+    for name in S.table_order():
+        raw = source.tables.get(name) or RawTable(name, S.table(name).file, pd.DataFrame())
         raws[name] = raw
         tables[name] = check_table(raw, problems, calendar, settings)
     context = Context(tables, raws, yaml_data, yaml_lines, settings, problems, Path(path) if path else None,
@@ -209,7 +209,10 @@ def build_plan(source: PlanSource, path: Path | None, rules: tuple[Rule, ...] = 
                 in_reading_order([p for p in problems if p.is_warning]))
 
 
-FILE_ORDER = (*S.YAML_FILES, *(S.TABLES[name].file for name in S.TABLE_ORDER))
+def file_order() -> tuple[str, ...]:
+    """Every file a plan folder may hold, in the steps' order: the YAML files, then the tables."""
+    tables = S.registered()
+    return (*S.YAML_FILES, *(tables[name].file for name in S.table_order()))
 
 
 def in_reading_order(problems: list[Problem]) -> list[Problem]:
@@ -217,9 +220,10 @@ def in_reading_order(problems: list[Problem]) -> list[Problem]:
     def rank(problem: Problem) -> int:
         name = problem.file.rsplit("[", 1)[-1].rstrip("]")  # plan.xlsx[actions] -> actions
         for candidate in (name, f"{name}.csv", f"{name}.yaml"):
-            if candidate in FILE_ORDER:
-                return FILE_ORDER.index(candidate)
-        return len(FILE_ORDER)
+            if candidate in files:
+                return files.index(candidate)
+        return len(files)
+    files = file_order()
     return sorted(problems, key=lambda p: (rank(p), p.row or 0))
 
 
@@ -298,7 +302,7 @@ def import_plan(source_path: str | Path, into: str | Path, rules: tuple[Rule, ..
         base = folder_source(into) if (into / "plan.yaml").exists() else None
         merged = merge_sources(incoming, base)
         plan = build_plan(merged, into, rules)
-        files = {S.TABLES[name].file: csv_bytes(plan.tables[name], S.TABLES[name],
+        files = {S.table(name).file: csv_bytes(plan.tables[name], S.table(name),
                                                 preamble=plan.preambles.get(name, ""))
                  for name in incoming.tables}
         files.update({file_name: text.encode("utf-8") for file_name, text in incoming.yaml_texts.items()
@@ -323,7 +327,7 @@ def export_plan(plan: Plan, to: str | Path, form: str | None = None) -> Path:
     french = form == "csv-fr"
     to.mkdir(parents=True, exist_ok=True)
     for name, frame in plan.tables.items():
-        write_csv(to / S.TABLES[name].file, frame, S.TABLES[name], french=french, for_spreadsheet=True)
+        write_csv(to / S.table(name).file, frame, S.table(name), french=french, for_spreadsheet=True)
     for file_name, text in plan.yaml_texts.items():
         if text is not None:
             atomic_write_text(to / file_name, text)

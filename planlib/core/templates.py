@@ -97,6 +97,6 @@ def new_plan(path: str | Path, company: str = "My company", year: int | None = N
                                                            language=language, market=market))
     atomic_write_text(path / "audit.yaml", AUDIT_YAML)
     atomic_write_text(path / "personas.yaml", PERSONAS_YAML)
-    for name in S.TABLE_ORDER:
-        atomic_write_text(path / S.TABLES[name].file, csv_template(S.TABLES[name]))
+    for name in S.table_order():
+        atomic_write_text(path / S.table(name).file, csv_template(S.table(name)))
     return path

@@ -13,13 +13,13 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..core.plan import FILE_ORDER, Plan
+from ..core.plan import Plan, file_order
 
 SUMMARY = "summary.json"
 
 
 def _files_digest(digest, folder: Path) -> None:
-    for name in FILE_ORDER:
+    for name in file_order():
         path = folder / name
         if path.is_file():
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..core.errors import PlanError, Problem
 from ..core.io.plan_lock import plan_lock
-from ..core.plan import FILE_ORDER, Plan
+from ..core.plan import Plan, file_order
 from ..steps import load_plan
 from .fingerprint import plan_hash
 
@@ -35,7 +35,7 @@ class PlanCopy:
 def _files(plan_dir: Path) -> list[Path]:
     if plan_dir.is_file():
         return [plan_dir]
-    return [plan_dir / name for name in FILE_ORDER if (plan_dir / name).is_file()]
+    return [plan_dir / name for name in file_order() if (plan_dir / name).is_file()]
 
 
 def _same(files: list[Path], folder: Path) -> bool:

@@ -22,3 +22,14 @@ def import_plan(source_path: str | Path, into: str | Path):
     from .registry import rules
 
     return core_import(source_path, into, rules())
+
+
+def new_plan(path: str | Path, company: str = "My company", year: int | None = None, language: str = "en",
+             market: str = "B2C") -> Path:
+    """Create a plan folder with every registered step's files, empty but for their headers."""
+    from ..core.templates import new_plan as core_new
+
+    return core_new(path, company, year, language, market)
+
+
+from . import registry  # noqa: E402,F401  (registers every step's tables with the core on first import)

@@ -1,20 +1,29 @@
 """The one list of steps, in order: what each owns, its notebook, its rules and its figures.
 
 The overview, `planlib summary`, the report's page order, step titles and
-the start-here notebook all derive from `STEPS`. Adding a step is a folder
-under planlib/steps/, one entry here and one notebook.
+the start-here notebook all derive from `STEPS`. A step is a package (a
+folder under planlib/steps/) whose `schema.py` declares its tables, YAML
+files and aliases and whose `rules.py` its validation rules; registering it
+hands both to the core. Adding a step is that folder, one entry here and
+one notebook; adding a table to a step touches only its schema.py.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from types import ModuleType
 
-from .actions import rules as actions_rules
-from .audit import rules as audit_rules
-from .budget import rules as budget_rules
-from .channels import rules as channels_rules
-from .personas import rules as personas_rules
-from .review import rules as review_rules
+from ..core import schema as core_schema
+
+
+def _module(package: str, name: str) -> ModuleType | None:
+    """A step's optional module (schema, rules, overview), or None when the step has none."""
+    try:
+        return importlib.import_module(f"{package}.{name}")
+    except ModuleNotFoundError as error:
+        if error.name != f"{package}.{name}":
+            raise
+        return None
 
 
 @dataclass(frozen=True)
@@ -22,10 +31,38 @@ class Step:
     """One step of the method."""
 
     number: int
-    key: str  # its folder under planlib/steps/ and its title (label.step_<key>)
-    files: tuple[str, ...]  # the plan files it owns
+    key: str  # its title (label.step_<key>); its folder under planlib/steps/ unless `package` says otherwise
     notebook: str | None  # notebooks/<name>; None while the step has no notebook yet
-    rules: tuple = ()  # validation rules, run by every load and save
+    package: str = ""  # the package holding its schema.py, rules.py and overview.py; planlib.steps.<key> if empty
+
+    @property
+    def module_path(self) -> str:
+        return self.package or f"{__package__}.{self.key}"
+
+    @property
+    def schema(self) -> ModuleType | None:
+        """Its schema.py: TABLES, YAML_FILES, ALIASES, ID_SOURCES (each optional)."""
+        return _module(self.module_path, "schema")
+
+    @property
+    def tables(self) -> tuple:
+        return tuple(getattr(self.schema, "TABLES", ()))
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The plan files it owns: its YAML files, then its tables' CSV files."""
+        return (*getattr(self.schema, "YAML_FILES", ()), *(table.file for table in self.tables))
+
+    @property
+    def rules(self) -> tuple:
+        """Its validation rules (rules.py's RULES), run by every load and save."""
+        return tuple(getattr(_module(self.module_path, "rules"), "RULES", ()))
+
+    def register(self) -> None:
+        """Hand its tables, YAML files, aliases and id sources to the core's catalogue."""
+        schema = self.schema
+        core_schema.register(self.key, self.tables, getattr(schema, "YAML_FILES", ()), getattr(schema, "ALIASES", {}),
+                             getattr(schema, "ID_SOURCES", {}))
 
     def title(self, lang: str = "en") -> str:
         from ..core.i18n import label
@@ -38,12 +75,7 @@ class Step:
 
         Loaded on first use: `planlib check` needs the rules, not the figures.
         """
-        try:
-            return importlib.import_module(f"{__package__}.{self.key}.overview")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__package__}.{self.key}.overview":
-                raise
-            return None
+        return _module(self.module_path, "overview")
 
     def progress(self, plan) -> list[tuple[str, int]] | None:
         """(label key, count) pairs that should be non-zero, or None for a step with nothing to fill."""
@@ -62,15 +94,31 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(0, "start", (), "00_start_here.ipynb"),
-    Step(1, "audit", ("audit.yaml",), "01_audit.ipynb", audit_rules.RULES),
-    Step(2, "objectives", ("objectives.csv", "key_results.csv"), "02_objectives.ipynb"),
-    Step(3, "personas", ("personas.yaml",), "03_personas.ipynb", personas_rules.RULES),
-    Step(4, "channels", ("channels.csv", "messages.csv"), "04_channels_messages.ipynb", channels_rules.RULES),
-    Step(5, "actions", ("actions.csv",), "05_action_plan.ipynb", actions_rules.RULES),
-    Step(6, "budget", ("budget.csv", "forecasts.csv", "spend.csv"), "06_budget.ipynb", budget_rules.RULES),
-    Step(7, "review", ("kpis.csv", "actuals.csv", "decisions.csv"), "07_kpi_review.ipynb", review_rules.RULES),
+    Step(0, "start", "00_start_here.ipynb"),
+    Step(1, "audit", "01_audit.ipynb"),
+    Step(2, "objectives", "02_objectives.ipynb"),
+    Step(3, "personas", "03_personas.ipynb"),
+    Step(4, "channels", "04_channels_messages.ipynb"),
+    Step(5, "actions", "05_action_plan.ipynb"),
+    Step(6, "budget", "06_budget.ipynb"),
+    Step(7, "review", "07_kpi_review.ipynb"),
 )
+for _step in STEPS:
+    _step.register()
+
+
+def add_step(step: Step) -> None:
+    """Register one more step after the kit's own (a plug-in step, or a test's): its files and rules apply."""
+    global STEPS
+    step.register()
+    STEPS = (*[s for s in STEPS if s.key != step.key], step)
+
+
+def remove_step(key: str) -> None:
+    """Take a step added by `add_step` out again, tables included."""
+    global STEPS
+    STEPS = tuple(s for s in STEPS if s.key != key)
+    core_schema.unregister(key)
 
 
 def rules() -> tuple:

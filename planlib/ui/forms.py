@@ -10,7 +10,7 @@ Labels come from the catalogs: `field.<form>.<column>`, `required.<form>.<column
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -29,14 +29,32 @@ class Field:
     """One input of a form, bound to a column of the table."""
 
     column: str
-    kind: str = "text"  # text, textarea, choice, number, date, score; in YAML forms also list, check
+    kind: str | None = None  # text, textarea, choice, number, date, score; in YAML forms also list, check.
+    #                          None: a table form takes it from the column's kind, a YAML form shows text
     options: object = None  # for choice: list of (label, value), or a function of the plan returning it
-    required: object = False  # True, or a function of the form's values (required only then): refused when
-    #                           left empty, with the message required.<form>.<column>; its label is marked *
+    required: object = None  # refused when left empty (message required.<form>.<column>), its label marked *.
+    #                          A table form takes it from the column, so it refuses what `planlib check` refuses;
+    #                          a YAML form says True or a function of the form's values (required only then)
+    default: str = ""  # value of a new entry
 
     def is_required(self, values: dict) -> bool:
         return bool(self.required(values)) if callable(self.required) else bool(self.required)
-    default: str = ""  # value of a new entry
+
+
+_WIDGET_OF_KIND = {S.DATE: "date", S.INT: "number", S.FLOAT: "number", S.MONEY: "number", S.PERCENT: "number"}
+
+
+def column_field(spec: Field, column: S.Column) -> Field:
+    """A table form's field completed from its column: the widget its kind calls for, and whether it is required.
+
+    A field may choose its widget (a drop-down, a text area) but not its
+    requirement: that is the column's, the one `planlib check` applies.
+    """
+    if spec.required is not None:
+        raise ValueError(f"field {column.name}: a table form's requirement comes from its column, not the form")
+    score = column.kind == S.INT and (column.minimum, column.maximum) == (1, 5)
+    kind = spec.kind or ("score" if score else _WIDGET_OF_KIND.get(column.kind, "text"))
+    return replace(spec, kind=kind, required=column.required)
 
 
 def input_widget(spec: Field, label: str, options: list):
@@ -127,6 +145,8 @@ class TableForm:
         import ipywidgets as w
 
         self.key = self.key or self.name
+        table = S.table(self.table)
+        self.fields = [column_field(spec, table.column(spec.column)) for spec in self.fields]
         self.pick = w.Dropdown(description=_say("edit", self.lang), options=self.pick_options(),
                                layout=w.Layout(width="36em"), style={"description_width": "13em"})
         self.pick.add_class(f"planlib-{self.name}-pick")
@@ -159,7 +179,7 @@ class TableForm:
     def load(self, row_id: str) -> None:
         """Fill the widgets from a row (or clear them for a new one)."""
         frame = self.plan.tables[self.table]
-        texts = text_frame(frame, S.TABLES[self.table])
+        texts = text_frame(frame, S.table(self.table))
         row = texts[frame["id"] == row_id].iloc[0] if row_id else None
         for spec in self.fields:
             widget = self.widgets[spec.column]
@@ -190,7 +210,7 @@ class TableForm:
         if missing:
             self.show_problems(missing)
             return False
-        table = S.TABLES[self.table]
+        table = S.table(self.table)
         try:
             with fresh_under_lock(self.plan) as self.plan:  # the edit applies to what another writer saved since
                 texts = text_frame(self.plan.tables[self.table], table).astype(str)
@@ -220,7 +240,7 @@ class TableForm:
     def problem_text(self, problem) -> str:
         """A refused value named by its field's label, as the form shows it; other problems with their file and row."""
         spec = next((f for f in self.fields if f.column == problem.column), None)
-        if spec is None or problem.file != S.TABLES[self.table].file:
+        if spec is None or problem.file != S.table(self.table).file:
             return problem.text(self.lang)
         return field_problem(self.key, spec, problem, self.lang)
 

@@ -157,7 +157,7 @@ def _differ(left: pd.Series, right: pd.Series) -> np.ndarray:
 
 
 def compare_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) -> list[Change]:
-    file = S.TABLES[name].file
+    file = S.table(name).file
     old = old if old is not None else pd.DataFrame(columns=["id"])
     new = new if new is not None else pd.DataFrame(columns=["id"])
     removed = list(old.index[~old.index.isin(new.index)])
@@ -282,7 +282,7 @@ def compare(old: PlanSource, new: PlanSource) -> Diff:
     old_settings, new_settings = (_settings(side) for side in data["plan.yaml"])
     old_calendar, new_calendar = _calendar(old_settings), _calendar(new_settings)
     budget = (None, None)
-    for name in S.TABLE_ORDER:
+    for name in S.table_order():
         before = normalised_table(old, name, old_settings, old_calendar)
         after = normalised_table(new, name, new_settings, new_calendar)
         changes += compare_table(name, before, after)

@@ -26,7 +26,7 @@ def _esc(value) -> str:
 
 
 def _table_html(table: str, changes: list[Change], lang: str) -> str:
-    columns = S.TABLES[table].column_names
+    columns = S.table(table).column_names
     name_column = next((c for c in NAME_COLUMNS if c in columns), None)
     changed_columns = [c for c in columns if any(ch.column == c for ch in changes)]
     shown = ["id", *([name_column] if name_column and name_column not in changed_columns else []), *changed_columns]
@@ -59,7 +59,7 @@ def _table_html(table: str, changes: list[Change], lang: str) -> str:
                 cells.append(f'<td class="modify">{_esc(value_text(cell.old, lang))}-&gt;'
                              f'{_esc(value_text(cell.new, lang))}</td>')
         rows.append(f'<tr><td>-&gt;</td>{"".join(cells)}</tr>')
-    return (f'<h3>{_esc(S.TABLES[table].file)}</h3><table class="highlighter"><thead>'
+    return (f'<h3>{_esc(S.table(table).file)}</h3><table class="highlighter"><thead>'
             f'<tr class="spec"><th>@@</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -84,7 +84,7 @@ def diff_page(diff: Diff, old_label: str, new_label: str, lang: str, stylesheet_
         own = [c for c in diff.changes if c.file == file]
         if own:
             sections.append(_yaml_html(file, own, lang))
-    for table in S.TABLE_ORDER:
+    for table in S.table_order():
         own = [c for c in diff.changes if c.table == table]
         if own:
             sections.append(_table_html(table, own, lang))

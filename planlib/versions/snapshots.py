@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import PlanError
-from ..core.plan import FILE_ORDER, PlanSource
+from ..core.plan import PlanSource, file_order
 from .compare import Diff, compare
 from .sources import last_commit_source, open_version
 
@@ -42,7 +42,7 @@ def save_snapshot(plan_path: Path, report_folder: Path, generated: str, period: 
     target.mkdir(parents=True, exist_ok=True)
     plan_path = Path(plan_path)
     source = Path(files_from) if files_from is not None else plan_path if plan_path.is_dir() else plan_path.parent
-    for file in FILE_ORDER if plan_path.is_dir() else (plan_path.name,):  # a folder's files, or the workbook
+    for file in file_order() if plan_path.is_dir() else (plan_path.name,):  # a folder's files, or the workbook
         if (source / file).is_file():
             shutil.copy2(source / file, target / file)
     (target / STAMP).write_text(json.dumps({"generated": generated, "period": period,

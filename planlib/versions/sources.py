@@ -14,7 +14,7 @@ from ..core import schema as S
 from ..core.errors import PlanError, Problem
 from ..core.io.encodings import decode
 from ..core.io.readers import RawTable, read_csv_text
-from ..core.plan import FILE_ORDER, PlanSource, open_source
+from ..core.plan import PlanSource, file_order, open_source
 
 
 
@@ -33,7 +33,7 @@ def open_version(path: str | Path) -> PlanSource:
 
 def _folder_files(path: Path) -> dict[str, bytes | None]:
     path = Path(path)
-    return {file: (path / file).read_bytes() if (path / file).is_file() else None for file in FILE_ORDER}
+    return {file: (path / file).read_bytes() if (path / file).is_file() else None for file in file_order()}
 
 
 def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
@@ -41,7 +41,7 @@ def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
 
     YAML files stay: plan.yaml's settings type the other tables and name the currency.
     """
-    shared = {f for f in FILE_ORDER if f.endswith(".csv") and old.get(f) is not None and old.get(f) == new.get(f)}
+    shared = {f for f in file_order() if f.endswith(".csv") and old.get(f) is not None and old.get(f) == new.get(f)}
     return ({f: (None if f in shared else b) for f, b in old.items()},
             {f: (None if f in shared else b) for f, b in new.items()})
 
@@ -71,10 +71,10 @@ def open_pair(old: str | Path, new: str | Path) -> tuple[PlanSource, PlanSource]
 def texts_source(label: str, files: dict[str, bytes | None]) -> PlanSource:
     """A plan made of file contents (file name -> bytes, None when the version has no such file)."""
     tables = {}
-    for name in S.TABLE_ORDER:
-        data, where = files.get(S.TABLES[name].file), f"{label}/{S.TABLES[name].file}"
+    for name in S.table_order():
+        data, where = files.get(S.table(name).file), f"{label}/{S.table(name).file}"
         tables[name] = (read_csv_text(decode(data, where)[0], where, name) if data is not None
-                        else RawTable(name, S.TABLES[name].file, pd.DataFrame()))
+                        else RawTable(name, S.table(name).file, pd.DataFrame()))
     texts = {file: (decode(files[file], f"{label}/{file}")[0] if files.get(file) is not None else None) for file in S.YAML_FILES}
     return PlanSource(label, tables, texts)
 
@@ -109,7 +109,7 @@ def _revision_files(plan: Path, revision: str) -> tuple[str, dict[str, bytes | N
     if "plan.yaml" not in present:
         raise _refuse(plan, "diff_no_plan_at_revision", "plan_folder", revision=revision)
     files = {}
-    for file in FILE_ORDER:
+    for file in file_order():
         shown = _git(root, "show", f"{revision}:{inside}{file}") if file in present else None
         files[file] = shown.stdout if shown is not None and shown.returncode == 0 else None
     return f"{revision}:{inside.rstrip('/') or '.'}", files

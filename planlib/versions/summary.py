@@ -62,16 +62,16 @@ def lines(diff: Diff, lang: str) -> list[str]:
     out = []
     for kind in ("added", "removed"):
         counts = Counter(c.table for c in changes if c.table and c.kind == kind and not c.hint)
-        for table in S.TABLE_ORDER:
+        for table in S.table_order():
             if counts[table]:
                 out.append(tr(f"diff.{kind}", lang, rows=_rows(table, counts[table], lang)))
     renamed = [c for c in changes if c.table and c.kind == "added" and c.hint]
-    for table in S.TABLE_ORDER:
+    for table in S.table_order():
         ids = [f"{c.hint} → {c.id}" for c in renamed if c.table == table]
         if ids:
             out.append(tr("diff.renamed", lang, rows=_rows(table, len(ids), lang), ids=", ".join(ids)))
     cells = [c for c in changes if c.table and c.kind == "changed"]
-    for table in S.TABLE_ORDER:
+    for table in S.table_order():
         own = [c for c in cells if c.table == table]
         for column in dict.fromkeys(c.column for c in own):
             of_column = [c for c in own if c.column == column]

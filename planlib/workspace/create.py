@@ -22,7 +22,7 @@ from ..core.io.atomic import atomic_write_text
 from ..core.plan import resolve_plan_path
 from ..core.plan_finder import plan_language
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
-from ..core.templates import new_plan
+from ..steps import new_plan
 from .notebooks import pointed, record_of, templates
 
 EXAMPLE = PACKAGED_PLANS[0]

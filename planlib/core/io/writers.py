@@ -103,7 +103,7 @@ def write_xlsx(path: Path, tables: dict[str, pd.DataFrame], yaml_texts: dict[str
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, frame in tables.items():
-        table = S.TABLES.get(name)
+        table = S.registered().get(name)
         sheet = workbook.create_sheet(name)
         sheet.append([neutralise(str(c)) for c in frame.columns])
         kinds = [_column_kind(table, c) for c in frame.columns]

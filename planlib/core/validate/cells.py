@@ -243,11 +243,11 @@ def _range(column: S.Column) -> tuple[str, dict]:
 
 def check_table(raw: RawTable, problems: list[Problem], calendar: Calendar,
                 settings: dict | None = None) -> pd.DataFrame:
-    """Type one table; a plan's own budget categories extend the allowed ones."""
-    table = S.TABLES[raw.name]
-    categories = tuple(S.plan_categories(settings or {}))
-    if "category" in table.column_names and categories != S.BUDGET_CATEGORIES:
-        columns = tuple(replace(c, allowed=categories) if c.name == "category" else c for c in table.columns)
+    """Type one table; a column whose allowed values come from plan.yaml (a plan's own budget categories) gets them."""
+    table = S.registered()[raw.name]
+    if any(c.allowed_from for c in table.columns):
+        columns = tuple(replace(c, allowed=c.allowed_from(settings or {})) if c.allowed_from else c
+                        for c in table.columns)
         table = replace(table, columns=columns)
     return TableChecker(raw, table, problems, calendar).typed()
 

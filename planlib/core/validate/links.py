@@ -22,7 +22,7 @@ def check_links(ctx: Context) -> None:
     for name, frame in ctx.tables.items():
         raw = ctx.raws[name]
         _duplicates(frame, raw, ctx.problems)
-        for column in S.TABLES[name].columns:
+        for column in S.table(name).columns:
             if column.kind not in (S.REF, S.REFLIST) or column.ref in unreadable:
                 continue
             known = ids.get(column.ref, set())
@@ -35,7 +35,7 @@ def check_links(ctx: Context) -> None:
                     if ref and ref not in known:
                         ctx.problems.append(Problem(raw.source, raw.row_number(index), column.name, "unknown_id",
                                                     {"value": ref, "target": target}, "id_from"))
-        table = S.TABLES[name]
+        table = S.table(name)
         for column in table.columns:
             if column.kind == S.REF and column.ref == name:  # a link to the same table: no cycle allowed
                 _cycles(frame, raw, column.name, ctx.problems)

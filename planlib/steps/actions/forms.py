@@ -4,19 +4,20 @@ from __future__ import annotations
 from ...core import schema as S
 from ...core.plan import Plan
 from ...ui.forms import Field, TableForm, id_choices, worded_choices
+from .schema import RECURRENCES, STATUSES
 
 
 def action_form(plan: Plan, lang: str = "en") -> TableForm:
     owners = lambda p: [("", "")] + [(m["owner"], m["owner"]) for m in p.settings.get("team") or []]  # noqa: E731
     fields = [
-        Field("workstream", required=True),
-        Field("name", required=True),
+        Field("workstream"),
+        Field("name"),
         Field("description", "textarea"),
         Field("key_result_id", "choice", id_choices("key_results", "title", lang)),
         Field("kpi_id", "choice", id_choices("kpis", "name", lang)),
         Field("channel_id", "choice", id_choices("channels", "name", lang)),
         Field("owner", "choice", owners),
-        Field("status", "choice", worded_choices("value", S.STATUSES, lang), default="planned"),
+        Field("status", "choice", worded_choices("value", STATUSES, lang), default="planned"),
         Field("priority", "choice", worded_choices("value", S.PRIORITIES, lang, empty=True)),
         Field("impact", "score"),
         Field("difficulty", "score"),
@@ -25,7 +26,7 @@ def action_form(plan: Plan, lang: str = "en") -> TableForm:
         Field("duration_days", "number"),
         Field("deadline", "date"),
         Field("person_days", "number"),
-        Field("recurrence", "choice", worded_choices("value", S.RECURRENCES, lang), default="none"),
+        Field("recurrence", "choice", worded_choices("value", RECURRENCES, lang), default="none"),
         Field("depends_on"),
     ]
     return TableForm(plan, "actions", "action", fields, lang, id_prefix="A")

@@ -5,9 +5,9 @@ cancelled actions aside), so the front page and notebook 05 count the same.
 """
 from __future__ import annotations
 
-from ...core import schema as S
 from .compute import capacity, period_view, status_as_of
 from .schedule import conflicts, schedule
+from .schema import STATUSES
 
 CHECKS_NOT_ENTRIES = ("owners", "dates")  # yes/no checks, not counts of entries
 
@@ -30,7 +30,7 @@ def summary(plan, period, as_of) -> dict:
     counts = plan.actions["status"].value_counts()
     return {"actions": {
         "total": int(len(plan.actions)),
-        "by_status": {s: int(counts.get(s, 0)) for s in S.STATUSES},
+        "by_status": {s: int(counts.get(s, 0)) for s in STATUSES},
         "in_period": figures["actions"],
         "late": int(len(status["late"])), "at_risk": int(len(status["at_risk"])),
         "late_ids": status["late"]["id"].tolist(), "at_risk_ids": status["at_risk"]["id"].tolist(),

@@ -11,11 +11,11 @@
 """
 from __future__ import annotations
 
-from ...core import schema as S
 from ...core.validate.context import Context
 from ...core.validate.yamlcheck import YamlChecker
 from . import model as M
 from .heuristic import misplaced
+from .schema import PESTEL_FACTORS
 
 SHARE_TOLERANCE = 0.25  # share x size may differ from last year's revenue by 25 % before a warning
 
@@ -29,7 +29,7 @@ def empty_quadrants(ctx: Context, check: YamlChecker, audit: dict, previous) -> 
 
 def pestel_dimensions(ctx: Context, check: YamlChecker, audit: dict, previous) -> None:
     considered = {f.get("factor") for f in M.pestel_factors(audit)}
-    missing = [d for d in S.PESTEL_FACTORS if d not in considered]
+    missing = [d for d in PESTEL_FACTORS if d not in considered]
     if missing:
         check.warn(("pestel",), "pestel_missing", "pestel_considered", missing=", ".join(missing))
 

@@ -6,13 +6,13 @@ form's language and store codes.
 """
 from __future__ import annotations
 
-from ...core import schema as S
 from ...core.i18n import tr
 from ...core.plan import Plan
 from ...ui.forms import Field
 from ...ui.yamlforms import YamlListForm, typed
 from . import model as M
 from .previous import previous_plan
+from .schema import PESTEL_FACTORS
 
 
 def _swot_label(item, index, path) -> str:
@@ -52,7 +52,7 @@ def swot_form(plan: Plan, lang: str = "en") -> YamlListForm:
 
 def pestel_form(plan: Plan, lang: str = "en") -> YamlListForm:
     fields = [
-        Field("factor", "choice", [(tr(f"pestel.{d}", lang), d) for d in S.PESTEL_FACTORS]),
+        Field("factor", "choice", [(tr(f"pestel.{d}", lang), d) for d in PESTEL_FACTORS]),
         Field("description", "textarea", required=True),
         Field("impact", "score"),
         Field("likelihood", "score"),

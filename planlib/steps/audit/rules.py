@@ -6,7 +6,6 @@ or doubtful (an empty quadrant, an item on the wrong side) is in findings.py.
 """
 from __future__ import annotations
 
-from ...core import schema as S
 from ...core.errors import PlanError
 from ...core.freetext import colon_text
 from ...core.validate.context import Context
@@ -14,6 +13,7 @@ from ...core.validate.yamlcheck import YamlChecker
 from . import model as M
 from .findings import FINDINGS
 from .previous import PreviousCycle, load_previous, previous_path
+from .schema import PESTEL_FACTORS
 
 MARKET_LEVELS = ("tam", "sam", "som")  # each contains the next: total, serviceable, obtainable
 SCORE_RANGE = (0, 10)  # positioning scores of competitors and of the company
@@ -55,7 +55,7 @@ def check_pestel(check: YamlChecker, audit: dict) -> None:
         if not isinstance(factor, dict):
             check.problem(path, "not_factor", "factor")
             continue
-        check.choice(factor.get("factor"), S.PESTEL_FACTORS, path + ("factor",))
+        check.choice(factor.get("factor"), PESTEL_FACTORS, path + ("factor",))
         for key in ("impact", "likelihood"):
             if factor.get(key) is not None:
                 check.number(factor[key], path + (key,), 1, 5)

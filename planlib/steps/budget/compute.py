@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...core.parse import parse_schedule
+from .schema import DEFAULT_BUDGET_METHOD
 
 # -- money in time: commitments and payments ------------------------------------------------------------
 #
@@ -218,13 +219,13 @@ def envelopes(plan, periods: list, flows: pd.DataFrame | None = None) -> pd.Data
                      "gap_to_fixed": round(bottom_up - fixed, 2),
                      "gap_to_revenue_share": round(bottom_up - revenue_share, 2)})
     frame = pd.DataFrame(rows)
-    frame.attrs["method"] = settings.get("method", "bottom_up")
+    frame.attrs["method"] = settings.get("method", DEFAULT_BUDGET_METHOD)
     return frame
 
 
 def chosen_envelope(frame: pd.DataFrame) -> pd.Series:
     """The envelope the plan follows (budget.method), per period, from an `envelopes` table."""
-    return frame.set_index("period")[frame.attrs.get("method", "bottom_up")]
+    return frame.set_index("period")[frame.attrs.get("method", DEFAULT_BUDGET_METHOD)]
 
 
 def months_of(plan, period) -> list:

@@ -18,7 +18,7 @@ def store_curves(plan, rows: list[dict], dry_run: bool = False):
         existing = plan.tables["curves"]
         replaced = _same_curves(existing, rows)
         kept = existing[~replaced]
-        table = S.TABLES["curves"]
+        table = S.table("curves")
         added = pd.DataFrame([{c.name: row.get(c.name, math.nan if c.kind in S.NUMERIC_KINDS else "")
                                for c in table.columns} for row in rows])
         added["id"] = next_ids(existing["id"], "RC", len(rows), 2)

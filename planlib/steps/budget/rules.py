@@ -11,8 +11,8 @@ import re
 
 import pandas as pd
 
-from ...core import schema as S
 from ...core.validate.context import Context
+from .schema import BUDGET_METHODS
 
 
 def check_budget_settings(ctx: Context) -> None:
@@ -20,7 +20,7 @@ def check_budget_settings(ctx: Context) -> None:
     check = ctx.checker("plan.yaml")
     budget = ctx.settings.get("budget") if isinstance(ctx.settings.get("budget"), dict) else {}
     if budget.get("method") is not None:
-        check.choice(budget["method"], S.BUDGET_METHODS, ("budget", "method"))
+        check.choice(budget["method"], BUDGET_METHODS, ("budget", "method"))
     for key in ("envelope", "revenue_forecast"):
         if budget.get(key) is not None:
             check.number(budget[key], ("budget", key), 0)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core import schema as S
 from ...core.i18n import format_money, tr
+from .schema import plan_categories
 
 
 def category_label(plan, code: str, lang: str = "en") -> str:
     """A budget category's name: the catalog's for standard ones, plan.yaml's for the plan's own."""
-    own = S.plan_categories(plan.settings).get(code)
+    own = plan_categories(plan.settings).get(code)
     if own:
         return own.get(lang) or own.get("en") or code
     text = tr(f"category.{code}", lang)

@@ -23,6 +23,7 @@ from ...ui.live import plan_saved
 from ..personas import model as P
 from . import abtest, catalogue, formats
 from .ranking import CRITERIA, weights
+from .schema import CHANNEL_TYPES, COST_MODELS
 
 VARIANTS = ("A", "B", "C")
 
@@ -30,11 +31,11 @@ VARIANTS = ("A", "B", "C")
 def channel_form(plan: Plan, lang: str = "en") -> TableForm:
     kinds = lambda p: [("", "")] + [(tr(f"channel_kind.{k}", lang), k) for k in catalogue.kinds()]  # noqa: E731
     fields = [
-        Field("name", required=True),
+        Field("name"),
         Field("kind", "choice", kinds),
         Field("platform"),
-        Field("type", "choice", [("", "")] + [(tr(f"value.{t}", lang), t) for t in S.CHANNEL_TYPES]),
-        Field("cost_model", "choice", [("", "")] + [(tr(f"cost_model.{m}", lang), m) for m in S.COST_MODELS]),
+        Field("type", "choice", [("", "")] + [(tr(f"value.{t}", lang), t) for t in CHANNEL_TYPES]),
+        Field("cost_model", "choice", [("", "")] + [(tr(f"cost_model.{m}", lang), m) for m in COST_MODELS]),
         Field("skills"),
         Field("chosen", "choice", [(tr("value.True", lang), "true"), (tr("value.False", lang), "false")], default="true"),
         Field("change", "textarea"),
@@ -134,7 +135,7 @@ class MessageForm:
             return False
         try:
             with fresh_under_lock(self.plan) as self.plan:  # the edit applies to what another writer saved since
-                table = S.TABLES["messages"]
+                table = S.table("messages")
                 texts = text_frame(self.plan.messages, table).astype(str)
                 old = self.rows_of(self.pick.value)
                 old_ids = {str(r["variant"]).upper(): r["id"] for _, r in old.iterrows()}

@@ -4,16 +4,15 @@ from __future__ import annotations
 from ...core import schema as S
 from ...core.plan import Plan
 from ...ui.forms import Field, TableForm, id_choices, worded_choices
+from .schema import LEVELS
 
 
 def objective_form(plan: Plan, lang: str = "en") -> TableForm:
     fields = [
-        Field("level", "choice", worded_choices("value", S.LEVELS, lang), required=True,
-              default="marketing"),
-        Field("title", required=True),
-        Field("parent_id", "choice", id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business"),
-              required=lambda values: values.get("level") == "marketing"),  # a marketing objective serves a business one
-        Field("owner", required=True),
+        Field("level", "choice", worded_choices("value", LEVELS, lang), default="marketing"),
+        Field("title"),
+        Field("parent_id", "choice", id_choices("objectives", "title", lang, keep=lambda frame: frame["level"] == "business")),
+        Field("owner"),
         Field("description", "textarea"),
     ]
     return TableForm(plan, "objectives", "objective", fields, lang,
@@ -24,10 +23,10 @@ def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
     priorities = worded_choices("value", S.PRIORITIES, lang, empty=True)
     fields = [
         Field("objective_id", "choice", id_choices("objectives", "title", lang, empty=False)),
-        Field("title", required=True),
+        Field("title"),
         Field("kpi_id", "choice", id_choices("kpis", "name", lang)),
         Field("baseline", "number"),
-        Field("target", "number", required=True),
+        Field("target", "number"),
         Field("unit"),
         Field("deadline", "date"),
         Field("priority", "choice", priorities),

@@ -5,10 +5,10 @@ by line and YAML path (`personas.yaml:23:personas[2].criteria.sector`).
 """
 from __future__ import annotations
 
-from ...core import schema as S
 from ...core.validate.context import Context
 from . import model as M
 from .findings import FINDINGS
+from .schema import PERSONA_TYPES
 
 
 def check_personas(ctx: Context) -> None:
@@ -29,7 +29,7 @@ def check_personas(ctx: Context) -> None:
         kind = M.kind_of(persona.get("type"))
         if not kind:
             check.problem(path + ("type",), "not_allowed", "one_of", value=persona.get("type"),
-                          allowed=", ".join(S.PERSONA_TYPES))
+                          allowed=", ".join(PERSONA_TYPES))
         for key in ("needs", "objections", "channels", *M.PROFILE):
             check.list_of(persona, key, path)
         for key in M.PROFILE:

@@ -3,20 +3,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...core import schema as S
 from ...core.plan import Plan
 from ...ui.forms import Field, TableForm, id_choices, worded_choices
+from .schema import DECISIONS, DECISION_STATUSES
 
 
 def decision_form(plan: Plan, lang: str = "en") -> TableForm:
     fields = [
         Field("key_result_id", "choice", id_choices("key_results", "title", lang, empty=False)),
-        Field("decision", "choice", worded_choices("decision", S.DECISIONS, lang), default="adjust"),
-        Field("reason", "textarea", required=True),
-        Field("date", "date", required=True, default=date.today().isoformat()),
+        Field("decision", "choice", worded_choices("decision", DECISIONS, lang), default="adjust"),
+        Field("reason", "textarea"),
+        Field("date", "date", default=date.today().isoformat()),
         Field("action_ids"),
         Field("owner"),
         Field("due", "date"),
-        Field("status", "choice", worded_choices("decision_status", S.DECISION_STATUSES, lang), default="open"),
+        Field("status", "choice", worded_choices("decision_status", DECISION_STATUSES, lang), default="open"),
     ]
     return TableForm(plan, "decisions", "decision", fields, lang, id_prefix="D")

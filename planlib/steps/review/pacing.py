@@ -37,8 +37,9 @@ from datetime import date, timedelta
 from ...core.metrics import MetricIndex, is_flow, kpi_value
 from .backtest import Backtests, calibration
 from .forecast import INTERVAL, band, bounds, chance, flow_spread, level_spread, weekly_levels
+from .schema import REVIEW_DEFAULTS
 
-DEFAULTS = {"green": 0.95, "amber": 0.85, "min_elapsed_days": 14, "level_window_days": None}  # None: year to date
+DEFAULTS = REVIEW_DEFAULTS
 STATUSES = ("green", "amber", "red", "too_early", "no_data")
 
 

@@ -6,6 +6,7 @@ continue / adjust / stop, a date) is checked by the core from the schema.
 from __future__ import annotations
 
 from ...core.validate.context import Context
+from .schema import REVIEW_DEFAULTS
 
 
 def check_review_settings(ctx: Context) -> None:
@@ -17,7 +18,7 @@ def check_review_settings(ctx: Context) -> None:
     for key, low, high in (("min_elapsed_days", 0, 366), ("level_window_days", 1, 366)):
         if review.get(key) is not None:
             check.number(review[key], ("review", key), low, high)
-    green, amber = review.get("green", 0.95), review.get("amber", 0.85)
+    green, amber = review.get("green", REVIEW_DEFAULTS["green"]), review.get("amber", REVIEW_DEFAULTS["amber"])
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (green, amber)) and amber > green:
         check.problem(("review", "amber"), "amber_above_green", "amber_below_green", amber=amber, green=green)
 
