@@ -168,11 +168,12 @@ def run_report(args) -> int:
 
 
 def run_smart(args) -> int:
+    from .core.language import resolve_language
     from .steps import load_plan
     from .steps.objectives.linter import period_names, smart, smart_text
 
     plan = load_plan(args.periods_of) if args.periods_of else None
-    lang = args.lang or (plan.language if plan else "en")
+    lang = resolve_language(args.lang, plan)
     result = smart(args.text, lang, period_names(plan) if plan else ())
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else smart_text(result))
     return 0
@@ -214,40 +215,13 @@ def run_abtest(args) -> int:
     return 0
 
 
-def run_new(args) -> int:
-    from .core.i18n import tr
-    from .workspace.create import new_workspace, read_record
+def _workspace_command(name: str):
+    """A workspace command (new, lab, upgrade), loaded only when it runs."""
+    def run(args) -> int:
+        from .workspace import commands
 
-    root = new_workspace(args.name, args.lang, args.source, args.example, company=args.company, year=args.year,
-                         market=args.market)
-    print(tr("workspace.created", read_record(root)["lang"], folder=root, plan=root / "plan",
-             notebooks=root / "notebooks"))
-    return 0
-
-
-def run_lab(args) -> int:
-    from .core.i18n import tr
-    from .workspace.create import read_record
-    from .workspace.lab import run_lab as start
-
-    code = start(args.workspace, args.port, not args.no_browser, say=lambda url: print(url, flush=True))
-    print(tr("workspace.lab_stopped", read_record(args.workspace).get("lang", "en")), file=sys.stderr)
-    return code
-
-
-def run_upgrade(args) -> int:
-    from .core.i18n import tr
-    from .workspace.create import read_record
-    from .workspace.upgrade import upgrade_workspace
-
-    lang = read_record(args.workspace).get("lang", "en")
-    for result in upgrade_workspace(args.workspace):
-        print(tr("workspace.added" if result.added else "workspace.upgraded", lang, notebook=result.notebook))
-        for line in result.kept:
-            print(tr("workspace.kept_cell", lang, line=line))
-        for line in result.replaced_edits:
-            print(tr("workspace.replaced_edit", lang, line=line))
-    return 0
+        return getattr(commands, name)(args)
+    return run
 
 
 def run_check(args) -> int:
@@ -317,10 +291,11 @@ def _step_command(module: str, function: str):
 
 def _import(run, args) -> int:
     """An import tells its story in --messages (or $PLANLIB_MESSAGES) when given, else in the plan's language."""
+    from .core.language import resolve_language
     from .steps import load_plan
 
     plan = load_plan(args.plan)
-    return run(args, plan, args.messages if args.messages_given else plan.language)
+    return run(args, plan, resolve_language(args.messages if args.messages_given else None, plan))
 
 
 def run_calendar(args) -> int:
@@ -335,17 +310,17 @@ def run_workshop(args) -> int:
     return run(args)
 
 
-COMMANDS = {"new": run_new, "import-actuals": _step_command("review.import_command", "run"),
+COMMANDS = {"new": _workspace_command("run_new"), "import-actuals": _step_command("review.import_command", "run"),
             "import-spend": _step_command("budget.spend_command", "run"), "check": run_check, "summary": run_summary, "export": run_export,
             "import": run_import, "report": run_report, "smart": run_smart, "abtest": run_abtest,
-            "diff": run_diff, "lab": run_lab, "upgrade": run_upgrade, "workshop": run_workshop,
+            "diff": run_diff, "lab": _workspace_command("run_lab"), "upgrade": _workspace_command("run_upgrade"), "workshop": run_workshop,
             "calendar": run_calendar, "baseline": run_baseline,
             "curves": _step_command("budget.curves_command", "run_curves"),
             "reallocate": _step_command("budget.curves_command", "run_reallocate")}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .core.plan_finder import find_plan, plan_language
+    from .core.language import resolve_language
 
     parser = build_parser()
     WordedParser.lang = argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)])
@@ -355,12 +330,14 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "lang", None) and not args.messages_given:  # one --lang: the command's words too
         args.messages, args.messages_given = args.lang, True
     try:
+        from .core.plan_finder import find_plan
+
         if getattr(args, "plan", "absent") is None:
             found = find_plan()  # the workspace or plan folder here, else the kit's example: said, never silent
             args.plan = found.path
             print(found.announcement(args.messages if args.messages_given else None), file=sys.stderr)
         if not args.messages_given and getattr(args, "plan", None) is not None:
-            args.messages = plan_language(str(args.plan))  # a plan's commands speak its language unless asked
+            args.messages = resolve_language(None, args.plan)  # a plan's commands speak its language unless asked
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # inside the try: a reader gone early (| head) is caught below, not at exit
         return code

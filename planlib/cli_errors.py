@@ -6,11 +6,11 @@ argparse words its errors in English; this parser recognises the few shapes it p
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 
-from .core.i18n import labelled, languages, tr
+from .core.i18n import labelled, tr
+from .core.language import asked_language, resolve_language
 
 # argparse's own sentences (Python 3.11+), each with the catalog key that words it again
 SHAPES = (
@@ -25,15 +25,8 @@ SHAPES = (
 
 
 def argv_language(argv: list[str]) -> str:
-    """The language asked on the command line (--lang X, --messages X) or by PLANLIB_MESSAGES, else English."""
-    for flag in ("--lang", "--language", "--messages"):
-        for i, arg in enumerate(argv):
-            value = argv[i + 1] if arg == flag and i + 1 < len(argv) else arg.partition("=")[2] \
-                if arg.startswith(flag + "=") else None
-            if value in languages():
-                return value
-    env = os.environ.get("PLANLIB_MESSAGES")
-    return env if env in languages() else "en"
+    """The language of a mistyped command line, before any plan is known: the one it asks for, else English."""
+    return resolve_language(asked_language(argv))
 
 
 def worded(message: str, lang: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core.errors import CodedError
 from ..core.i18n import joined, languages, tr
+from ..core.language import resolve_language
 
 
 def add_parser(commands) -> None:
@@ -32,7 +33,7 @@ def run(args) -> int:
     if args.ics is not None:
         refuse_output_over_plan(args.ics, "--ics", suffixes=(".ics",))
     plan = load_plan(args.plan)
-    lang = args.lang or plan.language
+    lang = resolve_language(args.lang, plan)
     items = calendar_items(plan, lang)
     owner = None
     if args.owner is not None:

@@ -27,7 +27,8 @@ from .io.writers import csv_bytes, text_frame, write_csv, write_xlsx
 from .io.yamledit import edited_text
 from .parse import restore_text
 from .periods import Calendar, Period
-from .resources import kit_root
+from .language import resolve_language
+from .plan_path import resolve_plan_path
 from .runtime import WORKSPACE_FILE, is_packaged_plan
 from .validate.cells import check_table
 from .validate.context import Context, Rule
@@ -89,7 +90,8 @@ class Plan:
 
     @property
     def language(self) -> str:
-        return self.settings.get("language", "en")
+        """The plan's language by the kit's one rule (core/language.py): plan.yaml's, else its workspace's, else English."""
+        return resolve_language(None, self)
 
     @property
     def currency(self) -> str:
@@ -251,21 +253,6 @@ def refuse_packaged(folder: Path | None) -> None:
     """Forms and imports never write into the kit's sample plans: they say how to make a workspace instead."""
     if folder is not None and is_packaged_plan(folder):
         raise PlanError([Problem(str(folder), None, None, "packaged_plan", {"folder": str(folder)}, "packaged_plan")])
-
-
-def resolve_plan_path(path: str | Path) -> Path:
-    """A relative plan path as given, else from a parent folder (notebooks run in notebooks/); a workspace
-    (a folder made by `planlib new`) stands for its plan."""
-    path = Path(path)
-    if (path / WORKSPACE_FILE).is_file() and (path / "plan").is_dir():
-        return path / "plan"
-    if path.is_absolute() or path.exists():
-        return path
-    for parent in Path.cwd().parents:
-        if (parent / path).exists():
-            return parent / path
-    shipped = kit_root() / path
-    return shipped if shipped.exists() else path
 
 
 def load_plan(path: str | Path = "data/example", rules: tuple[Rule, ...] = ()) -> Plan:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .plan import resolve_plan_path
+from .language import resolve_language
+from .plan_path import resolve_plan_path
 from .runtime import WORKSPACE_FILE
 
 EXAMPLE = Path("data") / "example"
@@ -26,7 +27,7 @@ class FoundPlan:
         """The line naming the plan chosen and why, in `lang` (default: the plan's own language)."""
         from .i18n import tr
 
-        return tr(f"cli.plan_chosen.{self.reason}", plan_language(str(self.path), lang), plan=str(self.path))
+        return tr(f"cli.plan_chosen.{self.reason}", resolve_language(lang, self.path), plan=str(self.path))
 
 
 def find_plan(start: Path | None = None) -> FoundPlan:
@@ -38,23 +39,3 @@ def find_plan(start: Path | None = None) -> FoundPlan:
         if (folder / "plan.yaml").is_file():
             return FoundPlan(folder, "folder")
     return FoundPlan(resolve_plan_path(EXAMPLE), "example")
-
-
-def plan_language(plan_dir: str, lang: str | None = None) -> str:
-    """The language a plan's notebooks and commands speak: the one asked, else plan.yaml's language, else English.
-
-    Read from plan.yaml alone, before the plan is loaded, so even the first
-    heading and a list of problems speak the plan's language.
-    """
-    if lang:
-        return lang
-    import yaml
-
-    from .i18n import languages
-
-    try:
-        settings = yaml.safe_load((resolve_plan_path(plan_dir) / "plan.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
-        return "en"
-    language = settings.get("language") if isinstance(settings, dict) else None
-    return language if language in languages() else "en"

@@ -12,8 +12,9 @@ from datetime import date
 from ..core.errors import PlanError
 from ..core.i18n import check_language, format_date, format_period, label
 from ..core.periods import Period
-from ..core.plan import Plan, resolve_plan_path
-from ..core.plan_finder import plan_language  # noqa: F401 - notebooks call nb.plan_language
+from ..core.plan import Plan
+from ..core.plan_path import resolve_plan_path
+from ..core.language import resolve_language
 from ..core.runtime import PLAN_CACHE_ENV, interactive, plan_cache_file
 from ..ui.display import display_markdown, escape
 from ..steps import load_plan
@@ -30,10 +31,18 @@ class Session:
     lang: str
 
 
-def start(plan_dir: str, period: str | None = None, as_of: str | None = None, lang: str = "en",
+def plan_language(plan_dir: str, lang: str | None = None) -> str:
+    """A notebook's language by the kit's one rule: its `lang` parameter, else the plan's, else its
+    workspace's, else English (core/language.py)."""
+    return resolve_language(lang, plan_dir)
+
+
+def start(plan_dir: str, period: str | None = None, as_of: str | None = None, lang: str | None = None,
           show: bool = True) -> Session:
-    """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong."""
-    check_language(lang)
+    """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong.
+
+    `lang` None speaks the plan's language (else its workspace's, else English)."""
+    lang = check_language(lang) if lang is not None else plan_language(plan_dir)
     try:
         plan = report_plan(plan_dir) or load_plan(plan_dir)
     except PlanError as error:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..core.errors import CodedError, PlanError
 from ..core.io.atomic import atomic_write_text
-from ..core.plan import resolve_plan_path
+from ..core.language import resolve_language
+from ..core.plan_path import resolve_plan_path
 from .environment import ReportEnvironment
 from .progress import Progress
 from .plan_copy import PlanCopy
@@ -136,7 +137,7 @@ class BatchRun:
     def _run_all(self, environment, ready, notebooks) -> None:
         environment.kernels.prewarm(min(self.jobs, sum(len(ids) for _, _, ids in ready) * len(notebooks)))
         progress = Progress({(copy.plan.name, p): len(notebooks) for _, copy, ids in ready for p in ids},
-                            self.stream, self.quiet, self.lang or ready[0][1].plan.language)  # --lang, or the first plan's
+                            self.stream, self.quiet, resolve_language(self.lang, ready[0][1].plan))  # --lang, or the first plan's
         try:
             with ThreadPoolExecutor(max_workers=min(len(ready), 2 * self.jobs)) as plans:
                 futures = [(plan_dir, copy, ids, plans.submit(self._one, environment, progress, plan_dir, copy, ids))
@@ -155,7 +156,7 @@ class BatchRun:
         try:
             return [Entry.of(plan_dir, plan.name, report) for report in future.result()]
         except Exception as error:  # noqa: BLE001 - one plan's failure is recorded; the others go on
-            text = failure_text(error, self.lang or plan.language)
+            text = failure_text(error, resolve_language(self.lang, plan))
             return [Entry(plan.name, str(plan_dir), period, "failed", error=text) for period in ids]
 
 

@@ -7,7 +7,8 @@ import sys
 from ..cli_errors import say_error
 from ..core.i18n import labelled, tr
 from ..core.outputs import refuse_folder_in_plan
-from ..core.plan_finder import find_plan, plan_language
+from ..core.language import resolve_language
+from ..core.plan_finder import find_plan
 from .batch import BatchRun, plans_under
 from .runner import NOTEBOOKS_DIR
 
@@ -26,7 +27,7 @@ def run(args) -> int:
         found = find_plan()
         plans = [found.path]
         print(found.announcement(args.messages if args.messages_given else None), file=sys.stderr)
-    lang = args.messages if args.messages_given else plan_language(str(plans[0])) if plans else "en"
+    lang = resolve_language(args.messages if args.messages_given else None, plans[0] if plans else None)
     batch = BatchRun(plans, args.period, args.all, args.year, out=args.out, as_of=args.as_of, lang=args.lang,
                      pdf=args.pdf, jobs=args.jobs or os.cpu_count() or 1, notebooks=args.notebooks or NOTEBOOKS_DIR,
                      force=args.force, quiet=args.quiet)

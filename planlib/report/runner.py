@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ..core.errors import CodedError
 from ..core.i18n import format_period, labelled, tr
-from ..core.plan import resolve_plan_path
+from ..core.language import resolve_language
+from ..core.plan_path import resolve_plan_path
 from ..core.resources import notebooks_dir
 from ..steps.registry import step_notebooks, step_of_notebook
 from ..core.periods import parse_as_of
@@ -198,7 +199,7 @@ class ReportJob:
         plan_dir = resolve_plan_path(self.plan_dir).resolve()
         self.copy = copy = self.copy or environment.read_plan(plan_dir)
         plan = copy.plan
-        lang = self.lang or plan.language
+        lang = resolve_language(self.lang, plan)
         periods = [plan.period(p) for p in dict.fromkeys(self.periods)]  # every id checked before any work
         as_of = {p.id: parse_as_of(self.as_of, p) for p in periods}
         root = Path(self.out).resolve() / plan.name

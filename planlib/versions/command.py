@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from ..core.errors import PlanError, Problem
-from ..core.i18n import languages
+from ..core.language import resolve_language
 from ..core.io.atomic import atomic_write_text
 from ..core.outputs import refuse_output_over_plan
 from ..core.plan_finder import find_plan
@@ -29,7 +29,7 @@ def run(args) -> int:
     else:
         raise PlanError([Problem("planlib diff", None, None, "diff_arguments", {}, "diff_arguments")])
     diff = compare(old, new)
-    lang = args.lang or (diff.language if diff.language in languages() else "en")
+    lang = resolve_language(args.lang, {"language": diff.language})
     summary = lines(diff, lang)
     if args.html:
         atomic_write_text(args.html, diff_page(diff, old.label, new.label, lang), keep_history=False)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from ..core.errors import PlanError
 from ..core.i18n import tr
-from ..core.plan import open_source, resolve_plan_path
+from ..core.plan import open_source
+from ..core.plan_path import resolve_plan_path
 from ..core.runtime import report_plan_copy, reports_folder
 from ..ui.display import display_markdown
 from .page import since_html

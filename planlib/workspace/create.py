@@ -19,8 +19,8 @@ import yaml
 
 from ..core.errors import CodedError, PlanError, os_reason
 from ..core.io.atomic import atomic_write_text
-from ..core.plan import resolve_plan_path
-from ..core.plan_finder import plan_language
+from ..core.plan_path import resolve_plan_path
+from ..core.language import resolve_language
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
 from ..steps import new_plan
 from .notebooks import pointed, record_of, templates
@@ -52,7 +52,7 @@ def new_workspace(name: str | Path, lang: str | None = None, source: str | Path 
             import_plan(origin, plan)
         else:
             copy_plan(origin, root)
-        lang = plan_language(plan, lang)
+        lang = resolve_language(lang, plan)
         write_notebooks(root, lang, opening_period(plan))
     except OSError as error:
         _remove_half_made(root, existed)
