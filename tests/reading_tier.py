@@ -69,7 +69,6 @@ def test_every_report_page_reads_right(reports, plans, lang, sample):
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_every_notebook_and_form_reads_right(plans, lang, sample, tmp_path, monkeypatch):
     """Each step notebook as an analyst runs it (forms built): its outputs and its forms' labels and choices."""
-    monkeypatch.delenv("PLANLIB_REPORT", raising=False)
     faults = {}
     for notebook in NOTEBOOKS:
         target = tmp_path / notebook.name

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PARAMETERS = {"plan_dir", "period", "as_of", "lang"}
+PARAMETERS = {"plan_dir", "period", "as_of", "lang", "report"}
 
 
 def test_there_are_notebooks():

@@ -302,7 +302,7 @@ def test_notebooks_reuse_the_plan_the_runner_loaded(tmp_path, monkeypatch):
     folder.mkdir()
     notebook = nbformat.read(LIGHT_NOTEBOOK, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell(
-        "from planlib import notebook as check\nprint('reused:', check.report_plan(plan_dir) is not None)"))
+        "print('reused:', session.report is not None and session.report.read_plan(plan_dir) is not None)"))
     nbformat.write(notebook, folder / "00_check.ipynb")
     relative = Path("data/example")
     [report] = ReportJob(relative, ["2026-03"], out=tmp_path / "out", jobs=1, notebooks=folder,

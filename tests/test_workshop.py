@@ -345,7 +345,6 @@ def test_the_panel_checks_again_gives_hints_one_at_a_time_and_the_solution_when_
     from planlib.workshop import panel
     from planlib.workshop.engine import by_id
 
-    monkeypatch.delenv("PLANLIB_REPORT", raising=False)
     edit_csv(solution, "objectives", lambda f: set_cell(f, "M1", "title", "Be better known online"))
     item = by_id("smart_objective")
     givens = panel.case_givens(solution, item.id)
@@ -429,14 +428,15 @@ def test_the_shipped_cases_are_never_written(tmp_path):
 def test_a_panel_never_raises_even_on_an_unknown_exercise_or_a_missing_plan(tmp_path, monkeypatch):
     import html
 
+    from planlib.ui.mode import report_mode
     from planlib.workshop import panel
 
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj, **_: shown.append(obj))
     panel.exercise("no_such_exercise", tmp_path, "fr")
     assert "il n'y a pas d'exercice « no_such_exercise »" in html.unescape(shown[-1].data)
-    monkeypatch.setenv("PLANLIB_REPORT", "1")  # headless: HTML, no widget
-    panel.exercise("kr_actions", tmp_path / "missing", "en")
+    with report_mode():  # headless: HTML, no widget
+        panel.exercise("kr_actions", tmp_path / "missing", "en")
     assert 'data-status="incorrect"' in shown[-1].data and "workshop.yaml is missing" in shown[-1].data
 
 
@@ -484,7 +484,6 @@ def test_a_forms_save_checks_the_panel_again(solution, monkeypatch):
     from planlib.workshop import panel
     from planlib.workshop.engine import by_id
 
-    monkeypatch.delenv("PLANLIB_REPORT", raising=False)
     edit_csv(solution, "decisions", lambda f: f.iloc[0:0])
     item = by_id("red_kr_decision")
     box = panel.build_panel(item, solution, {}, verdict(solution, item.id), "en")

@@ -134,6 +134,7 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     edited = nbformat.read(objectives, as_version=4)
     edited.cells[1].source += "\n# my note in a kit cell"
     edited.cells[0].source = re.sub(r'period = "[^"]*"', 'period = "2026-Q3"', edited.cells[0].source)
+    edited.cells[0].source = re.sub(r"\nreport = None[^\n]*", "", edited.cells[0].source)  # made by an older kit
     nbformat.write(edited, objectives)
     # a newer kit: the templates gain a cell at the top and lose the third one
     newer = tmp_path / "templates"
@@ -151,6 +152,7 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     sources = [c.source for c in upgraded]
     assert sources[1] == "New in this version"
     assert 'period = "2026-Q3"' in sources[0] and 'plan_dir = "../plan"' in sources[0]  # the user's parameters kept
+    assert sources[0].splitlines()[-1].startswith("report = None")  # ... and the kit's new parameter added
     assert kit[2].id not in [c.id for c in upgraded]
     mine = sources.index("my_own = 'after the fourth kit cell'")
     assert upgraded[mine - 1].id == kit[3].id  # still right after the cell it followed

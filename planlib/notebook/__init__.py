@@ -7,8 +7,8 @@ works on) and display helpers (ui) under one short name,
 """
 from __future__ import annotations
 
-from ..core.runtime import interactive  # noqa: F401
-from .session import Session, figures_table, guide, header, live, plan_language, refresh, report_plan  # noqa: F401
+from ..ui.mode import interactive  # noqa: F401
+from .session import Session, figures_table, guide, header, live, plan_language, refresh, what_changed  # noqa: F401
 from .session import start  # noqa: F401
 from ..ui.display import bullets, display_markdown, escape, heading, heading_text, paragraph  # noqa: F401
 from ..ui.display import long_table, show_form, table, table_or_none, text_block  # noqa: F401

@@ -1,11 +1,12 @@
 """What every notebook does first: read its parameters, load the plan, say where it stands.
 
-Papermill injects `plan_dir`, `period`, `as_of` and `lang`; `start` turns them
-into a `Session` and shows a header, so each notebook's cells stay short.
+Papermill injects `plan_dir`, `period`, `as_of`, `lang` and, in a report run,
+`report` (the run's context: the plan it validated, what changed since the
+previous report); `start` turns them into a `Session` and shows a header, so
+each notebook's cells stay short.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,9 +14,9 @@ from ..core.errors import PlanError
 from ..core.i18n import check_language, format_date, format_period, label
 from ..core.periods import Period
 from ..core.plan import Plan
-from ..core.plan_path import resolve_plan_path
 from ..core.language import resolve_language
-from ..core.runtime import PLAN_CACHE_ENV, interactive, plan_cache_file
+from ..report.context import ReportContext
+from ..ui.mode import interactive, set_report_run
 from ..ui.display import display_markdown, escape
 from ..steps import load_plan
 from ..core.periods import parse_as_of
@@ -29,6 +30,7 @@ class Session:
     period: Period
     as_of: date
     lang: str
+    report: ReportContext | None = None  # the report run's context; None in JupyterLab
 
 
 def plan_language(plan_dir: str, lang: str | None = None) -> str:
@@ -38,37 +40,36 @@ def plan_language(plan_dir: str, lang: str | None = None) -> str:
 
 
 def start(plan_dir: str, period: str | None = None, as_of: str | None = None, lang: str | None = None,
-          show: bool = True) -> Session:
+          report: dict | None = None, show: bool = True) -> Session:
     """Load and check the plan; raise PlanError (shown as a plain list) if anything is wrong.
 
-    `lang` None speaks the plan's language (else its workspace's, else English)."""
+    `lang` None speaks the plan's language (else its workspace's, else English).
+    `report` is the report run's context (its papermill parameter): the kernel
+    then shows no widget and reads the plan the run already validated.
+    """
     lang = check_language(lang) if lang is not None else plan_language(plan_dir)
+    context = ReportContext.from_parameter(report)
+    set_report_run(context is not None)
     try:
-        plan = report_plan(plan_dir) or load_plan(plan_dir)
+        plan = (context.read_plan(plan_dir) if context else None) or load_plan(plan_dir)
     except PlanError as error:
         error.lang = lang  # the list shows in the notebook's language
         raise
     span = plan.period(period or str(plan.calendar.year))
-    session = Session(plan, span, parse_as_of(as_of, span), lang)
+    session = Session(plan, span, parse_as_of(as_of, span), lang, context)
     if show:
         display_markdown(header(session))
     return session
 
 
-def report_plan(plan_dir: str) -> Plan | None:
-    """In a report run, the plan the runner already loaded and validated (same folder only)."""
-    import pickle
+def what_changed(session: Session):
+    """What changed: in a report run, since the previous report, as the front page says it (computed once by
+    the run); in JupyterLab, since the plan's last git commit, else since its newest report."""
+    from ..versions.show import changes_html, what_changed as since_last_version
 
-    folder = os.environ.get(PLAN_CACHE_ENV)
-    if interactive() or not folder:
-        return None
-    wanted = resolve_plan_path(plan_dir).resolve()
-    path = plan_cache_file(folder, wanted)
-    if not os.path.exists(path):
-        return None
-    with open(path, "rb") as stream:
-        plan = pickle.load(stream)
-    return plan if plan.path is not None and plan.path.resolve() == wanted else None
+    if session.report is None:
+        return since_last_version(session.plan, session.lang)
+    return changes_html(session.report.read_since(), session.lang)
 
 
 def header(session: Session) -> str:

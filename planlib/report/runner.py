@@ -177,6 +177,11 @@ class ReportJob:
     copy: PlanCopy | None = None  # the plan as read for this run (a batch reads it to know its periods)
     force: bool = False  # rebuild periods whose report in place was built from the same inputs
     quiet: bool = False
+    # Set by run_in for the run under way: the shared kernels and plans, what changed since the plan's previous
+    # report (computed once, shown by the front page and notebook 00), each period's fingerprints.
+    environment: ReportEnvironment | None = None
+    since: object = None
+    fingerprints: dict = field(default_factory=dict)
 
     def run(self) -> list[PeriodReport]:
         """Run every notebook of every period in one pool; swap in each period that fully succeeded.
@@ -188,7 +193,9 @@ class ReportJob:
             reports = self.run_in(environment)
         failed = [r for r in reports if r.status == "failed"]
         if failed:
-            written = [f"report {r.period} written: {r.folder / 'index.html'}" for r in reports if r.status == "ok"]
+            lang = resolve_language(self.lang, self.copy.plan)
+            written = [tr("report.written", lang, who=r.period, path=r.folder / "index.html")
+                       for r in reports if r.status == "ok"]
             raise ReportError("\n".join([r.error for r in failed] + written))
         return reports
 
@@ -215,6 +222,7 @@ class ReportJob:
         if not periods:
             return reports
         self.since = since_last_report_of(copy, root)  # read before this run swaps any report in
+        context = environment.context_for(copy, self.since).as_parameter()  # what each notebook is told
         self.fingerprints = {p.id: {"plan_hash": digest, "inputs_hash": inputs[p.id]} for p in periods}
         own_progress = progress is None
         if own_progress:
@@ -229,7 +237,7 @@ class ReportJob:
                 for period in periods:
                     builds[period.id] = Path(tempfile.mkdtemp(prefix=f".build-{period.id}-", dir=root))
                     parameters = {"plan_dir": str(plan_dir), "period": period.id,
-                                  "as_of": as_of[period.id].isoformat(), "lang": lang}
+                                  "as_of": as_of[period.id].isoformat(), "lang": lang, "report": context}
                     runs += [(NotebookRun(period.id, nb, plan=plan.name), parameters) for nb in notebooks]
                 # Kernels execute in `jobs` threads; exports and summaries run beside them in one more,
                 # so a kernel never waits for an HTML page to be written.
@@ -358,7 +366,7 @@ class ReportJob:
             (build / "appendix.html").write_text(appendix_page(appendix, lang), encoding="utf-8")
             pages.append((tr("report.appendix", lang), "appendix.html"))
         save_snapshot(self.copy.plan_dir, build, generated, period.id, files_from=self.copy.folder)
-        since = getattr(self, "since", None)
+        since = self.since
         if since is not None and since.diff.changes:
             (build / CHANGES_PAGE).write_text(diff_page(since.diff, since.label, tr("diff.this_report", lang), lang,
                                                                     STYLESHEET),

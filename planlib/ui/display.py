@@ -12,7 +12,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from ..core.i18n import format_date, localize_columns, tr
-from ..core.runtime import interactive
+from .mode import interactive
 
 
 def display_markdown(text: str) -> None:

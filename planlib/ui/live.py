@@ -7,7 +7,7 @@ form of the notebook. In a report run it is drawn once, as plain output.
 """
 from __future__ import annotations
 
-from ..core.runtime import interactive
+from .mode import interactive
 
 _VIEWS: dict[str, tuple] = {}  # view name -> (output area, draw): one per view, however often its cell runs
 _LISTENERS: dict[str, object] = {}  # name -> callback(plan): what else follows a save (an exercise's verdict)

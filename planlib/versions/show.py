@@ -7,7 +7,6 @@ from ..core.errors import PlanError
 from ..core.i18n import tr
 from ..core.plan import open_source
 from ..core.plan_path import resolve_plan_path
-from ..core.runtime import report_plan_copy, reports_folder
 from ..ui.display import display_markdown
 from .page import since_html
 from .snapshots import since_last_version
@@ -15,28 +14,27 @@ from .snapshots import since_last_version
 REPORTS = Path("reports")
 
 
-def what_changed(plan, lang: str = "en", reports_root: str | Path | None = None):
+def what_changed(plan, lang: str, reports_root: str | Path | None = None):
     """Show what changed since the plan's last git commit, else since its newest report (reports/<plan>/).
 
-    In a report run the previous report comes first, as on the front page (its folder is the run's).
+    A report run shows what it computed once instead (notebook.session.what_changed).
     """
-    from IPython.display import HTML
-
     if plan.path is None:
         display_markdown(tr("diff.no_baseline", lang))
         return None
-    in_report = reports_folder()
-    if reports_root is not None:
-        root = Path(reports_root)
-    else:
-        root = Path(in_report or resolve_plan_path(REPORTS)) / plan.name
+    root = Path(reports_root) if reports_root is not None else resolve_plan_path(REPORTS) / plan.name
     try:
-        read = report_plan_copy(plan.path)  # in a report run, the plan as the run read it
-        current = open_source(read / Path(plan.path).name if read and Path(plan.path).is_file() else read or plan.path)
-        since = since_last_version(plan.path, current, root, report_first=in_report is not None)
+        since = since_last_version(plan.path, open_source(plan.path), root)
     except PlanError as error:
         display_markdown(error.report(lang))
         return None
+    return changes_html(since, lang)
+
+
+def changes_html(since, lang: str):
+    """What changed since a version, as the front page words it; a plain line when there is nothing to compare."""
+    from IPython.display import HTML
+
     if since is None:
         display_markdown(tr("diff.no_baseline", lang))
         return None

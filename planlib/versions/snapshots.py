@@ -97,11 +97,10 @@ def since_last_report(current: PlanSource, reports_root: Path, plan_path: Path |
                  folder.parent)
 
 
-def since_last_version(plan_path: Path, current: PlanSource, reports_root: Path | None,
-                       report_first: bool = False) -> Since | None:
-    """What changed since the plan's last git commit or its newest report, whichever is asked first.
+def since_last_version(plan_path: Path, current: PlanSource, reports_root: Path | None) -> Since | None:
+    """What changed since the plan's last git commit (the version one saved), else since its newest report.
 
-    Working on the plan, the last commit is the version one saved; in a report run, the last report is.
+    A report run compares with the previous report only (since_last_report), once, for every page.
     """
     def by_commit():
         committed = last_commit_source(plan_path) if Path(plan_path).is_dir() else None
@@ -110,5 +109,4 @@ def since_last_version(plan_path: Path, current: PlanSource, reports_root: Path 
     def by_report():
         return since_last_report(current, reports_root, plan_path) if reports_root is not None else None
 
-    first, second = (by_report, by_commit) if report_first else (by_commit, by_report)
-    return first() or second()
+    return by_commit() or by_report()

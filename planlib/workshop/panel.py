@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from ..core.i18n import tr
-from ..core.runtime import interactive
+from ..ui.mode import interactive
 from ..ui.live import on_save
 from .engine import by_id, check_plan, exercises
 from .exercise import COLOURS, Verdict

@@ -63,7 +63,7 @@ def merge(mine, fresh, kit_cells: dict, result: Upgrade) -> None:
                 anchor = cell.id
                 new = by_id[cell.id]
                 if is_parameters(cell):  # the user's period, date or language stay as they set them
-                    new.source = cell.source
+                    new.source = with_new_parameters(cell.source, new.source)
                 elif cell.cell_type == "code" and new.source == cell.source:
                     new.outputs, new.execution_count = cell.outputs, cell.execution_count
             edited = source_digest(cell.source) != kit_cells[cell.id] and not is_parameters(cell)
@@ -74,6 +74,14 @@ def merge(mine, fresh, kit_cells: dict, result: Upgrade) -> None:
         fresh.cells.insert(position, cell)
         placed[anchor] = placed.get(anchor, 0) + 1
         result.kept.append(first_line(cell))
+
+
+def with_new_parameters(mine: str, fresh: str) -> str:
+    """The user's parameters cell, with the lines of parameters the kit's new template added (`report = None`)."""
+    assigned = {line.split("=", 1)[0].strip() for line in mine.splitlines() if "=" in line and not line.startswith("#")}
+    added = [line for line in fresh.splitlines()
+             if "=" in line and not line.startswith("#") and line.split("=", 1)[0].strip() not in assigned]
+    return "\n".join([mine.rstrip("\n"), *added]) if added else mine
 
 
 def first_line(cell) -> str:

@@ -125,7 +125,7 @@ def show_reallocation(plan, period, as_of, lang: str) -> Reallocation | None:
     from IPython.display import display
 
     from ...ui.display import display_markdown, table
-    from ...core.runtime import interactive
+    from ...ui.mode import interactive
 
     if not curve_metrics(plan):
         display_markdown(tr("reallocate.no_curves", lang))
