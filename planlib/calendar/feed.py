@@ -61,7 +61,7 @@ def slug(text: str) -> str:
 def plan_domain(plan: Plan) -> str:
     """The part of every UID that names the plan: its company and year, not its folder (every workspace's
     plan folder is called plan/), so two plans' feeds in one calendar app never merge their items."""
-    company = plan.settings.get("company") or plan.name
+    company = plan.config.company or plan.name
     return f"{slug(company)}-{plan.calendar.year}.planlib"
 
 
@@ -174,7 +174,7 @@ def _decisions(plan: Plan, domain: str, key_results: dict, lang: str) -> list[It
 
 def _periods(plan: Plan, domain: str, lang: str) -> list[Item]:
     items = []
-    for period in plan.settings.get("high_activity_periods") or []:
+    for period in plan.config.high_activity_periods:
         start, end = _day(period.get("start")), _day(period.get("end"))
         if start is None or end is None:
             continue

@@ -22,7 +22,7 @@ def owner_file(owner: str) -> str:
 
 
 def title(plan: Plan, lang: str, owner: str | None = None) -> str:
-    company = plan.settings.get("company", plan.name)
+    company = plan.config.company or plan.name
     if owner is None:
         return tr("calendar.title", lang, company=company, year=plan.calendar.year)
     return tr("calendar.title_owner", lang, company=company, year=plan.calendar.year, owner=owner)

@@ -137,11 +137,12 @@ class Calendar:
 
     @classmethod
     def from_settings(cls, settings: dict) -> "Calendar":
+        from .settings import PlanSettings
+
+        typed = PlanSettings.of(settings)
         return cls(
-            year=int(settings.get("year") or date.today().year),
-            fiscal_start_month=int(settings.get("fiscal_start_month") or 1),
-            country=settings.get("country") or None,
-            sprint_length_days=int(settings.get("sprint_length_days") or 10),
+            year=typed.year, fiscal_start_month=typed.fiscal_start_month, country=typed.country or None,
+            sprint_length_days=typed.sprint_length_days,
         )
 
     # -- working days -------------------------------------------------------

@@ -28,6 +28,7 @@ from .io.yamledit import edited_text
 from .parse import restore_text
 from .periods import Calendar, Period
 from .language import resolve_language
+from .settings import PlanSettings
 from .plan_path import resolve_plan_path
 from .runtime import WORKSPACE_FILE, is_packaged_plan
 from .validate.cells import check_table
@@ -89,13 +90,18 @@ class Plan:
         return self.path.name
 
     @property
+    def config(self) -> PlanSettings:
+        """plan.yaml's plan-wide settings, typed (core/settings.py)."""
+        return PlanSettings.of(self.settings)
+
+    @property
     def language(self) -> str:
         """The plan's language by the kit's one rule (core/language.py): plan.yaml's, else its workspace's, else English."""
         return resolve_language(None, self)
 
     @property
     def currency(self) -> str:
-        return self.settings.get("currency", "EUR")
+        return self.config.currency
 
     def period(self, period_id: str) -> Period:
         """A period of the plan's year, by its id; PeriodError naming the year for another year's."""

@@ -75,7 +75,7 @@ def what_changed(session: Session):
 def header(session: Session) -> str:
     plan, period, lang = session.plan, session.period, session.lang
     working = plan.calendar.count_working_days(period.start, period.end)
-    company = escape(plan.settings.get("company", ""))
+    company = escape(plan.config.company)
     return (f"**{company}** · {label('period', lang)} **{format_period(period, lang)}** {label('from', lang)} "
             f"{format_date(period.start, lang)} {label('to', lang)} {format_date(period.end, lang)} "
             f"({working} {label('working_days', lang)}) · {label('as_of', lang)} {format_date(session.as_of, lang)}")

@@ -18,7 +18,7 @@ def digest(plan, document: dict, glance: dict, lang: str) -> str:
     money = lambda value: format_money(value, plan.currency, lang)  # noqa: E731
     number = lambda value, like: "–" if value is None else format_measure(value, lang, like)  # noqa: E731
     period = document["period"]
-    lines = [labelled(t("plan"), f"{plan.settings.get('company', plan.name)} ({plan.name})", lang),
+    lines = [labelled(t("plan"), f"{plan.config.company or plan.name} ({plan.name})", lang),
              labelled(t("period"), t("period_span", period=format_period(plan.period(period["id"]), lang),
                                      start=date.fromisoformat(period["start"]), end=date.fromisoformat(period["end"])),
                       lang),

@@ -31,7 +31,7 @@ def plan_hash(plan_dir: Path, plan: Plan) -> str:
     plan_dir = Path(plan_dir)
     if plan_dir.is_dir():
         _files_digest(digest, plan_dir)
-        previous = plan.settings.get("previous")
+        previous = plan.config.previous
         if isinstance(previous, str) and (plan_dir / previous).is_dir():
             digest.update(b"previous\0")
             _files_digest(digest, (plan_dir / previous).resolve())

@@ -171,7 +171,7 @@ def front_page(plan, document: dict, glance: dict, pages: list[tuple[str, str]],
     number = lambda v, like=None: "" if v is None else esc(format_measure(v, lang, like))  # noqa: E731
     period = document["period"]
     period_name = format_period(plan.period(period["id"]), lang)
-    company = plan.settings.get("company", plan.name)
+    company = plan.config.company or plan.name
     counts = " · ".join(f'<span class="status-{s}">{t("count", label=tr("status." + s, lang), n=n)}</span>'
                         for s, n in glance["counts"].items() if n)
     word = lambda family, code: esc(tr(f"{family}.{code}", lang))  # noqa: E731 - a code in words

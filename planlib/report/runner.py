@@ -258,7 +258,7 @@ class ReportJob:
                         exported.result()
                     documents = {key: future.result() for key, future in documents.items()}
                 reports += self.conclude(plan, periods, as_of, lang, [r for r, _ in runs], builds, root, documents)
-                write_plan_index(root, plan.settings.get("company", plan.name), lang)
+                write_plan_index(root, plan.config.company or plan.name, lang)
                 write_feeds(plan, root, lang)  # the team's and each owner's calendar, fresh at every run
                 return reports
         finally:
@@ -347,7 +347,7 @@ class ReportJob:
         from .pages import STYLESHEET, appendix_page
         from .pdf import write_pdf
 
-        (build / STYLESHEET).write_text(stylesheet(plan.settings.get("company", plan.name), format_period(period, lang)), encoding="utf-8")
+        (build / STYLESHEET).write_text(stylesheet(plan.config.company or plan.name, format_period(period, lang)), encoding="utf-8")
         pages, appendix = [], []
         for r in runs:  # each step's page, then the printed pages it holds (its quarters of the calendar)
             pages.append((page_title(r.notebook, lang), r.notebook.with_suffix(".html").name))

@@ -20,7 +20,7 @@ def summary(plan, period_id: str, as_of: str | date | None = None) -> dict:
     document = {
         "planlib_version": __version__,
         "plan": plan.name,
-        "company": plan.settings.get("company"),
+        "company": plan.config.company or None,
         "currency": plan.currency,
         "period": {"id": period.id, "kind": period.kind, "start": period.start.isoformat(),
                    "end": period.end.isoformat(),

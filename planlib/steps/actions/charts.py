@@ -52,11 +52,11 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
         axes.add_collection(LineCollection(links, colors="#7f7f7f", linewidths=0.7, zorder=3))
         axes.scatter([h[0] for h in heads], [h[1] for h in heads], marker=">", s=12, color="#7f7f7f", zorder=3)
     busy_names = []
-    for busy in plan.settings.get("high_activity_periods") or []:
+    for busy in plan.config.high_activity_periods:
         start, end = to_date(busy["start"]), to_date(busy["end"])
         axes.axvspan(start, end + timedelta(days=1), color="#ffe699", alpha=0.5, zorder=0)
         busy_names.append((mdates.date2num(start), busy["name"]))
-    for deadline in plan.settings.get("other_deadlines") or []:
+    for deadline in plan.config.other_deadlines:
         day = to_date(deadline["date"])
         axes.axvline(day, color="#7030a0", linestyle=":", linewidth=1.2, zorder=1)
         axes.text(day, len(rows) + 0.3, f" {deadline['name']}", fontsize=7, color="#7030a0", va="bottom")

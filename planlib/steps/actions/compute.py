@@ -92,7 +92,7 @@ def capacity(plan: Plan, periods: list[Period], scheduled: pd.DataFrame | None =
     share of time from 0 to 1), less the working days of the owner's absences
     (same ratio). Owners not in plan.yaml's team count as full time.
     """
-    team = {m["owner"]: m for m in plan.settings.get("team") or []}
+    team = {m["owner"]: m for m in plan.config.team if m.get("owner")}
     daily = spread(plan, occurrences(plan, scheduled))
     owners = sorted(set(team) | set(daily["owner"]) - {""})
     rows = []

@@ -8,7 +8,7 @@ from .schema import RECURRENCES, STATUSES
 
 
 def action_form(plan: Plan, lang: str = "en") -> TableForm:
-    owners = lambda p: [("", "")] + [(m["owner"], m["owner"]) for m in p.settings.get("team") or []]  # noqa: E731
+    owners = lambda p: [("", "")] + [(owner, owner) for owner in p.config.owners]  # noqa: E731
     fields = [
         Field("workstream"),
         Field("name"),

@@ -101,7 +101,7 @@ def quarter_figure(plan: Plan, quarter: Period, entries: pd.DataFrame, lang: str
         labels.append(lane)
         axes.axhline(y, color="#bfbfbf", linewidth=0.6, zorder=1)
         y += height
-    for busy in plan.settings.get("high_activity_periods") or []:
+    for busy in plan.config.high_activity_periods:
         start, end = to_date(busy.get("start")), to_date(busy.get("end"))
         if start and end and end >= quarter.start and start <= quarter.end:
             axes.axvspan(max(start, quarter.start), min(end, quarter.end) + timedelta(days=1), color="#ffe699",

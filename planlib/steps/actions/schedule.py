@@ -199,7 +199,7 @@ def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None, lang: str = "en
                                    end=row.earliest_end, late=-row.slack))
         elif row.deadline is not None and row.planned_end is not None and row.planned_end > row.deadline:
             found.append(_conflict("end_after_deadline", row.id, "", lang, end=row.planned_end, deadline=row.deadline))
-    for period in plan.settings.get("high_activity_periods") or []:
+    for period in plan.config.high_activity_periods:
         start, end = to_date(period.get("start")), to_date(period.get("end"))
         avoid = period.get("avoid") or []
         for row in scheduled.itertuples(index=False):

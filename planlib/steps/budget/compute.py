@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...core.parse import parse_schedule
-from .schema import DEFAULT_BUDGET_METHOD
+from .schema import DEFAULT_BUDGET_METHOD, BudgetSettings
 
 # -- money in time: commitments and payments ------------------------------------------------------------
 #
@@ -193,7 +193,7 @@ def revenue_forecast(plan, period) -> float:
         flows = pd.DataFrame([(f.id, plan.period(f.period).start, plan.period(f.period).end, float(f.value))
                               for f in revenue.itertuples(index=False)], columns=FLOW_COLUMNS)
         return float(allocate(flows, [period])["amount"].sum())
-    yearly = float((plan.settings.get("budget") or {}).get("revenue_forecast") or 0)
+    yearly = BudgetSettings.of(plan.settings).revenue_forecast
     year = plan.calendar.fiscal_year(plan.calendar.year)
     return yearly * period.overlap_days(year.start, year.end) / year.days
 
@@ -205,21 +205,21 @@ def envelopes(plan, periods: list, flows: pd.DataFrame | None = None) -> pd.Data
     revenue forecast; bottom_up: the sum of the budget lines (variable ones computed).
     A positive gap means the lines cost more than the envelope.
     """
-    settings = plan.settings.get("budget") or {}
+    settings = BudgetSettings.of(plan.settings)
     year = plan.calendar.fiscal_year(plan.calendar.year)
-    share = float(settings.get("revenue_share") or 0) / 100
+    share = settings.revenue_share / 100
     flows = committed_flows(plan) if flows is None else flows
     rows = []
     for period in periods:
         fraction = period.overlap_days(year.start, year.end) / year.days
         bottom_up = total_in(plan, period, flows=flows)
-        fixed = round(float(settings.get("envelope") or 0) * fraction, 2)
+        fixed = round(settings.envelope * fraction, 2)
         revenue_share = round(share * revenue_forecast(plan, period), 2)
         rows.append({"period": period.id, "fixed": fixed, "revenue_share": revenue_share, "bottom_up": bottom_up,
                      "gap_to_fixed": round(bottom_up - fixed, 2),
                      "gap_to_revenue_share": round(bottom_up - revenue_share, 2)})
     frame = pd.DataFrame(rows)
-    frame.attrs["method"] = settings.get("method", DEFAULT_BUDGET_METHOD)
+    frame.attrs["method"] = settings.method
     return frame
 
 

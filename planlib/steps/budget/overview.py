@@ -14,7 +14,7 @@ from .compute import (
 )
 from .curves import curve_metrics
 from .reallocation import reallocate
-from .schema import DEFAULT_BUDGET_METHOD
+from .schema import BudgetSettings
 from .spend import spend_vs_plan
 
 CHECKS_NOT_ENTRIES = ("envelope",)
@@ -22,7 +22,7 @@ CHECKS_NOT_ENTRIES = ("envelope",)
 
 def progress(plan) -> list[tuple[str, int]]:
     return [("budget", len(plan.budget)),
-            ("envelope", int(bool((plan.settings.get("budget") or {}).get("method"))))]
+            ("envelope", int(BudgetSettings.of(plan.settings).stated))]
 
 
 def summary(plan, period, as_of) -> dict:
@@ -34,7 +34,7 @@ def summary(plan, period, as_of) -> dict:
                            (plan.spend["date"] <= pd.Timestamp(min(as_of, period.end)))]
     committed_to_date = total_in(plan, Period("to_date", "span", period.start, min(as_of, period.end)), flows=flows)
     spent = round(float(in_period["amount"].sum()), 2)
-    method = (plan.settings.get("budget") or {}).get("method", DEFAULT_BUDGET_METHOD)
+    method = BudgetSettings.of(plan.settings).method
     chosen = envelope[method]  # the envelope table has a column named after each method
     paid = payment_flows(plan)
     outside = {span.id: total_in(plan, span, flows=paid) for span in outside_the_year(plan, paid)}

@@ -1,6 +1,8 @@
 """Step 6's files: budget lines, forecasts, actual spend and response curves."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...core.schema import (
     DATE, ENUM, FLOAT, ID, INT, MONEY, PERCENT, PERIOD, REF, SCHEDULE, TEXT, Column, Table,
 )
@@ -24,6 +26,24 @@ def plan_categories(settings: dict) -> dict[str, dict[str, str]]:
         if isinstance(extra, dict) and extra.get("id"):
             categories[str(extra["id"])] = {k: str(v) for k, v in extra.items() if k != "id" and v}
     return categories
+
+
+@dataclass(frozen=True)
+class BudgetSettings:
+    """plan.yaml's `budget:` block, typed: the envelope methods' inputs and the one compared with the lines."""
+
+    method: str  # fixed, revenue_share or bottom_up
+    stated: bool  # whether plan.yaml names a method (the step's "envelope" check)
+    envelope: float  # the fixed envelope for the year
+    revenue_share: float  # per cent of the revenue forecast
+    revenue_forecast: float  # the year's revenue, when forecasts.csv has no 'revenue' driver
+
+    @classmethod
+    def of(cls, settings: dict) -> "BudgetSettings":
+        budget = settings.get("budget") if isinstance(settings.get("budget"), dict) else {}
+        number = lambda key: float(budget.get(key) or 0)  # noqa: E731
+        return cls(str(budget.get("method") or DEFAULT_BUDGET_METHOD), bool(budget.get("method")),
+                   number("envelope"), number("revenue_share"), number("revenue_forecast"))
 
 
 def category_codes(settings: dict) -> tuple[str, ...]:

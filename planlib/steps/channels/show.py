@@ -81,7 +81,7 @@ def matrix_html(plan, lang: str) -> str:
 
 
 def positioning_html(plan, lang: str) -> str:
-    text = str(plan.settings.get("positioning") or "").strip()
+    text = plan.config.positioning
     shown = html.escape(text) if text else f"<i>{html.escape(tr('message.no_positioning', lang))}</i>"
     return (f"<blockquote class='planlib-positioning' style='border-left:4px solid #2e7d32;margin:.5em 0;"
             f"padding:.3em 1em'><b>{html.escape(tr('message.positioning', lang))}</b><br>{shown}</blockquote>")

@@ -60,7 +60,7 @@ def _time_bound(frame: timeframes.TimeFrame, lang: str) -> dict:
 
 def period_names(plan) -> tuple[str, ...]:
     """The plan's named periods (high-activity periods): "pour les Soldes d'hiver" is a time frame in that plan."""
-    return tuple(str(item["name"]) for item in plan.settings.get("high_activity_periods") or []
+    return tuple(str(item["name"]) for item in plan.config.high_activity_periods
                  if isinstance(item, dict) and item.get("name"))
 
 

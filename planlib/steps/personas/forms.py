@@ -14,7 +14,7 @@ from . import model as M
 
 
 def default_kind(plan: Plan) -> str:
-    return "B2B" if str(plan.settings.get("market", "")).upper() == "B2B" else "B2C"
+    return "B2B" if plan.config.market == "B2B" else "B2C"
 
 
 def _label(item, index, path) -> str:

@@ -10,7 +10,7 @@ MIN_ACTIONS = 3
 
 
 def team_owners(plan) -> set[str]:
-    return {str(m.get("owner")) for m in plan.settings.get("team") or [] if isinstance(m, dict) and m.get("owner")}
+    return set(plan.config.owners)
 
 
 def check_actions(plan, givens: dict, say):

@@ -8,7 +8,7 @@ from ..exercise import Exercise
 
 def expected_kind(plan, givens: dict) -> tuple[str, ...]:
     """The kinds the case sells to: the givens' `kind`, else plan.yaml's market (B2B2C: either)."""
-    stated = str(givens.get("kind") or plan.settings.get("market") or "").upper()
+    stated = str(givens.get("kind") or plan.config.market).upper()
     return tuple(k for k in model.CRITERIA if k in stated) or tuple(model.CRITERIA)
 
 
