@@ -41,7 +41,7 @@ def letters_of(plan, kr_id, lang="en", as_of=date(2026, 12, 31)):
 
 
 def test_example_tree_has_no_flags_and_lists_every_key_result(example):
-    assert flags(example).empty
+    assert flags(example, "en").empty
     lines = tree_lines(example)
     assert lines[0] == "B1 [business] Reach 3 M€ of revenue in 2026 (+20%)"
     assert "        - KR02 Raise the conversion rate from 1.6% to 2.1%" in lines
@@ -56,7 +56,7 @@ def test_tree_flags(tmp_path):
         {"id": "B2", "level": "business", "title": "Alone", "parent_id": "", "owner": "", "description": ""}])],
         ignore_index=True)
     plan = plan.save_table("objectives", objectives)
-    found = flags(plan)
+    found = flags(plan, "en")
     assert found[["flag", "id"]].values.tolist() == [
         ["no_business_parent", "M2"], ["no_key_result", "M2"], ["business_unserved", "B2"], ["no_action", "KR2"]]
     assert found.set_index("id").loc["B2", "reason"].startswith("business objective that nothing serves")
@@ -66,7 +66,7 @@ def test_tree_flags(tmp_path):
 
 def test_no_action_flag_waits_for_actions(tmp_path):
     plan = tiny_plan(tmp_path, ["KR1,M1,Orders up,K1,100,120,orders,2026-12-31,high,4,2"])
-    assert flags(plan).empty
+    assert flags(plan, "en").empty
 
 
 def test_specific_and_measurable(tmp_path):
@@ -128,7 +128,7 @@ def test_time_bound(tmp_path):
 
 def test_smart_table_and_summary_count(tmp_path):
     plan = tiny_plan(tmp_path, ["KR1,M1,Good,K1,100,120,orders,2026-09-30,,,", "KR2,M1,Bad,K1,100,90,orders,,,,"])
-    table = smart_table(plan)
+    table = smart_table(plan, "en")
     assert table[["S", "M", "A", "R", "T", "smart"]].values.tolist() == [
         ["✓", "✓", "✓", "✓", "✓", True], ["✓", "✓", "✗", "?", "✗", False]]
     assert table.loc[1, "to_fix"].startswith("A: target 90 does not improve")
@@ -186,7 +186,7 @@ def test_objective_form_marks_and_enforces_what_planlib_check_does(plan_dir):
     form.widgets["title"].value = "Ouvrir une offre bureaux"
     form.save_button.click()  # a marketing objective without its business objective, and nobody owns it
     assert "M9 enregistré dans objectives.csv" in form.message.value  # M1 to M8 exist
-    assert flags(load_plan(plan_dir)).query("id == 'M9'")["flag"].tolist() == ["no_business_parent", "no_key_result"]
+    assert flags(load_plan(plan_dir), "en").query("id == 'M9'")["flag"].tolist() == ["no_business_parent", "no_key_result"]
 
 
 def test_a_key_result_without_target_is_saved_and_its_m_letter_says_so(plan_dir):

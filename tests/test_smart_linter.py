@@ -52,7 +52,7 @@ def test_no_rule_lists_metric_nouns():
     """Measurable and Specific accept any noun: invented ones included."""
     for sentence in ("Planter 40 frobnicateurs d'ici juin", "Ship 40 flurbles by June",
                      "Augmenter de 12 % les zorglubs vendus au second semestre"):
-        result = smart(sentence)
+        result = smart(sentence, "en")
         assert result["specific"]["ok"] and result["measurable"]["ok"] and result["time_bound"]["ok"], sentence
 
 
@@ -98,13 +98,13 @@ def test_reasons_quote_the_deciding_words_and_the_kind_of_time_frame():
              "Sell 2,000 boxes by the end of Q3": "says when: by the end of Q3 (a period of the year)",
              "Sell 2,000 boxes in H2 2026": "says when: H2 2026 (a quarter or half-year)"}
     for sentence, reason in kinds.items():
-        assert smart(sentence)["time_bound"]["reason"] == reason
+        assert smart(sentence, "en")["time_bound"]["reason"] == reason
 
 
 def test_a_duration_sets_the_realistic_pace():
     words = smart("Passer de 1 000 à 1 100 abonnés dans les six prochains mois", "fr")["realistic"]
     assert (words["ok"], words["reason"]) == (True, "1,7\u00a0% par mois, sous le repère de 8\u00a0%")
-    horizon = smart("Take sign-ups from 100 to 200 over a 12-month horizon")["realistic"]
+    horizon = smart("Take sign-ups from 100 to 200 over a 12-month horizon", "en")["realistic"]
     assert (horizon["ok"], horizon["reason"]) == (False, "8.3% a month, over the 8% rule of thumb: lower the target "
                                                          "or give more time")
 

@@ -235,12 +235,12 @@ def test_red_kr_decision(solution):
 def test_a_plan_that_does_not_load_gives_each_exercise_a_located_verdict(solution):
     with (solution / "budget.csv").open("a", encoding="utf-8") as handle:
         handle.write('B99,"never closed\n')
-    verdicts = check_plan(solution)
+    verdicts = check_plan(solution, "en")
     assert {v.status for v in verdicts.values()} == {"incorrect"}
     assert verdicts["quarter_budget"].message.startswith("fix this first: budget.csv:")
     assert verdicts["swot_quadrants"].message.startswith("the plan does not load, so this cannot be checked: budget.csv:")
     (solution / "workshop.yaml").unlink()
-    assert "workshop.yaml is missing" in check_plan(solution)["tows_pairs"].message
+    assert "workshop.yaml is missing" in check_plan(solution, "en")["tows_pairs"].message
 
 
 # -- workshop new and progress --------------------------------------------------------------------

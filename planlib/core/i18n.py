@@ -116,7 +116,7 @@ def _lookup(key: str, lang: str, count: int | None) -> str | None:
     return None if text == key else text
 
 
-def tr(key: str, lang: str = "en", **params) -> str:
+def tr(key: str, lang: str, **params) -> str:
     """The wording of a key in a language, formatted with `params`.
 
     With a `count` parameter, the catalog's plural form for that count is used.
@@ -147,22 +147,22 @@ def _worded_days(params: dict, lang: str) -> dict:
     return worded
 
 
-def label(key: str, lang: str = "en", **params) -> str:
+def label(key: str, lang: str, **params) -> str:
     """A label of the kit (`label.<key>`), formatted with `params`."""
     return tr(f"label.{key}", lang, **params)
 
 
-def labelled(name: str, value, lang: str = "en") -> str:
+def labelled(name: str, value, lang: str) -> str:
     """`name: value` with the language's spacing (French: `name : value`)."""
     return tr("message.labelled", lang, label=name, value=value)
 
 
-def joined(items, lang: str = "en") -> str:
+def joined(items, lang: str) -> str:
     """Items that are phrases, one after the other: `a; b` (French: `a ; b`)."""
     return tr("label.items_separator", lang).join(str(item) for item in items)
 
 
-def column_label(name: str, lang: str = "en") -> str:
+def column_label(name: str, lang: str) -> str:
     """A table header in the reader's language (the column name when none is given)."""
     text = tr(f"column.{name}", lang)
     return name if text == f"column.{name}" else text
@@ -177,14 +177,14 @@ def babel_locale(lang: str) -> str:
     return BABEL_LOCALES.get(lang, lang)
 
 
-def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=babel_locale(check_language(lang)))
 
 
-def format_measure(value: float, lang: str = "en", like: float | None = None) -> str:
+def format_measure(value: float, lang: str, like: float | None = None) -> str:
     """A KPI's value with enough decimals to compare it with its target: 2,07 against 2,10, 138 701 against 300 000.
 
     `like` (the target) sets the decimals, so that a key result's actual, expected value, target and forecast
@@ -196,7 +196,7 @@ def format_measure(value: float, lang: str = "en", like: float | None = None) ->
     return format_number(value, lang, decimals)
 
 
-def format_exact(value: float, lang: str = "en") -> str:
+def format_exact(value: float, lang: str) -> str:
     """A number with every decimal it has (up to six), grouped as the language writes it: 0.1234, 1 250,5."""
     from babel.numbers import format_decimal
 
@@ -212,7 +212,7 @@ def format_money(value: float, currency: str = "EUR", lang: str = "en", decimals
                            ("#,##0 ¤" if lang == "fr" else "¤#,##0"))
 
 
-def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
+def format_percent(value: float, lang: str, decimals: int = 1) -> str:
     """A percentage given in percent points: 12.5 -> 12,5 % (fr) or 12.5% (en)."""
     from babel.numbers import format_percent as babel_percent
 
@@ -221,7 +221,7 @@ def format_percent(value: float, lang: str = "en", decimals: int = 1) -> str:
     return babel_percent(value / 100, format=pattern, locale=babel_locale(check_language(lang)))
 
 
-def format_date(day: date, lang: str = "en", width: str = "long") -> str:
+def format_date(day: date, lang: str, width: str = "long") -> str:
     """A day as the language writes it: 1er avril 2026 (French ordinal for the first), 1 April 2026;
     width="medium" for a table cell, short and unambiguous: 1er avr. 2026, 15 May 2026."""
     from babel.dates import format_date as babel_date
@@ -230,7 +230,7 @@ def format_date(day: date, lang: str = "en", width: str = "long") -> str:
     return "1er" + text[1:] if lang == "fr" and day.day == 1 and text.startswith("1 ") else text
 
 
-def format_moment(moment: datetime, lang: str = "en") -> str:
+def format_moment(moment: datetime, lang: str) -> str:
     """A time something was made, to the minute in its own time zone: 4 décembre 2026 à 03:26 (UTC)."""
     from babel.dates import format_time
 
@@ -239,7 +239,7 @@ def format_moment(moment: datetime, lang: str = "en") -> str:
     return tr("label.moment", lang, day=format_date(moment.date(), lang), time=clock, zone=zone)
 
 
-def format_period(period, lang: str = "en") -> str:
+def format_period(period, lang: str) -> str:
     """A period as a reader names it: T2 2026, S1 2026, juin 2026; Q2 2026, H1 2026, June 2026 (the id stays for
     commands and file names)."""
     from babel.dates import format_date as babel_date

@@ -97,19 +97,19 @@ def live(session: Session, draw) -> Plan:
     return plan
 
 
-def guide(step: str, section: str, lang: str = "en") -> None:
+def guide(step: str, section: str, lang: str) -> None:
     """A section of a step's guide, in the reader's language."""
     from ..steps.guides import guide_text
 
     display_markdown(guide_text(step, section, lang))
 
 
-def figures_table(document: dict, lang: str = "en"):
+def figures_table(document: dict, lang: str):
     """The summary's headline figures as a two-column table."""
     import pandas as pd
 
     from ..core.i18n import tr
     from ..ui.display import table
-    from ..steps.summary import headline
+    from ..report.headline import headline
 
     return table(pd.DataFrame(headline(document, lang), columns=[tr("label.figure", lang), tr("label.value", lang)]))

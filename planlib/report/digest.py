@@ -9,7 +9,7 @@ from datetime import date
 
 from ..core.i18n import format_date, format_measure, format_money, format_period, labelled, tr
 from ..steps.review.show import backtest_text, chance_text, pace_text, window_text
-from ..steps.summary import headline
+from .headline import headline
 
 
 def digest(plan, document: dict, glance: dict, lang: str) -> str:

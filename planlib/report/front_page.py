@@ -12,7 +12,7 @@ from datetime import date, datetime
 from .. import __version__
 from ..core.i18n import format_date, format_measure, format_moment, format_money, format_period, joined, tr
 from ..steps.review.show import backtest_text, chance_text, pace_text, window_text
-from ..steps.summary import headline
+from .headline import headline
 from .pages import STYLESHEET
 
 

@@ -143,7 +143,7 @@ def source_cell_number(notebook: Path, executed_index: int) -> int:
     return executed_index + (0 if executed_index < injected_at else -1) + 1
 
 
-def describe_failure(error: Exception, notebook: Path, lang: str = "en") -> str:
+def describe_failure(error: Exception, notebook: Path, lang: str) -> str:
     """Which notebook and cell failed, and the error's own message (in its own words, as Python raised it)."""
     index = getattr(error, "cell_index", None)
     ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)

@@ -26,7 +26,7 @@ def sections(step: str, lang: str) -> dict[str, str]:
     return {name: text.strip() for name, text in zip(parts[1::2], parts[2::2])}
 
 
-def guide_text(step: str, section: str, lang: str = "en") -> str:
+def guide_text(step: str, section: str, lang: str) -> str:
     """One section of a step's guide; KeyError names what is missing."""
     found = sections(step, lang)
     if section not in found:

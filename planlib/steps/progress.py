@@ -12,7 +12,7 @@ from ..core.i18n import label
 from .registry import STEPS
 
 
-def overview(plan, lang: str = "en") -> pd.DataFrame:
+def overview(plan, lang: str) -> pd.DataFrame:
     """One row per step: files, number of entries, state and what is missing."""
     rows = []
     for step in STEPS:

@@ -30,27 +30,3 @@ def summary(plan, period_id: str, as_of: str | date | None = None) -> dict:
     for step in STEPS:
         document.update(step.summary(plan, period, as_of))
     return document
-
-
-HEADLINES = ("objectives", "key_results", "actions", "actions_in_period", "budget_year", "budget_period", "spent")
-
-
-def headline(document: dict, lang: str = "en") -> list[tuple[str, str]]:
-    """The figures a reader looks for first, labelled and formatted in a language."""
-    from ..core.i18n import format_money, format_number, tr
-
-    money = lambda v: format_money(v, document["currency"], lang)  # noqa: E731
-    number = lambda v: format_number(v, lang)  # noqa: E731
-    objectives, actions, budget = document["objectives"], document["actions"], document["budget"]
-    status = actions["by_status"]
-    values = {
-        "objectives": f"{number(objectives['total'])} ({number(objectives['business'])} / {number(objectives['marketing'])})",
-        "key_results": f"{number(document['key_results']['total'])} ({number(document['key_results']['smart_key_results'])})",
-        "actions": f"{number(actions['total'])} ({number(status['done'])} / {number(status['in_progress'])} / {number(status['planned'])})",
-        "actions_in_period": number(actions["in_period"]),
-        "budget_year": money(budget["total_year"]),
-        "budget_period": money(budget["period"]),
-        "spent": money(budget["spent_in_period_to_date"]),
-    }
-    return [(tr(f"headline.{key}", lang), values[key]) for key in HEADLINES]
-

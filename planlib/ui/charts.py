@@ -32,7 +32,7 @@ def new_figure(width: float, height: float, rows: int = 1, columns: int = 1):
     return figure, axes
 
 
-def month_name(day, lang: str = "en") -> str:
+def month_name(day, lang: str) -> str:
     """A month as an axis names it, in the reader's language: janv., févr. / Jan, Feb."""
     from babel.dates import format_skeleton
 
@@ -41,7 +41,7 @@ def month_name(day, lang: str = "en") -> str:
     return format_skeleton("MMM", day, locale=babel_locale(lang))
 
 
-def period_tick(period_id: str, lang: str = "en") -> str:
+def period_tick(period_id: str, lang: str) -> str:
     """A period's id as an axis names it: mai, T2 2026, S1 2026 (fr); May, Q2 2026, H1 2026 (en)."""
     import re
     from datetime import date
@@ -58,7 +58,7 @@ def period_tick(period_id: str, lang: str = "en") -> str:
     return period_id
 
 
-def month_axis(axes, lang: str = "en") -> None:
+def month_axis(axes, lang: str) -> None:
     """One tick per month on a date axis, named in the reader's language (never 04/26 or 2026-04)."""
     import matplotlib.dates as mdates
 
@@ -66,7 +66,7 @@ def month_axis(axes, lang: str = "en") -> None:
     axes.xaxis.set_major_formatter(lambda x, _: month_name(mdates.num2date(x).date(), lang))
 
 
-def amount_axis(axes, lang: str = "en", axis: str = "y") -> None:
+def amount_axis(axes, lang: str, axis: str = "y") -> None:
     """Amounts in thousands, grouped as the language writes them: 12,5 k in French, 12.5k in English."""
     from ..core.i18n import format_number
 
@@ -74,7 +74,7 @@ def amount_axis(axes, lang: str = "en", axis: str = "y") -> None:
     target.set_major_formatter(lambda value, _: f"{format_number(value / 1000, lang)}\u202fk")
 
 
-def percent_axis(axes, lang: str = "en", axis: str = "x") -> None:
+def percent_axis(axes, lang: str, axis: str = "x") -> None:
     """Shares written as the language writes them: 85 % in French, 85% in English."""
     from ..core.i18n import format_percent
 

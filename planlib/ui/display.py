@@ -82,7 +82,7 @@ def _day_text(day, lang: str | None) -> str:
     return format_date(day, lang, "medium") if lang else day.isoformat()
 
 
-def table_or_none(frame: pd.DataFrame, lang: str = "en") -> None:
+def table_or_none(frame: pd.DataFrame, lang: str) -> None:
     """Show a table, or a short 'None.' when it is empty (works inside loops)."""
     from IPython.display import display
 
@@ -123,7 +123,7 @@ def bullets(lines: list[str], empty_key: str = "", lang: str = "en") -> None:
         display_markdown(tr(empty_key, lang))
 
 
-def show_form(make_form, plan, lang: str = "en", hint_key: str | None = "form.hint") -> None:
+def show_form(make_form, plan, lang: str, hint_key: str | None = "form.hint") -> None:
     """A form in JupyterLab; in a report run, only a line saying where to find it.
 
     The form is built only when shown: a report holds no widget and no widget state. `hint_key`: the line
@@ -152,12 +152,12 @@ def _said_before(key: str) -> bool:
     return False
 
 
-def heading_text(key: str, lang: str = "en", level: int = 2) -> None:
+def heading_text(key: str, lang: str, level: int = 2) -> None:
     """A heading worded by the catalogs (`heading.<...>`), in the notebook's one language."""
     display_markdown(f"{'#' * level} {tr(key, lang)}")
 
 
-def paragraph(key: str, lang: str = "en", **values) -> None:
+def paragraph(key: str, lang: str, **values) -> None:
     """A paragraph worded by the catalogs, with plan values escaped (days are worded by the catalogs)."""
     display_markdown(tr(key, lang, **{k: v if isinstance(v, date) else escape(v) for k, v in values.items()}))
 

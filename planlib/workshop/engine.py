@@ -28,7 +28,7 @@ def by_id(exercise_id: str) -> Exercise:
     raise KeyError(exercise_id)
 
 
-def check_plan(plan_dir: str | Path, lang: str = "en", only: tuple[str, ...] | None = None) -> dict[str, Verdict]:
+def check_plan(plan_dir: str | Path, lang: str, only: tuple[str, ...] | None = None) -> dict[str, Verdict]:
     """Every exercise's verdict on a plan folder (or those named in `only`); never raises."""
     chosen = [e for e in exercises() if only is None or e.id in only]
     from ..steps import load_plan

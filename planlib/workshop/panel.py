@@ -53,7 +53,7 @@ def case_givens(plan_dir, exercise_id: str) -> dict:
         return {}
 
 
-def exercise(exercise_id: str, plan_dir, lang: str = "en") -> None:
+def exercise(exercise_id: str, plan_dir, lang: str) -> None:
     """Show the exercise's panel below a task; the check reads the plan folder as saved."""
     from IPython.display import HTML, display
 
@@ -72,7 +72,7 @@ def exercise(exercise_id: str, plan_dir, lang: str = "en") -> None:
     display(build_panel(item, plan_dir, givens, verdict, lang))
 
 
-def exercises_overview(plan_dir, lang: str = "en") -> None:
+def exercises_overview(plan_dir, lang: str) -> None:
     """Every exercise's verdict on the plan as saved, one row each: where the participant stands."""
     from IPython.display import HTML, display
 

@@ -7,7 +7,7 @@ from ...ui.forms import Field, TableForm, id_choices, worded_choices
 from .schema import RECURRENCES, STATUSES
 
 
-def action_form(plan: Plan, lang: str = "en") -> TableForm:
+def action_form(plan: Plan, lang: str) -> TableForm:
     owners = lambda p: [("", "")] + [(owner, owner) for owner in p.config.owners]  # noqa: E731
     fields = [
         Field("workstream"),

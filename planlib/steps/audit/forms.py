@@ -44,13 +44,13 @@ def _swot_item(values: dict, old, index: int, path: tuple, plan: Plan):
     return item
 
 
-def swot_form(plan: Plan, lang: str = "en") -> YamlListForm:
+def swot_form(plan: Plan, lang: str) -> YamlListForm:
     groups = [(tr(f"label.{q}", lang), ("swot", q)) for q in M.QUADRANTS]
     fields = [Field("text", "textarea", required=True), Field("importance", "score"), Field("evidence")]
     return YamlListForm(plan, "audit.yaml", "swot", fields, groups, lang, label_of=_swot_label, to_item=_swot_item)
 
 
-def pestel_form(plan: Plan, lang: str = "en") -> YamlListForm:
+def pestel_form(plan: Plan, lang: str) -> YamlListForm:
     fields = [
         Field("factor", "choice", [(tr(f"pestel.{d}", lang), d) for d in PESTEL_FACTORS]),
         Field("description", "textarea", required=True),
@@ -65,7 +65,7 @@ def pestel_form(plan: Plan, lang: str = "en") -> YamlListForm:
     return YamlListForm(plan, "audit.yaml", "pestel", fields, [("PESTEL", ("pestel",))], lang, label_of=label)
 
 
-def competitor_form(plan: Plan, lang: str = "en") -> YamlListForm:
+def competitor_form(plan: Plan, lang: str) -> YamlListForm:
     fields = [Field("name", required=True), Field("offer"), Field("price_level"), Field("positioning"),
               Field("channels", "list"), Field("strengths", "list"), Field("weaknesses", "list"),
               Field("scores.x", "number"), Field("scores.y", "number")]
@@ -79,7 +79,7 @@ def _swot_choices(internal: bool):
     return options
 
 
-def tows_form(plan: Plan, lang: str = "en") -> YamlListForm:
+def tows_form(plan: Plan, lang: str) -> YamlListForm:
     fields = [Field("pair.0", "choice", _swot_choices(True)), Field("pair.1", "choice", _swot_choices(False)),
               Field("strategy", "textarea", required=True), Field("objectives", "list")]
     label = lambda item, i, path: f"{'+'.join(map(str, item.get('pair') or []))} – {item.get('strategy', '')}" \
@@ -95,7 +95,7 @@ def _previous_actions(plan: Plan) -> list[tuple[str, str]]:
     return [(f"{i} – {n}"[:60], i) for i, n in zip(kept["id"], kept["name"])]
 
 
-def last_year_form(plan: Plan, lang: str = "en") -> YamlListForm:
+def last_year_form(plan: Plan, lang: str) -> YamlListForm:
     fields = [Field("action_id", "choice", _previous_actions),
               Field("decision", "choice", [(tr(f"lastyear.decision.{d}", lang), d) for d in M.LAST_YEAR_DECISIONS]),
               Field("reason", "textarea", required=True), Field("change", "textarea")]

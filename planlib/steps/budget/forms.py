@@ -7,7 +7,7 @@ from .show import category_label
 from .schema import COST_TYPES, plan_categories
 
 
-def budget_form(plan: Plan, lang: str = "en") -> TableForm:
+def budget_form(plan: Plan, lang: str) -> TableForm:
     categories = lambda p: [(category_label(p, code, lang), code) for code in plan_categories(p.settings)]  # noqa: E731
     drivers = lambda p: [("", "")] + [(d, d) for d in sorted(set(p.forecasts["driver"]))]  # noqa: E731
     fields = [

@@ -7,7 +7,7 @@ from ...core.i18n import format_money, tr
 from .schema import plan_categories
 
 
-def category_label(plan, code: str, lang: str = "en") -> str:
+def category_label(plan, code: str, lang: str) -> str:
     """A budget category's name: the catalog's for standard ones, plan.yaml's for the plan's own."""
     own = plan_categories(plan.settings).get(code)
     if own:
@@ -16,13 +16,13 @@ def category_label(plan, code: str, lang: str = "en") -> str:
     return code if text == f"category.{code}" else text
 
 
-def method_label(code: str, lang: str = "en") -> str:
+def method_label(code: str, lang: str) -> str:
     """An envelope method's name (fixed envelope, share of revenue...); an unknown method as written."""
     text = tr(f"method.{code}", lang)
     return code if text == f"method.{code}" else text
 
 
-def money_table(frame: pd.DataFrame, plan, lang: str = "en", columns: list[str] | None = None) -> pd.DataFrame:
+def money_table(frame: pd.DataFrame, plan, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
     """Amount columns written in the plan's currency and the reader's language (1 250,00 € in French)."""
     shown = frame.copy()
     for column in columns or [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]:
@@ -30,7 +30,7 @@ def money_table(frame: pd.DataFrame, plan, lang: str = "en", columns: list[str] 
     return shown
 
 
-def outside_year_labels(plan, lang: str = "en") -> dict:
+def outside_year_labels(plan, lang: str) -> dict:
     """Column titles of the cash paid before the plan's year and due after it."""
     year = plan.calendar.year
     return {"before": tr("label.paid_before_year", lang, year=year), "after": tr("label.due_after_year", lang, year=year)}

@@ -18,7 +18,7 @@ def _lines_table(plan, result, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[tr(f"upload.col.{c}", lang) for c in ("line", "label", "amount")])
 
 
-def spend_upload(plan, lang: str = "en") -> UploadPanel:
+def spend_upload(plan, lang: str) -> UploadPanel:
     channel = channel_choice(plan, lang, "upload.ads_channel")
 
     def preview(plan, path, values):

@@ -28,7 +28,7 @@ from .schema import CHANNEL_TYPES, COST_MODELS
 VARIANTS = ("A", "B", "C")
 
 
-def channel_form(plan: Plan, lang: str = "en") -> TableForm:
+def channel_form(plan: Plan, lang: str) -> TableForm:
     kinds = lambda p: [("", "")] + [(tr(f"channel_kind.{k}", lang), k) for k in catalogue.kinds()]  # noqa: E731
     fields = [
         Field("name"),

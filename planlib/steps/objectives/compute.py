@@ -20,7 +20,7 @@ from .letters import MARKS, REALISM
 FLAGS = ("no_business_parent", "no_key_result", "no_action", "business_unserved")  # wording: flag.<kind>
 
 
-def flags(plan: Plan, lang: str = "en") -> pd.DataFrame:
+def flags(plan: Plan, lang: str) -> pd.DataFrame:
     """Broken links of the tree: one row per (kind, id) with a plain-language reason."""
     objectives, krs = plan.objectives, plan.key_results
     levels = dict(zip(objectives["id"], objectives["level"]))
@@ -82,7 +82,7 @@ def _number(value) -> str:
     return f"{value:g}"
 
 
-def check_key_result(plan: Plan, kr: pd.Series, lang: str = "en", as_of: date | None = None) -> dict[str, Letter]:
+def check_key_result(plan: Plan, kr: pd.Series, lang: str, as_of: date | None = None) -> dict[str, Letter]:
     """The five SMART letters of one key result, each with its reason."""
     kpis = plan.kpis.set_index("id")
     letters: dict[str, Letter] = {}
@@ -140,7 +140,7 @@ def _realistic(plan: Plan, kr: pd.Series, direction: str, lang: str, as_of: date
     return Letter(ok, _say("R_rule_ok" if ok else "R_rule_no", lang, need=need, limit=limit))
 
 
-def smart_table(plan: Plan, lang: str = "en", as_of: date | None = None) -> pd.DataFrame:
+def smart_table(plan: Plan, lang: str, as_of: date | None = None) -> pd.DataFrame:
     """One row per key result: the five letters (✓, ✗, ?) and the reasons of those not met."""
     rows = []
     for _, kr in plan.key_results.iterrows():
@@ -171,6 +171,6 @@ def ranked_key_results(plan: Plan) -> pd.DataFrame:
 def objective_counts(plan: Plan, as_of: date | None = None) -> dict:
     """Figures of step 2 for `planlib summary`."""
     table = smart_table(plan, "en", as_of)
-    found = flags(plan)
+    found = flags(plan, "en")  # counted by kind: the wording does not matter
     return {"smart_key_results": int(table["smart"].sum()) if len(table) else 0,
             "flags": {kind: int((found["flag"] == kind).sum()) for kind in FLAGS}}

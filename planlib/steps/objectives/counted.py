@@ -165,7 +165,7 @@ def _head(words: list[_Token], french: bool) -> str:
     return before_preposition[-1].lower if before_preposition else ""
 
 
-def find(text: str, time_spans, quantities: list[Quantity], lang: str = "en") -> Counted:
+def find(text: str, time_spans, quantities: list[Quantity], lang: str) -> Counted:
     """The noun phrase the objective counts, and whether it is too broad to count."""
     sentence = _Sentence(text, time_spans, quantities)
     french = _french(sentence.tokens, lang)

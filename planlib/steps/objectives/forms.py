@@ -7,7 +7,7 @@ from ...ui.forms import Field, TableForm, id_choices, worded_choices
 from .schema import LEVELS
 
 
-def objective_form(plan: Plan, lang: str = "en") -> TableForm:
+def objective_form(plan: Plan, lang: str) -> TableForm:
     fields = [
         Field("level", "choice", worded_choices("value", LEVELS, lang), default="marketing"),
         Field("title"),
@@ -19,7 +19,7 @@ def objective_form(plan: Plan, lang: str = "en") -> TableForm:
                      id_prefix=lambda values: "B" if values.get("level") == "business" else "M")
 
 
-def key_result_form(plan: Plan, lang: str = "en") -> TableForm:
+def key_result_form(plan: Plan, lang: str) -> TableForm:
     priorities = worded_choices("value", S.PRIORITIES, lang, empty=True)
     fields = [
         Field("objective_id", "choice", id_choices("objectives", "title", lang, empty=False)),

@@ -64,7 +64,7 @@ def period_names(plan) -> tuple[str, ...]:
                  if isinstance(item, dict) and item.get("name"))
 
 
-def smart(text: str, lang: str = "en", period_names: tuple[str, ...] = ()) -> dict:
+def smart(text: str, lang: str, period_names: tuple[str, ...] = ()) -> dict:
     """Check a sentence: one entry per letter with ok (True, False or None = needs judgement) and reason.
 
     period_names are the plan's named periods (its high-activity periods), which count as time frames.

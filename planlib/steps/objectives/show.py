@@ -9,7 +9,7 @@ from ...ui.display import display_markdown, escape, table
 from .linter import letter_rows, period_names, smart, verdict
 
 
-def smart_check(sentence: str, lang: str = "en", plan=None):
+def smart_check(sentence: str, lang: str, plan=None):
     """The SMART linter's verdict on a sentence, as a table; a plan's named periods count as time frames."""
     result = smart(sentence, lang, period_names(plan) if plan is not None else ())
     columns = (tr("label.letter", lang), tr("label.letter_met", lang), tr("label.why", lang))

@@ -23,7 +23,7 @@ def _label(item, index, path) -> str:
     return f"{item.get('id', '')} – {item.get('name', '')} ({item.get('type', '')})"
 
 
-def persona_form(plan: Plan, lang: str = "en", kind: str | None = None) -> YamlListForm:
+def persona_form(plan: Plan, lang: str, kind: str | None = None) -> YamlListForm:
     kind = kind or default_kind(plan)
     fields = [Field("name", required=True), Field("share", "number")]
     fields += [Field(f"criteria.{code}") for code in M.CRITERIA[kind]]

@@ -8,7 +8,7 @@ from ...ui.forms import Field, TableForm, id_choices, worded_choices
 from .schema import DECISIONS, DECISION_STATUSES
 
 
-def decision_form(plan: Plan, lang: str = "en") -> TableForm:
+def decision_form(plan: Plan, lang: str) -> TableForm:
     fields = [
         Field("key_result_id", "choice", id_choices("key_results", "title", lang, empty=False)),
         Field("decision", "choice", worded_choices("decision", DECISIONS, lang), default="adjust"),

@@ -23,7 +23,7 @@ def pace_text(value, lang: str) -> str:
     return tr("review.pace_away", lang) if value < 0 else format_percent(100 * value, lang, 0)
 
 
-def review_table(plan, pacings: list, as_of, lang: str = "en") -> pd.DataFrame:
+def review_table(plan, pacings: list, as_of, lang: str) -> pd.DataFrame:
     """One row per key result, in words: status, actual against expected and target, pace, forecast, decision."""
     titles = dict(zip(plan.key_results["id"], plan.key_results["title"]))
     units = dict(zip(plan.key_results["id"], plan.key_results["unit"]))

@@ -17,7 +17,7 @@ def _metrics_table(result, lang: str) -> pd.DataFrame:
                                                                              "last")])
 
 
-def actuals_upload(plan, lang: str = "en") -> UploadPanel:
+def actuals_upload(plan, lang: str) -> UploadPanel:
     import ipywidgets as w
 
     source = w.Dropdown(options=[(tr("upload.auto", lang), "auto")] +
