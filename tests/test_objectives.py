@@ -171,31 +171,62 @@ def test_objective_form_adds_and_edits(plan_dir):
     assert len(list((plan_dir / ".history").iterdir())) == 3
 
 
-def test_objective_form_marks_and_enforces_what_planlib_check_does(plan_dir):
-    """The form's required fields are the table's: it refuses no more and no less than `planlib check`;
-    an objective still missing its owner or its business objective is saved, and the tree flags it."""
+def test_objective_form_marks_and_enforces_its_required_fields(plan_dir):
+    """The form asks for what the objectives' columns ask for; a hand-edited file without them still loads,
+    and the objective tree flags it (see test_a_file_may_leave_empty_what_the_form_asks_for)."""
     before = (plan_dir / "objectives.csv").read_bytes()
     form = forms.objective_form(load_plan(plan_dir), "fr")
     labels = {column: widget.description for column, widget in form.widgets.items()}
-    assert [c for c, label in labels.items() if label.endswith(" *")] == ["level", "title"]
+    assert labels["level"].endswith(" *") and labels["owner"].endswith(" *") and labels["title"].endswith(" *")
+    assert not labels["description"].endswith("*")
     form.widgets["level"].value = "marketing"
-    form.widgets["title"].value = ""
-    form.save_button.click()
-    assert "L&#x27;objectif doit avoir un intitulé" in form.message.value
-    assert (plan_dir / "objectives.csv").read_bytes() == before
     form.widgets["title"].value = "Ouvrir une offre bureaux"
     form.save_button.click()  # a marketing objective without its business objective, and nobody owns it
-    assert "M9 enregistré dans objectives.csv" in form.message.value  # M1 to M8 exist
-    assert flags(load_plan(plan_dir), "en").query("id == 'M9'")["flag"].tolist() == ["no_business_parent", "no_key_result"]
+    assert "Un objectif marketing sert un objectif business : choisissez-le" in form.message.value
+    assert "Nommez le responsable de l&#x27;objectif" in form.message.value
+    form.widgets["level"].value = "business"
+    form.widgets["owner"].value = "Camille"
+    form.save_button.click()  # a business objective has no parent: saved
+    assert "B5 enregistré dans objectives.csv" in form.message.value  # B1 to B4 exist
+    assert (plan_dir / "objectives.csv").read_bytes() != before
 
 
-def test_a_key_result_without_target_is_saved_and_its_m_letter_says_so(plan_dir):
+def test_a_file_may_leave_empty_what_the_form_asks_for(plan_dir):
+    """Owner, business parent and target are asked by the forms, not required by `planlib check`: a drafted
+    file with them empty loads, the tree and the SMART letters flag the gaps, and editing such a row in the
+    form asks for them before saving anything."""
+    from conftest import set_cell
+
+    from planlib.cli import main
+
+    set_cell(plan_dir / "objectives.csv", "M1", "owner", "")
+    set_cell(plan_dir / "objectives.csv", "M1", "parent_id", "")
+    set_cell(plan_dir / "key_results.csv", "KR01", "target", "")
+    assert main(["check", str(plan_dir)]) == 0
+    plan = load_plan(plan_dir)
+    assert "no_business_parent" in flags(plan, "en").query("id == 'M1'")["flag"].tolist()
+    assert letters_of(plan, "KR01")["M"].ok is False
+    before = (plan_dir / "objectives.csv").read_bytes()
+    form = forms.objective_form(plan, "en")
+    form.pick.value = "M1"
+    form.save_button.click()
+    assert "Name the objective&#x27;s owner" in form.message.value
+    assert "A marketing objective serves a business objective: choose it" in form.message.value
+    assert (plan_dir / "objectives.csv").read_bytes() == before
+    form.widgets["level"].value = "business"
+    form.widgets["owner"].value = "Camille"
+    form.save_button.click()  # a business objective serves none: only the owner was missing
+    assert "Updated M1 in objectives.csv" in form.message.value
+
+
+def test_key_result_without_target_is_refused_and_nothing_saved(plan_dir):
+    before = (plan_dir / "key_results.csv").read_bytes()
     form = forms.key_result_form(load_plan(plan_dir), "fr")
     form.widgets["objective_id"].value = "M1"
     form.widgets["title"].value = "Plus de visites"
     form.save_button.click()
-    assert "KR13 enregistré dans key_results.csv" in form.message.value
-    assert not letters_of(load_plan(plan_dir), "KR13")["M"].ok
+    assert "Un résultat clé doit avoir une cible : le nombre à atteindre" in form.message.value
+    assert (plan_dir / "key_results.csv").read_bytes() == before
 
 
 def test_key_result_form_reports_bad_numbers_and_takes_decimal_commas(plan_dir):

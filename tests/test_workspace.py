@@ -165,6 +165,20 @@ def test_upgrade_keeps_the_plan_and_the_user_s_cells(tmp_path, monkeypatch, caps
     assert code == 1 and "not a workspace" in err
 
 
+def test_a_workspace_created_in_french_speaks_french_though_its_example_plan_says_english(tmp_path, capsys):
+    """The language asked at `planlib new --lang` is the workspace's commands' (as its notebooks'), whatever
+    the copied plan.yaml says; --messages still overrides it."""
+    root = tmp_path / "ws"
+    run(capsys, "new", root, "--example", "--lang", "fr")
+    assert "language: en" in (root / "plan" / "plan.yaml").read_text(encoding="utf-8")
+    (root / "notebooks" / "03_personas.ipynb").unlink()
+    code, out, _ = run(capsys, "upgrade", root)
+    assert code == 0 and "03_personas.ipynb : nouveau dans cette version, ajouté" in out.splitlines()
+    (root / "notebooks" / "03_personas.ipynb").unlink()
+    code, out, _ = run(capsys, "--messages", "en", "upgrade", root)
+    assert code == 0 and "03_personas.ipynb" in out and "ajouté" not in out
+
+
 @pytest.mark.kernel
 @pytest.mark.slow
 def test_lab_starts_on_the_workspace_and_stops_on_ctrl_c(tmp_path):

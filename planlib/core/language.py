@@ -4,9 +4,11 @@ workshop and the notebooks.
 The language asked (a command's --lang or --messages, PLANLIB_MESSAGES, a
 notebook's `lang` parameter), else the plan's (plan.yaml's `language`), else
 the workspace's (the one `planlib new --lang` recorded in workspace.json),
-else English. The plan's and the workspace's are read from their files
-alone, before the plan is loaded, so even a list of problems found while
-loading it speaks the plan's language.
+else English (a workspace's own commands, `planlib lab` and `planlib upgrade`,
+count the language it was created in as asked, as its notebooks do). The
+plan's and the workspace's are read from their files alone, before the plan
+is loaded, so even a list of problems found while loading it speaks the
+plan's language.
 """
 from __future__ import annotations
 

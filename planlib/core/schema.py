@@ -26,6 +26,9 @@ class Column:
     name: str
     kind: str = TEXT
     required: bool = False  # the header is there and every row gives a value; forms derive their * from it
+    asked: bool | tuple[str, str] = False  # forms refuse to save a row without it (always, or on the rows where
+    #   (column, value) holds: a marketing objective's parent); a file may still leave it empty, and the step's
+    #   checks flag the gap (the SMART tree, the review's "no target") instead of refusing the whole plan
     allowed: tuple[str, ...] = ()
     ref: str | None = None  # table (or "personas") an id must exist in
     minimum: float | None = None
@@ -35,6 +38,13 @@ class Column:
     help: str = ""
     feeds: str = ""  # a view left empty without this column (catalog key view.<feeds>), reported when it is absent
     allowed_from: Callable[[dict], tuple[str, ...]] | None = None  # allowed values given by plan.yaml's settings
+
+    def asked_for(self, values: dict) -> bool:
+        """Whether a form refuses a row with these values and this column empty."""
+        if isinstance(self.asked, tuple):
+            other, value = self.asked
+            return self.required or values.get(other) == value
+        return self.required or self.asked
 
 
 @dataclass(frozen=True)

@@ -48,13 +48,15 @@ def column_field(spec: Field, column: S.Column) -> Field:
     """A table form's field completed from its column: the widget its kind calls for, and whether it is required.
 
     A field may choose its widget (a drop-down, a text area) but not its
-    requirement: that is the column's, the one `planlib check` applies.
+    requirement: that is the column's, what `planlib check` refuses (required)
+    and what only forms insist on (asked, which the step's checks flag in a file).
     """
     if spec.required is not None:
         raise ValueError(f"field {column.name}: a table form's requirement comes from its column, not the form")
     score = column.kind == S.INT and (column.minimum, column.maximum) == (1, 5)
     kind = spec.kind or ("score" if score else _WIDGET_OF_KIND.get(column.kind, "text"))
-    return replace(spec, kind=kind, required=column.required)
+    required = column.asked_for if isinstance(column.asked, tuple) else column.asked_for({})
+    return replace(spec, kind=kind, required=required)
 
 
 def input_widget(spec: Field, label: str, options: list):

@@ -20,8 +20,9 @@ def run_new(args) -> int:
 
 
 def _workspace_language(args) -> str:
-    """A workspace command's language: --messages when given, else its plan's, else the workspace's."""
-    asked = args.messages if args.messages_given else None
+    """A workspace command's language: --messages when given, else the one asked when the workspace was
+    created (`planlib new --lang`, which its notebooks speak too), else its plan's."""
+    asked = args.messages if args.messages_given else read_record(args.workspace).get("lang")
     return resolve_language(asked, Path(args.workspace) / "plan", workspace=args.workspace)
 
 
