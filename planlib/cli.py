@@ -21,41 +21,38 @@ EXAMPLE = Path("data") / "example"
 
 def _plan_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", nargs="?", type=Path, default=None,
-                        help="plan folder or .xlsx workbook (default: the workspace or plan folder you are in, "
-                             "else data/example)")
+                        help="help.parser.plan")
     parser.add_argument("--lang", choices=languages(), default=None,
-                        help="language of the command's words (default: the plan's)")
+                        help="help.parser.lang")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = WordedParser(prog="planlib", description="Marketing action plan workbook kit.")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser = WordedParser(prog="planlib", description="help.description")
+    parser.add_argument("--debug", action="store_true", help="help.parser.debug")
     parser.add_argument("--messages", choices=languages(), default=None,
-                        help="language of the problems listed (default: $PLANLIB_MESSAGES, else en; the imports "
-                             "tell their story in the plan's language)")
+                        help="help.parser.messages")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    new = commands.add_parser("new", help="create a workspace: your plan and its own notebooks (then: planlib lab NAME)")
-    new.add_argument("name", type=Path, help="folder to create")
+    new = commands.add_parser("new", help="help.command.new")
+    new.add_argument("name", type=Path, help="help.new.name")
     origin = new.add_mutually_exclusive_group()
     origin.add_argument("--from", dest="source", type=Path, default=None, metavar="PLAN",
-                        help="start from a copy of this plan folder or .xlsx workbook")
-    origin.add_argument("--example", action="store_true", help="start from a copy of the kit's example plan")
+                        help="help.new.from")
+    origin.add_argument("--example", action="store_true", help="help.new.example")
     new.add_argument("--lang", "--language", dest="lang", choices=languages(), default=None,
-                     help="language of the notebooks (default: the plan's; a blank plan's: en)")
-    new.add_argument("--company", default="My company", help="a blank plan's company")
-    new.add_argument("--year", type=int, default=None, help="a blank plan's year (default: this year)")
-    new.add_argument("--market", choices=("B2B", "B2C", "B2B2C"), default="B2C", help="a blank plan's market")
+                     help="help.new.language")
+    new.add_argument("--company", default="My company", help="help.new.company")
+    new.add_argument("--year", type=int, default=None, help="help.new.year")
+    new.add_argument("--market", choices=("B2B", "B2C", "B2B2C"), default="B2C", help="help.new.market")
 
-    lab = commands.add_parser("lab", help="open a workspace in JupyterLab, on its start notebook (Ctrl+C stops it)")
+    lab = commands.add_parser("lab", help="help.command.lab")
     lab.add_argument("workspace", nargs="?", type=Path, default=Path("."),
-                     help="a folder made by planlib new (default: here)")
-    lab.add_argument("--port", type=int, default=None, help="default: a free port")
-    lab.add_argument("--no-browser", action="store_true", help="print the URL without opening a browser")
+                     help="help.lab.workspace")
+    lab.add_argument("--port", type=int, default=None, help="help.lab.port")
+    lab.add_argument("--no-browser", action="store_true", help="help.lab.no_browser")
 
-    upgrade = commands.add_parser("upgrade", help="bring a workspace's notebooks to this version of the kit "
-                                                  "(the plan is not touched, your own cells are kept)")
-    upgrade.add_argument("workspace", type=Path, help="a folder made by planlib new")
+    upgrade = commands.add_parser("upgrade", help="help.command.upgrade")
+    upgrade.add_argument("workspace", type=Path, help="help.upgrade.workspace")
 
     from .workshop.commands import add_parser as add_workshop
     from .calendar.command import add_parser as add_calendar
@@ -63,48 +60,48 @@ def build_parser() -> argparse.ArgumentParser:
     add_workshop(commands)
     add_calendar(commands)
 
-    check = commands.add_parser("check", help="validate a plan and list every problem")
+    check = commands.add_parser("check", help="help.command.check")
     _plan_arg(check)
 
-    summary = commands.add_parser("summary", help="key figures of a plan for a period")
+    summary = commands.add_parser("summary", help="help.command.summary")
     _plan_arg(summary)
-    summary.add_argument("--period", default=None, help="2026, 2026-Q2, 2026-05, 2026-S03 (default: the plan's year)")
-    summary.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the earlier of today and the period's end)")
-    summary.add_argument("--json", action="store_true", help="print one JSON document")
+    summary.add_argument("--period", default=None, help="help.summary.period")
+    summary.add_argument("--as-of", default=None, help="help.summary.as_of")
+    summary.add_argument("--json", action="store_true", help="help.summary.json")
 
-    export = commands.add_parser("export", help="write the plan as an xlsx workbook or a folder of CSV files")
+    export = commands.add_parser("export", help="help.command.export")
     _plan_arg(export)
-    export.add_argument("--to", required=True, type=Path, help="FILE.xlsx, or a folder for CSV files")
+    export.add_argument("--to", required=True, type=Path, help="help.export.to")
     export.add_argument("--format", choices=("xlsx", "csv-fr", "csv"), default=None,
-                        help="xlsx (default for .xlsx), csv-fr (French Excel, default for a folder) or csv (UTF-8)")
+                        help="help.export.format")
 
-    imp = commands.add_parser("import", help="validate an xlsx workbook or CSV folder, then write it into a plan")
-    imp.add_argument("source", type=Path, help="FILE.xlsx or a folder of CSV files (UTF-8 or French Excel)")
-    imp.add_argument("--into", required=True, type=Path, help="plan folder to write (created if missing)")
-    imp.add_argument("--lang", choices=languages(), default=None, help="language of the command's words")
+    imp = commands.add_parser("import", help="help.command.import")
+    imp.add_argument("source", type=Path, help="help.import.source")
+    imp.add_argument("--into", required=True, type=Path, help="help.import.into")
+    imp.add_argument("--lang", choices=languages(), default=None, help="help.import.lang")
     from .steps.budget.spend_command import add_parser as add_import_spend
     from .steps.review.import_command import add_parser as add_import_actuals
 
     add_import_actuals(commands)
     add_import_spend(commands)
-    smart = commands.add_parser("smart", help="check whether a sentence states a SMART objective")
-    smart.add_argument("text", help='the objective, e.g. "Générer 500 leads d\'ici septembre"')
+    smart = commands.add_parser("smart", help="help.command.smart")
+    smart.add_argument("text", help="help.smart.text")
     smart.add_argument("--lang", choices=languages(), default=None,
-                       help="language of the verdict (default: the plan's with --plan, else en)")
+                       help="help.smart.lang")
     smart.add_argument("--plan", type=Path, default=None, dest="periods_of",
-                       help="a plan whose named periods (high_activity_periods) count as time frames")
-    smart.add_argument("--json", action="store_true", help="one JSON document, one key per letter")
+                       help="help.smart.plan")
+    smart.add_argument("--json", action="store_true", help="help.smart.json")
 
-    diff = commands.add_parser("diff", help="what changed between two versions of a plan")
+    diff = commands.add_parser("diff", help="help.command.diff")
     diff.add_argument("versions", nargs="*", type=Path, metavar="OLD NEW",
-                      help="two plan folders or .xlsx workbooks; with --rev, the plan folder (default: here or data/example)")
+                      help="help.diff.versions")
     diff.add_argument("--rev", default=None, metavar="A..B",
-                      help="compare two git revisions of the plan (A.. or A: against the folder as it is)")
-    diff.add_argument("--json", action="store_true", help="one JSON document with the list of changes")
-    diff.add_argument("--html", type=Path, default=None, metavar="FILE", help="also write the diff as an HTML page")
-    diff.add_argument("--lang", choices=languages(), default=None, help="default: the newer version's language")
+                      help="help.diff.rev")
+    diff.add_argument("--json", action="store_true", help="help.diff.json")
+    diff.add_argument("--html", type=Path, default=None, metavar="FILE", help="help.diff.html")
+    diff.add_argument("--lang", choices=languages(), default=None, help="help.diff.lang")
     diff.add_argument("--baseline", nargs="?", const="", default=None, metavar="NAME",
-                      help="what moved in PLAN's schedule since a baseline (default: its newest), in working days")
+                      help="help.diff.baseline")
     from .steps.actions.baseline_command import add_parser as add_baseline
 
     add_baseline(commands)
@@ -112,44 +109,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_curves(commands)
 
-    abtest = commands.add_parser("abtest", help="size an A/B test, or read its result")
+    abtest = commands.add_parser("abtest", help="help.command.abtest")
     tests = abtest.add_subparsers(dest="abtest", required=True, metavar="size|read")
-    size = tests.add_parser("size", help="visitors needed per variant, in all, and for how many weeks")
-    size.add_argument("--baseline", required=True, help="today's conversion rate: 0.20 or 20%%")
-    size.add_argument("--target", required=True, help="the rate the new variant should reach: 0.25 or 25%%")
-    size.add_argument("--alpha", default="0.05", help="false-positive risk (default: 0.05)")
-    size.add_argument("--power", default="0.8", help="chance of seeing a real change (default: 0.8)")
-    size.add_argument("--one-sided", action="store_true", help="only an improvement matters")
-    size.add_argument("--daily", default=None, help="visitors a day entering the test: gives the duration in weeks")
-    size.add_argument("--variants", default="2", help="number of variants, control included (default: 2)")
-    size.add_argument("--json", action="store_true", help="one JSON document")
-    size.add_argument("--lang", choices=languages(), default=None, help="language of the text (default: --messages)")
-    reading = tests.add_parser("read", help="difference, 95%% interval and p-value of a finished test")
-    reading.add_argument("--a", required=True, help="control: conversions/visitors, e.g. 200/1000")
-    reading.add_argument("--b", required=True, help="variant: conversions/visitors, e.g. 250/1000")
-    reading.add_argument("--json", action="store_true", help="one JSON document")
-    reading.add_argument("--lang", choices=languages(), default=None, help="language of the text (default: --messages)")
+    size = tests.add_parser("size", help="help.command.abtest_size")
+    size.add_argument("--baseline", required=True, help="help.abtest_size.baseline")
+    size.add_argument("--target", required=True, help="help.abtest_size.target")
+    size.add_argument("--alpha", default="0.05", help="help.abtest_size.alpha")
+    size.add_argument("--power", default="0.8", help="help.abtest_size.power")
+    size.add_argument("--one-sided", action="store_true", help="help.abtest_size.one_sided")
+    size.add_argument("--daily", default=None, help="help.abtest_size.daily")
+    size.add_argument("--variants", default="2", help="help.abtest_size.variants")
+    size.add_argument("--json", action="store_true", help="help.abtest_size.json")
+    size.add_argument("--lang", choices=languages(), default=None, help="help.abtest_size.lang")
+    reading = tests.add_parser("read", help="help.command.abtest_read")
+    reading.add_argument("--a", required=True, help="help.abtest_read.a")
+    reading.add_argument("--b", required=True, help="help.abtest_read.b")
+    reading.add_argument("--json", action="store_true", help="help.abtest_read.json")
+    reading.add_argument("--lang", choices=languages(), default=None, help="help.abtest_read.lang")
 
-    report = commands.add_parser("report", help="run every notebook for one or more periods into a report")
+    report = commands.add_parser("report", help="help.command.report")
     report.add_argument("plans", nargs="*", type=Path, metavar="PLAN",
-                        help="plan folders or .xlsx workbooks (default: data/example)")
+                        help="help.report.plans")
     report.add_argument("--plans-root", type=Path, default=None, metavar="DIR",
-                        help="report every plan folder (holding a plan.yaml) under DIR")
+                        help="help.report.plans_root")
     which = report.add_mutually_exclusive_group()
     which.add_argument("--period", default=None,
-                       help="period id(s), comma separated: 2026-Q1,2026-Q2; or this-month, this-quarter, "
-                            "this-sprint, this-year (default: this-quarter)")
+                       help="help.report.period")
     which.add_argument("--all", choices=("MONTHS", "QUARTERS", "SPRINTS", "HALVES"), type=str.upper,
-                       help="every period of that kind in the plan's year")
-    which.add_argument("--year", action="store_true", help="the twelve months, four quarters and the year")
-    report.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the earlier of today and each period's end)")
-    report.add_argument("--lang", choices=languages(), default=None, help="default: the plan's language")
-    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
-    report.add_argument("--pdf", action="store_true", help="also write one PDF of the whole report")
-    report.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: number of cores)")
+                       help="help.report.all")
+    which.add_argument("--year", action="store_true", help="help.report.year")
+    report.add_argument("--as-of", default=None, help="help.report.as_of")
+    report.add_argument("--lang", choices=languages(), default=None, help="help.report.lang")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="help.report.out")
+    report.add_argument("--pdf", action="store_true", help="help.report.pdf")
+    report.add_argument("--jobs", type=int, default=None, help="help.report.jobs")
     report.add_argument("--force", action="store_true",
-                        help="rebuild every period, even one whose report was built from the same plan and inputs")
-    report.add_argument("--quiet", action="store_true", help="no progress, only errors and the reports written")
+                        help="help.report.force")
+    report.add_argument("--quiet", action="store_true", help="help.report.quiet")
     report.add_argument("--notebooks", type=Path, default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -323,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     from .core.language import resolve_language
 
     parser = build_parser()
-    WordedParser.lang = argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)])
+    WordedParser.speak(argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)]))
     args = parser.parse_args(argv)
     args.messages_given = bool(args.messages or os.environ.get("PLANLIB_MESSAGES"))
     args.messages = args.messages or os.environ.get("PLANLIB_MESSAGES") or "en"

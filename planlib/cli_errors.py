@@ -9,6 +9,7 @@ import argparse
 import re
 import sys
 
+from .cli_help import WordedHelpFormatter
 from .core.i18n import labelled, tr
 from .core.language import asked_language, resolve_language
 
@@ -53,6 +54,15 @@ class WordedParser(argparse.ArgumentParser):
     `lang` is set for the whole command line before parsing (sub-commands' parsers share it)."""
 
     lang = "en"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", WordedHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def speak(cls, lang: str) -> None:
+        """The language of the whole command line's mistakes and help, before it is parsed."""
+        cls.lang = WordedHelpFormatter.lang = lang
 
     def error(self, message: str):
         say_error(labelled(self.prog, worded(message, WordedParser.lang), WordedParser.lang), WordedParser.lang)

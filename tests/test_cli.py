@@ -31,6 +31,28 @@ def test_help_lists_commands():
         assert command in result.stdout
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_help_text_is_worded_in_the_language_asked(lang):
+    """Each command's --help, headings included, speaks the language asked: no catalog key, no other language."""
+    import re
+
+    from planlib.cli import COMMANDS
+
+    top = run("--messages", lang, "--help")
+    shown = [top] + [run("--messages", lang, *command.split(), "--help") for command in
+                     list(COMMANDS) + ["abtest size", "abtest read", "workshop new", "workshop progress",
+                                       "curves import", "curves fit"]]
+    for code, out, _ in shown:
+        assert code == 0 and not re.search(r"\bhelp\.[a-z_]+\.", out), out
+        assert out.startswith("usage: " if lang == "en" else "utilisation : ")
+        assert ("show this help message and exit" in out) == (lang == "en")
+        assert ("afficher cette aide et quitter" in out) == (lang == "fr")
+    assert ("valider un plan et lister chaque problème" in top[1]) == (lang == "fr")
+    assert ("validate a plan and list every problem" in top[1]) == (lang == "en")
+    code, out, _ = run("--messages", lang, "abtest", "size", "--help")
+    assert ("0.20 or 20%" if lang == "en" else "0,20 ou 20 %") in out
+
+
 def test_check_defaults_to_example_and_says_so(monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, err = run("check")

@@ -11,16 +11,14 @@ from ..core.language import resolve_language
 
 
 def add_parser(commands) -> None:
-    calendar = commands.add_parser("calendar", help="the plan as an iCalendar file (actions, payments, decisions, "
-                                                    "high-activity periods, public holidays) for calendar apps")
+    calendar = commands.add_parser("calendar", help="help.command.calendar")
     calendar.add_argument("plan", nargs="?", type=Path, default=None,
-                          help="plan folder or .xlsx workbook (default: the workspace or plan folder you are in, "
-                               "else data/example)")
-    calendar.add_argument("--owner", default=None, metavar="NAME", help="only this owner's items")
+                          help="help.calendar.plan")
+    calendar.add_argument("--owner", default=None, metavar="NAME", help="help.calendar.owner")
     calendar.add_argument("--ics", type=Path, default=None, metavar="FILE",
-                          help="write the calendar to FILE (default: the standard output)")
+                          help="help.calendar.ics")
     calendar.add_argument("--lang", choices=languages(), default=None,
-                          help="language of the calendar's text (default: the plan's)")
+                          help="help.calendar.lang")
 
 
 def run(args) -> int:

@@ -8,21 +8,21 @@ from ..core.i18n import languages, tr
 
 
 def add_parser(commands) -> None:
-    workshop = commands.add_parser("workshop", help="workshops: participant folders with exercises, and the room's progress")
+    workshop = commands.add_parser("workshop", help="help.command.workshop")
     actions = workshop.add_subparsers(dest="workshop_command", required=True, metavar="ACTION")
-    new = actions.add_parser("new", help="one folder per participant: the blank case and the notebooks in exercise mode")
-    new.add_argument("name", help="the workshop's folder name")
-    new.add_argument("--case", required=True, help="a case of data/cases: b2c-shop or b2b-services")
-    new.add_argument("--participants", type=int, default=None, metavar="N", help="number of participants (p01, p02...)")
+    new = actions.add_parser("new", help="help.command.workshop_new")
+    new.add_argument("name", help="help.workshop_new.name")
+    new.add_argument("--case", required=True, help="help.workshop_new.case")
+    new.add_argument("--participants", type=int, default=None, metavar="N", help="help.workshop_new.participants")
     new.add_argument("--names", type=Path, default=None, metavar="FILE",
-                     help="a text file with one participant name per line (their folders are named after them)")
-    new.add_argument("--lang", choices=languages(), default="en", help="the workshop's language (default: en)")
-    new.add_argument("--out", type=Path, default=None, metavar="DIR", help="where to create it (default: here)")
-    progress = actions.add_parser("progress", help="every participant's verdict on every exercise, from their files")
-    progress.add_argument("folder", type=Path, help="a folder made by planlib workshop new")
-    progress.add_argument("--json", action="store_true", help="print one JSON document")
-    progress.add_argument("--html", type=Path, default=None, metavar="FILE", help="also write a page for the projector")
-    progress.add_argument("--lang", choices=languages(), default=None, help="default: the workshop's language")
+                     help="help.workshop_new.names")
+    new.add_argument("--lang", choices=languages(), default="en", help="help.workshop_new.lang")
+    new.add_argument("--out", type=Path, default=None, metavar="DIR", help="help.workshop_new.out")
+    progress = actions.add_parser("progress", help="help.command.workshop_progress")
+    progress.add_argument("folder", type=Path, help="help.workshop_progress.folder")
+    progress.add_argument("--json", action="store_true", help="help.workshop_progress.json")
+    progress.add_argument("--html", type=Path, default=None, metavar="FILE", help="help.workshop_progress.html")
+    progress.add_argument("--lang", choices=languages(), default=None, help="help.workshop_progress.lang")
 
 
 def run(args) -> int:

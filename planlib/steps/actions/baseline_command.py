@@ -11,14 +11,12 @@ from ...core.i18n import format_date, languages, tr
 
 
 def add_parser(commands) -> None:
-    baseline = commands.add_parser("baseline", help="freeze today's schedule as a baseline to measure slippage "
-                                                    "against (kept in the plan's baselines/ folder)")
+    baseline = commands.add_parser("baseline", help="help.command.baseline")
     baseline.add_argument("plan", nargs="?", type=Path, default=None,
-                          help="plan folder (default: the workspace or plan folder you are in, else data/example)")
-    baseline.add_argument("--name", default=None, help="the baseline's name: baselines/NAME.csv (default: the "
-                                                       "next of v1, v2...; an existing name is replaced)")
+                          help="help.baseline.plan")
+    baseline.add_argument("--name", default=None, help="help.baseline.name")
     baseline.add_argument("--lang", choices=languages(), default=None,
-                          help="language of the command's words (default: the plan's)")
+                          help="help.baseline.lang")
 
 
 def run(args, plan) -> int:

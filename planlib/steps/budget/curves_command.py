@@ -12,52 +12,48 @@ FIT_METRIC_PREFERENCE = ("revenue", "conversions", "orders", "leads")
 
 
 def add_parser(commands) -> None:
-    curves = commands.add_parser("curves", help="response curves per channel: import a model's, or fit them")
+    curves = commands.add_parser("curves", help="help.command.curves")
     actions = curves.add_subparsers(dest="curves_command", required=True, metavar="import|fit")
-    brought = actions.add_parser("import", help="read a marketing mix model's curves into curves.csv")
-    brought.add_argument("plan", type=Path, help="plan folder")
-    brought.add_argument("file", type=Path, help="the model's export: Meridian's response or Hill curves table, "
-                                                 "PyMC-Marketing's az.summary CSV, Robyn's pareto_hyperparameters.csv")
+    brought = actions.add_parser("import", help="help.command.curves_import")
+    brought.add_argument("plan", type=Path, help="help.curves_import.plan")
+    brought.add_argument("file", type=Path, help="help.curves_import.file")
     brought.add_argument("--from", dest="source", required=True, choices=("meridian", "pymc-marketing", "robyn", "csv"))
-    brought.add_argument("--metric", default=None, help="the result the curves give (revenue, orders...)")
+    brought.add_argument("--metric", default=None, help="help.curves_import.metric")
     brought.add_argument("--period-days", type=int, default=None,
-                         help="days the curves' spend and response cover (Meridian: its window; default 7 otherwise)")
+                         help="help.curves_import.period_days")
     brought.add_argument("--channel", action="append", default=[], metavar="NAME=ID",
-                         help="a model channel's plan channel id, when neither its id nor its name matches")
-    brought.add_argument("--model", default=None, help="Robyn: the solution id (solID) to import")
+                         help="help.curves_import.channel")
+    brought.add_argument("--model", default=None, help="help.curves_import.model")
     brought.add_argument("--aggregated", type=Path, default=None,
-                         help="Robyn: pareto_aggregated.csv (default: beside the hyperparameters file)")
-    brought.add_argument("--unit-cost", type=float, default=None, help="Meridian Hill curves: the cost of a media unit")
+                         help="help.curves_import.aggregated")
+    brought.add_argument("--unit-cost", type=float, default=None, help="help.curves_import.unit_cost")
     _common(brought)
 
-    fit = actions.add_parser("fit", help="fit a saturating curve per channel from spend.csv and actuals")
-    fit.add_argument("plan", type=Path, help="plan folder")
+    fit = actions.add_parser("fit", help="help.command.curves_fit")
+    fit.add_argument("plan", type=Path, help="help.curves_fit.plan")
     fit.add_argument("--metric", default=None,
-                     help="the result to fit, from actuals.csv rows with a channel_id (default: revenue, conversions, "
-                          "orders or leads, the first measured per channel)")
-    fit.add_argument("--by", choices=("week", "month"), default="week", help="the period spend and results are summed over")
-    fit.add_argument("--channel", action="append", default=[], metavar="ID", help="only these channels")
+                     help="help.curves_fit.metric")
+    fit.add_argument("--by", choices=("week", "month"), default="week", help="help.curves_fit.by")
+    fit.add_argument("--channel", action="append", default=[], metavar="ID", help="help.curves_fit.channel")
     _common(fit)
 
-    moves = commands.add_parser("reallocate", help="suggest moves of a period's money across channels from their "
-                                                   "response curves")
-    moves.add_argument("plan", type=Path, help="plan folder")
-    moves.add_argument("--period", required=True, help="2026-Q3, 2026-07, 2026... the period whose money moves")
-    moves.add_argument("--as-of", default=None, help="YYYY-MM-DD: money spent or paid by then stays (default: today)")
+    moves = commands.add_parser("reallocate", help="help.command.reallocate")
+    moves.add_argument("plan", type=Path, help="help.reallocate.plan")
+    moves.add_argument("--period", required=True, help="help.reallocate.period")
+    moves.add_argument("--as-of", default=None, help="help.reallocate.as_of")
     moves.add_argument("--envelope", type=float, default=None, metavar="AMOUNT",
-                       help="the money to split (default: what the budget plans for those channels in the period)")
-    moves.add_argument("--bounds", type=float, default=0.3, help="how far a channel may move, as a share of its plan "
-                                                                 "(default 0.3: ±30 %%)")
+                       help="help.reallocate.envelope")
+    moves.add_argument("--bounds", type=float, default=0.3, help="help.reallocate.bounds")
     moves.add_argument("--goal", choices=("response", "cost_per_result"), default="response",
-                       help="response: most result for the envelope; cost_per_result: the plan's result for less")
-    moves.add_argument("--metric", default=None, help="which curves, when curves.csv holds several metrics")
-    moves.add_argument("--json", action="store_true", help="print one JSON document")
-    moves.add_argument("--lang", choices=languages(), default=None, help="language of the words (default: the plan's)")
+                       help="help.reallocate.goal")
+    moves.add_argument("--metric", default=None, help="help.reallocate.metric")
+    moves.add_argument("--json", action="store_true", help="help.reallocate.json")
+    moves.add_argument("--lang", choices=languages(), default=None, help="help.reallocate.lang")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
-    parser.add_argument("--lang", choices=languages(), default=None, help="language of the words (default: the plan's)")
+    parser.add_argument("--dry-run", action="store_true", help="help.parser.dry_run")
+    parser.add_argument("--lang", choices=languages(), default=None, help="help.parser.lang_2")
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:

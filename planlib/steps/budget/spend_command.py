@@ -7,22 +7,20 @@ from ...core.i18n import languages
 
 
 def add_parser(commands) -> None:
-    spend = commands.add_parser("import-spend", help="add actual spend from an ad platform's export or the "
-                                "accounting FEC to spend.csv")
-    spend.add_argument("plan", type=Path, help="plan folder")
-    spend.add_argument("file", type=Path, help="an ad platform's export as downloaded, or a FEC (tab or pipe separated)")
-    spend.add_argument("--source", default="auto", help="auto (default), fec, or an ad source (google_ads, meta_ads...)")
-    spend.add_argument("--channel", default="", help="the ads' channel id: each day goes on its budget line for "
-                                                     "that day's period")
-    spend.add_argument("--line", default=None, help="the budget line id every ad cost goes on")
+    spend = commands.add_parser("import-spend", help="help.command.import_spend")
+    spend.add_argument("plan", type=Path, help="help.import_spend.plan")
+    spend.add_argument("file", type=Path, help="help.import_spend.file")
+    spend.add_argument("--source", default="auto", help="help.import_spend.source")
+    spend.add_argument("--channel", default="", help="help.import_spend.channel")
+    spend.add_argument("--line", default=None, help="help.import_spend.line")
     spend.add_argument("--accounts", type=Path, default=None,
-                       help="account -> category mapping for a FEC (default: <plan>/sources/accounts.yaml over the kit's)")
+                       help="help.import_spend.accounts")
     spend.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
-                       help="the date order, when every date of the file reads both ways")
-    spend.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+                       help="help.import_spend.dates")
+    spend.add_argument("--dry-run", action="store_true", help="help.import_spend.dry_run")
     spend.add_argument("--lang", choices=languages(), default=None,
-                       help="language of the command's words (default: the plan's)")
-    spend.add_argument("--replace", action="store_true", help="replace rows already imported whose amount changed")
+                       help="help.import_spend.lang")
+    spend.add_argument("--replace", action="store_true", help="help.import_spend.replace")
 
 
 def run(args, plan, lang: str) -> int:

@@ -7,25 +7,23 @@ from ...core.i18n import languages
 
 
 def add_parser(commands) -> None:
-    actuals = commands.add_parser("import-actuals", help="add an export's values (GA4, Search Console, ad platforms, "
-                                  "e-mailing tools, any wide CSV) to actuals.csv")
-    actuals.add_argument("plan", type=Path, help="plan folder")
-    actuals.add_argument("file", type=Path, help="the export as downloaded (CSV, TSV, UTF-8, UTF-16 or French Excel)")
+    actuals = commands.add_parser("import-actuals", help="help.command.import_actuals")
+    actuals.add_argument("plan", type=Path, help="help.import_actuals.plan")
+    actuals.add_argument("file", type=Path, help="help.import_actuals.file")
     actuals.add_argument("--source", default="auto",
-                         help="auto (default: the file's shape says which), a kit source (ga4, search_console, "
-                              "google_ads, meta_ads...) or <plan>/sources/NAME.yaml")
-    actuals.add_argument("--mapping", type=Path, default=None, help="a source file of your own, anywhere")
+                         help="help.import_actuals.source")
+    actuals.add_argument("--mapping", type=Path, default=None, help="help.import_actuals.mapping")
     where = actuals.add_mutually_exclusive_group()
-    where.add_argument("--channel", default="", help="channel id all the values belong to (e.g. C03)")
+    where.add_argument("--channel", default="", help="help.import_actuals.channel")
     where.add_argument("--channel-column", default=None,
-                       help="header of the column naming each row's channel (an id or a name of channels.csv)")
+                       help="help.import_actuals.channel_column")
     actuals.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
-                         help="the date order, when every date of the file reads both ways")
-    actuals.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+                         help="help.import_actuals.dates")
+    actuals.add_argument("--dry-run", action="store_true", help="help.import_actuals.dry_run")
     actuals.add_argument("--lang", choices=languages(), default=None,
-                       help="language of the command's words (default: the plan's)")
+                       help="help.import_actuals.lang")
     actuals.add_argument("--replace", action="store_true",
-                         help="replace the values this source already gave over the same span")
+                         help="help.import_actuals.replace")
 
 
 def run(args, plan, lang: str) -> int:
