@@ -73,21 +73,21 @@ def test_slack_and_critical_path(plan):
 
 
 def test_conflicts_name_what_is_wrong(plan):
-    messages = [(c.kind, c.message) for c in conflicts(plan)]
+    messages = [(c.kind, c.message) for c in conflicts(plan, None, "en")]
     assert messages == [
         ("before_dependency", "A6 starts 2 March 2026 but depends on A1, which ends 6 March 2026"),
         ("deadline_unreachable", "A6 cannot meet its deadline 6 March 2026: it ends 10 March 2026 at the earliest "
                                  "(2 working days late)"),
         ("in_busy_period", "A9 (Web) runs during Spring sale (6 April 2026 to 12 April 2026), which it should avoid"),
     ]
-    french = [c.message for c in conflicts(plan, lang="fr")]
+    french = [c.message for c in conflicts(plan, None, "fr")]
     assert french[0] == "A6 commence le 2 mars 2026 mais dépend de A1, qui finit le 6 mars 2026"
     late_launch = plan.actions.copy()
     late_launch.loc[late_launch["id"] == "A3", ["start", "end", "deadline"]] = [
         pd.Timestamp("2026-04-06"), pd.Timestamp("2026-04-07"), pd.Timestamp("2026-04-08")]
     moved = plan.save_table("actions", late_launch)
     assert ("must_precede", "A3 must end before Spring sale starts on 6 April 2026, but ends 7 April 2026") in \
-        [(c.kind, c.message) for c in conflicts(moved)]
+        [(c.kind, c.message) for c in conflicts(moved, None, "en")]
 
 
 def test_recurrences_expand_into_occurrences(plan):

@@ -203,7 +203,7 @@ def format_exact(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.######", locale=babel_locale(lang))
 
 
-def format_money(value: float, currency: str = "EUR", lang: str = "en", decimals: int = 2) -> str:
+def format_money(value: float, currency: str, lang: str, decimals: int = 2) -> str:
     """An amount in the plan's currency: 1 250,50 € (fr) or €1,250.50 (en)."""
     from babel.numbers import format_currency
 

@@ -115,7 +115,7 @@ def text_block(lines: list[str]) -> None:
     display(HTML("<pre>" + html.escape("\n".join(lines)) + "</pre>"))
 
 
-def bullets(lines: list[str], empty_key: str = "", lang: str = "en") -> None:
+def bullets(lines: list[str], empty_key: str, lang: str) -> None:
     """Plan text as a bulleted list, escaped; `empty_key` worded when there is nothing to list."""
     if lines:
         display_markdown("\n".join(f"- {escape(line)}" for line in lines))

@@ -36,7 +36,7 @@ def summary(plan, period, as_of) -> dict:
         "late_ids": status["late"]["id"].tolist(), "at_risk_ids": status["at_risk"]["id"].tolist(),
         "person_days_in_period": figures["person_days"],
         "overloaded_owners": sorted(load.loc[load["overloaded"], "owner"].tolist()),
-        "conflicts": len(conflicts(plan, scheduled)),
+        "conflicts": len(conflicts(plan, scheduled, plan.language)),
         "baseline": against_baseline(plan, scheduled)}}
 
 

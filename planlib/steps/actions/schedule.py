@@ -178,7 +178,7 @@ def _conflict(kind: str, action: str, other: str, lang: str, **values) -> Confli
     return Conflict(kind, action, other, tr(f"conflict.{kind}", lang, id=action, other=other, **values))
 
 
-def conflicts(plan: Plan, scheduled: pd.DataFrame | None = None, lang: str = "en") -> list[Conflict]:
+def conflicts(plan: Plan, scheduled: pd.DataFrame | None, lang: str) -> list[Conflict]:
     """Everything in the timing that cannot work, each naming the actions or periods involved."""
     scheduled = schedule(plan) if scheduled is None else scheduled
     by_id = scheduled.set_index("id")

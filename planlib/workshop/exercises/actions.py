@@ -27,7 +27,7 @@ def check_actions(plan, givens: dict, say):
         owner = str(action["owner"] or "").strip()
         if owner and owners and owner not in owners:
             return say.verdict("incorrect", "unknown_owner", id=action["id"], owner=owner, team=", ".join(sorted(owners)))
-    for conflict in schedule.conflicts(plan, lang=say.lang):
+    for conflict in schedule.conflicts(plan, None, say.lang):
         if conflict.action_id in ids and conflict.kind in ("before_dependency", "deadline_unreachable"):
             return say.verdict("incorrect", "timing", id=conflict.action_id, conflict=conflict.message)
     wanted = int(givens.get("at_least", MIN_ACTIONS))
