@@ -63,9 +63,10 @@ def _plan_settings(plan: str | Path | None) -> dict:
     import yaml
 
     from .plan_path import resolve_plan_path
+    from .yaml_text import safe_load
 
     try:
-        settings = yaml.safe_load((resolve_plan_path(plan) / "plan.yaml").read_text(encoding="utf-8"))
+        settings = safe_load((resolve_plan_path(plan) / "plan.yaml").read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError):
         return {}
     return settings if isinstance(settings, dict) else {}

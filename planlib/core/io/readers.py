@@ -20,9 +20,8 @@ import yaml
 
 from ..errors import PlanError, Problem
 from ..parse import FORMULA_PREFIXES
+from ..yaml_text import SAFE_LOADER, safe_load
 from .encodings import BOM, decode, read_bytes
-
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -80,8 +79,13 @@ def _header(text) -> str:
     return name.lower()
 
 
+_TEXT = pd.Series([], dtype=str).dtype
+
+
 def _strip_cells(frame: pd.DataFrame, needs_strip: bool = True) -> pd.DataFrame:
     frame.columns = [_header(c) for c in frame.columns]
+    if not needs_strip and (frame.dtypes == _TEXT).all():  # read as text, no cell with edge spaces: as is
+        return frame
     for column in frame.columns:
         values = frame[column].astype(str)
         frame[column] = values.str.strip() if needs_strip else values
@@ -116,7 +120,8 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
             frame = None
     # the csv module's second look, only where pandas may have hidden a problem: a refusal, a warning, no final
     # line break, or a cell spanning lines (a quote closed rows later swallows them into one cell)
-    if frame is None or caught or not text.endswith(("\n", "\r")) or _spans_lines(frame):
+    may_span = '"' in body  # a cell spans lines only inside quotes
+    if frame is None or caught or not text.endswith(("\n", "\r")) or (may_span and _spans_lines(frame)):
         problem = csv_shape_problem(body, sep, label, 2 + skipped, complete=text.endswith(("\n", "\r")))
         if problem is not None:
             raise PlanError([problem])
@@ -129,7 +134,7 @@ def read_csv_text(text: str, label: str, name: str, skipped_before: int = 0) -> 
                 raise PlanError([value_without_header(label, 2 + skipped + index, position,
                                                        frame.iloc[index, position])])
     row_lines = None
-    if _BLANK_LINE.search(body) or _spans_lines(frame):
+    if _BLANK_LINE.search(body) or (may_span and _spans_lines(frame)):
         row_lines = record_lines(body, sep, 1 + skipped, len(frame))
     return RawTable(name, label, _strip_cells(frame, bool(_EDGE_SPACE.search(body))),
                     decimal_comma=(sep != ","), first_row=2 + skipped, preamble=preamble,
@@ -269,7 +274,7 @@ def parse_yaml(text: str, label: str, problems: list[Problem]) -> tuple[object, 
             problems.append(Problem(label, None, None, "yaml_too_large", {"limit": f"{MAX_YAML_VALUES:,}"},
                                     "yaml_plain"))
             return None, {}
-        data = yaml.load(text, Loader=SAFE_LOADER)  # safe_load, with libyaml's speed when present
+        data = safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         row = mark.line + 1 if mark else None

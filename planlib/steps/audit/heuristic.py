@@ -15,8 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ...core.yaml_text import safe_load
 from .model import SwotItem
 
 CUES_FILE = Path(__file__).with_name("cues.yaml")
@@ -24,7 +23,7 @@ CUES_FILE = Path(__file__).with_name("cues.yaml")
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    cues = safe_load(CUES_FILE.read_text(encoding="utf-8"))
     patterns = {}
     for side, by_language in cues.items():
         words = sorted({w.lower() for words in by_language.values() for w in words}, key=len, reverse=True)

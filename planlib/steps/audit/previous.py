@@ -1,14 +1,17 @@
-"""Last year's plan, named in plan.yaml (`previous: ../acme-2025`), loaded once per version of its files.
+"""Last year's plan, named in plan.yaml (`previous: ../acme-2025`), validated once per version of its files.
 
 The path is relative to the plan folder. Last year's plan is validated with
 the same rules as this year's; a chain of years is followed (each plan may
-name its own previous one) and a loop in that chain is refused.
+name its own previous one) and a loop in that chain is refused. A valid one
+is kept in memory for the process and in the user's cache between commands
+(core/plan_cache.py), keyed by every byte of its chain's files.
 """
 from __future__ import annotations
 
 from contextvars import ContextVar
 from pathlib import Path
 
+from ...core import plan_cache
 from ...core.errors import PlanError
 from ...core.plan import Plan, load_plan
 
@@ -45,14 +48,35 @@ def load_previous(path: Path, rules: tuple, current: Path | None) -> Plan:
     version = _version(path)
     if version in _loaded:
         return _loaded[version]
-    token = _chain.set(chain)
-    try:
-        plan = load_plan(path, rules)
-    finally:
-        _chain.reset(token)
+    key = plan_cache.content_key(_folders_of_chain(path), rules)
+    plan = plan_cache.cached_plan(key)
+    if plan is None:
+        token = _chain.set(chain)
+        try:
+            plan = load_plan(path, rules)
+        finally:
+            _chain.reset(token)
+        plan_cache.keep_plan(key, plan)
     _loaded.clear()  # one previous plan at a time is enough: keep memory flat
     _loaded[version] = plan
     return plan
+
+
+def _folders_of_chain(path: Path, limit: int = 20) -> list[Path]:
+    """The folder and the previous plans it names in turn: a change to any of them changes its validation."""
+    import yaml
+
+    from ...core.yaml_text import safe_load
+
+    folders: list[Path] = []
+    while path is not None and path.is_dir() and path not in folders and len(folders) < limit:
+        folders.append(path)
+        try:
+            settings = safe_load((path / "plan.yaml").read_text(encoding="utf-8"))
+        except (OSError, ValueError, yaml.YAMLError):
+            break
+        path = previous_path(settings, path) if isinstance(settings, dict) else None
+    return folders
 
 
 def previous_plan(plan: Plan) -> Plan | None:
