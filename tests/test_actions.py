@@ -232,7 +232,7 @@ def test_names_of_nearby_busy_periods_do_not_print_over_each_other(plan_dir):
                         "  - {name: Christmas gifts, start: 2026-11-16, end: 2026-11-20}\n"
                         "  - {name: Spring fair, start: 2026-03-02, end: 2026-03-04}\n", encoding="utf-8")
     plan = load_plan(plan_dir)
-    figure = gantt(plan, schedule(plan), date(2026, 6, 30))
+    figure = gantt(plan, schedule(plan), date(2026, 6, 30), lang="en")
     renderer = _renderer(figure)
     names = ("Salon Equip'Hotel et soirées clients", "Black Friday and Cyber Monday week", "Christmas gifts",
              "Spring fair")

@@ -232,7 +232,8 @@ def test_the_s_curve_draws_committed_paid_and_spent_against_the_envelope():
     assert monthly["paid"].tolist() != monthly["committed"].tolist()  # instalments move money between months
     envelope = float(chosen_envelope(envelopes(plan, [year])).iloc[0])
     figure = charts.cumulative_plan_vs_spend(monthly, date(2026, 6, 15), "S", ("committed", "spent", "paid",
-                                                                                "envelope"), "fr", envelope, "EUR")
+                                                                                "envelope"), lang="fr",
+                                             envelope=envelope, currency="EUR")
     axes = figure.axes[0]
     lines = {line.get_label(): line for line in axes.get_lines()}
     assert list(lines["paid"].get_ydata()) == list(monthly["paid"].cumsum())

@@ -129,11 +129,14 @@ def test_trends_draw_one_panel_per_key_result_with_its_band(example):
 
     document = summary(example, "2026-Q2", "2026-06-15")
     pacings = [Pacing(**p) for p in document["kpi_review"]["key_results"]][:5]
-    figure = trends(example, pacings, MetricIndex(example.actuals), date(2026, 6, 15),
-                    dict(zip(example.key_results["id"], example.key_results["title"])))
+    titles = dict(zip(example.key_results["id"], example.key_results["title"]))
+    figure = trends(example, pacings, MetricIndex(example.actuals), date(2026, 6, 15), titles, lang="en")
     panels = [axes for axes in figure.axes if axes.get_visible()]
     assert len(panels) == 5 and len(figure.axes) == 6  # three columns beyond four key results, one left blank
     assert [axes.get_title(loc="left").split()[0] for axes in panels] == [p.id for p in pacings]
     banded = [p for p in pacings if p.forecast_low is not None]
     assert sum(len(axes.collections) for axes in panels) == len(banded)  # each forecast band drawn once
-    assert [text.get_text() for text in figure.legends[0].get_texts()] == ["actual", "expected", "forecast", "as of"]
+    assert [text.get_text() for text in figure.legends[0].get_texts()] == ["actual", "expected pace", "forecast", "as of"]
+    french = trends(example, pacings, MetricIndex(example.actuals), date(2026, 6, 15), titles, lang="fr")
+    assert [text.get_text() for text in french.legends[0].get_texts()] == \
+        ["réalisé", "rythme attendu", "prévision", "date du point"]  # the legend in the language asked

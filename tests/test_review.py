@@ -223,7 +223,7 @@ def test_a_past_report_plots_no_actual_after_its_as_of_date(example):
              and p.deadline > as_of.isoformat()]
     assert drawn, "the example has a key result running past June with a forecast"
     for pacing in drawn:
-        figure = trend(example, pacing, index, as_of, pacing.id, ("actual", "expected", "forecast", "as of"))
+        figure = trend(example, pacing, index, as_of, pacing.id, ("actual", "expected", "forecast", "as of"), lang="en")
         lines = {line.get_label(): line for line in figure.axes[0].get_lines()}
         actual_days = [mdates.num2date(x).date() if isinstance(x, float) else x for x in lines["actual"].get_xdata()]
         assert actual_days and max(actual_days) == as_of, pacing.id

@@ -39,13 +39,12 @@ def objective_pages(plan, document: dict, glance: dict, as_of: date, lang: str) 
     pacings = {p["id"]: Pacing(**p) for p in document["kpi_review"]["key_results"]}
     index = MetricIndex(plan.actuals)
     titles = dict(zip(plan.key_results["id"], plan.key_results["title"]))
-    labels = tuple(tr(f"review.trend_{line}", lang) for line in ("actual", "expected", "forecast", "as_of"))
     pages = []
     for objective in glance.get("objectives", []):
         drawn = [pacings[i] for i in objective["key_results"] if pacings[i].start and pacings[i].deadline]
         chart = ""
         if drawn:
-            png = compact_png(trends(plan, drawn, index, as_of, titles, labels, lang), colors=32, dpi=110)
+            png = compact_png(trends(plan, drawn, index, as_of, titles, lang=lang), colors=32, dpi=110)
             chart = (f'<img class="trends" alt="{html.escape(tr("report.trends", lang))}" '
                      f'src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
         title = objective_title(objective, lang)

@@ -12,7 +12,7 @@ STATUS_COLOURS = {"done": "#a9d18e", "in_progress": "#2e75b6", "planned": "#9dc3
 
 
 def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = frozenset(), period=None,
-          title: str = "Retroplanning", labels: dict | None = None, lang: str = "en", with_baseline: bool = True):
+          title: str | None = None, labels: dict | None = None, *, lang: str, with_baseline: bool = True):
     """Actions as bars grouped by workstream, with dependencies, deadlines, busy periods and the as-of date;
     under each bar, where the plan has a baseline, the frozen span and the variance of its end in working days."""
     from datetime import timedelta
@@ -20,6 +20,7 @@ def gantt(plan: Plan, scheduled: pd.DataFrame, as_of, late_ids: set[str] = froze
     import matplotlib.dates as mdates
 
     labels = labels or {"as_of": tr("label.as_of", lang)}
+    title = tr("label.gantt_title", lang) if title is None else title
     frozen = _frozen_spans(plan, scheduled) if with_baseline else None
     rows = scheduled[scheduled["planned_start"].notna()].sort_values(["workstream", "planned_start", "id"])
     figure, axes = new_figure(13, max(3.0, 0.3 * len(rows) + 1.8))
@@ -115,9 +116,10 @@ def _draw_frozen(axes, y: float, row, current_end, lang: str) -> None:
         axes.text(max(current_end, end + timedelta(days=1)), y, " " + tr("chart.variance", lang, days=f"{int(variance):+d}"),
                   va="center", fontsize=6.5, color="#c00000" if variance > 0 else "#375623", zorder=6)
 
-def load_chart(load: pd.DataFrame, title: str = "Load and capacity per owner",
-               labels: tuple[str, str] = ("load (person-days)", "capacity"), lang: str = "en"):
+def load_chart(load: pd.DataFrame, title: str | None = None, labels: tuple[str, str] | None = None, *, lang: str):
     """One panel per owner: load per period as bars (red when over capacity), capacity as a line."""
+    title = tr("label.load_title", lang) if title is None else title
+    labels = labels or (tr("label.load_axis", lang), tr("label.capacity_axis", lang))
     owners = list(dict.fromkeys(load["owner"]))
     columns = 3
     lines = max(1, -(-len(owners) // columns))

@@ -5,16 +5,17 @@ from datetime import date
 
 import pandas as pd
 
-from ...core.i18n import format_money
+from ...core.i18n import format_money, tr
 from ...ui.charts import amount_axis, month_name, new_figure, period_tick
 
 CATEGORY_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#a9d18e", "#ffc000", "#ed7d31", "#7f7f7f", "#c00000", "#7030a0"]
 
 
 def budget_by_quarter(by_category: pd.DataFrame, envelope: pd.Series | None, labels: dict[str, str],
-                      title: str = "Budget by quarter and category", envelope_label: str = "envelope",
-                      lang: str = "en"):
+                      title: str | None = None, envelope_label: str | None = None, *, lang: str):
     """Stacked bars: one per quarter, a segment per category; the envelope as a step line."""
+    title = tr("label.budget_chart_title", lang) if title is None else title
+    envelope_label = tr("label.envelope_line", lang) if envelope_label is None else envelope_label
     quarters = [c for c in by_category.columns if c != "total"]
     figure, axes = new_figure(9, 5)
     bottom = [0.0] * len(quarters)
@@ -35,11 +36,14 @@ def budget_by_quarter(by_category: pd.DataFrame, envelope: pd.Series | None, lab
     return figure
 
 
-def cumulative_plan_vs_spend(monthly: pd.DataFrame, as_of, title: str = "Cumulative plan and spend",
-                             labels: tuple[str, ...] = ("plan (committed)", "spend"), lang: str = "en",
-                             envelope: float | None = None, currency: str = "EUR"):
+def cumulative_plan_vs_spend(monthly: pd.DataFrame, as_of, title: str | None = None,
+                             labels: tuple[str, ...] | None = None, *, lang: str, envelope: float | None = None,
+                             currency: str):
     """The S-curve: cumulative committed, paid (the payment schedule) and spent to the as-of date, month by
     month, against the year's envelope."""
+    title = tr("label.cumulative_title", lang) if title is None else title
+    labels = labels or tuple(tr(f"label.{line}", lang) for line in ("plan_line", "spend_line", "paid_line",
+                                                                      "envelope_line"))
     figure, axes = new_figure(9, 4.5)
     months = monthly["period"].tolist()
     names = dict(zip(("committed", "spent", "paid", "envelope"), labels))

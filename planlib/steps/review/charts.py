@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ...core.i18n import format_measure
+from ...core.i18n import format_measure, tr
 from ...core.metrics import is_flow, kpi_value
 from ...ui.charts import month_axis, new_figure, percent_axis, wrap
 
@@ -11,8 +11,9 @@ STATUS_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "too
 
 
 def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, str], title: str = "",
-              axis: str = "progress towards the target", lang: str = "en"):
+              axis: str | None = None, *, lang: str):
     """One bullet bar per key result: progress (coloured by status), expected progress (a tick), target (100 %)."""
+    axis = tr("review.axis", lang) if axis is None else axis
     from matplotlib.patches import Patch
 
     rows = list(reversed(pacings))
@@ -38,10 +39,11 @@ def dashboard(pacings: list, titles: dict[str, str], status_labels: dict[str, st
     return figure
 
 
-def trend(plan, pacing, index, as_of, title: str = "",
-          labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of"), lang: str = "en"):
+def trend(plan, pacing, index, as_of, title: str = "", labels: tuple[str, str, str, str] | None = None, *,
+          lang: str):
     """A key result over its window as known on `as_of`: actual (cumulative for a flow, weekly for a level) up to
     that day and no further, even where later actuals exist; expected pace; the forecast band from there on."""
+    labels = labels or trend_labels(lang)
     figure, axes = new_figure(7, 3)
     _draw_trend(axes, plan, pacing, index, as_of, labels, lang)
     axes.legend(fontsize=7, frameon=False)
@@ -52,10 +54,16 @@ def trend(plan, pacing, index, as_of, title: str = "",
     return figure
 
 
+def trend_labels(lang: str) -> tuple[str, str, str, str]:
+    """The legend of a trend: actual, expected, forecast, as of."""
+    return tuple(tr(f"review.trend_{line}", lang) for line in ("actual", "expected", "forecast", "as_of"))
+
+
 def trends(plan, pacings: list, index, as_of, titles: dict[str, str],
-           labels: tuple[str, str, str, str] = ("actual", "expected", "forecast", "as of"), lang: str = "en"):
+           labels: tuple[str, str, str, str] | None = None, *, lang: str):
     """Several key results' trends side by side, small enough for one printed page per business objective:
     two columns (three beyond six key results), one legend for all."""
+    labels = labels or trend_labels(lang)
     columns = min(len(pacings), 2 if len(pacings) <= 4 else 3)
     rows = -(-len(pacings) // columns)
     figure, grid = new_figure(3.6 * columns, 1.75 * rows + 0.35, rows, columns)
