@@ -16,6 +16,7 @@ import json
 import os
 from pathlib import Path
 
+from .plan_path import plan_yaml_settings
 from .runtime import WORKSPACE_FILE
 
 DEFAULT = "en"
@@ -34,7 +35,10 @@ def resolve_language(asked: str | None = None, plan=None, workspace: str | Path 
         return asked
     if hasattr(plan, "settings"):  # a loaded plan: its settings, and the folder it was read from
         plan, workspace = plan.settings, workspace or (_workspace_of(plan.path) if plan.path is not None else None)
-    settings = plan if isinstance(plan, dict) else _plan_settings(plan)
+    if isinstance(plan, dict) or plan is None:
+        settings = plan or {}
+    else:
+        settings = plan_yaml_settings(plan)
     if settings.get("language") in known:
         return settings["language"]
     if workspace is None and plan is not None and not isinstance(plan, dict):
@@ -55,21 +59,6 @@ def asked_language(argv: list[str]) -> str | None:
                 return value
     asked = os.environ.get("PLANLIB_MESSAGES")
     return asked if asked in languages() else None
-
-
-def _plan_settings(plan: str | Path | None) -> dict:
-    if plan is None:
-        return {}
-    import yaml
-
-    from .plan_path import resolve_plan_path
-    from .yaml_text import safe_load
-
-    try:
-        settings = safe_load((resolve_plan_path(plan) / "plan.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
-        return {}
-    return settings if isinstance(settings, dict) else {}
 
 
 def _workspace_of(plan_dir: Path) -> Path | None:

@@ -21,3 +21,17 @@ def resolve_plan_path(path: str | Path) -> Path:
             return parent / path
     shipped = kit_root() / path
     return shipped if shipped.exists() else path
+
+
+def plan_yaml_settings(plan: str | Path) -> dict:
+    """A plan's plan.yaml read alone, unvalidated, before the plan is loaded (its language, the plan it names
+    as last year's); {} when it is missing or unreadable, which loading the plan then reports."""
+    import yaml
+
+    from .yaml_text import safe_load
+
+    try:
+        settings = safe_load((resolve_plan_path(plan) / "plan.yaml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return {}
+    return settings if isinstance(settings, dict) else {}

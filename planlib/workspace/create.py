@@ -19,7 +19,7 @@ import yaml
 
 from ..core.errors import CodedError, PlanError, os_reason
 from ..core.io.atomic import atomic_write_text
-from ..core.plan_path import resolve_plan_path
+from ..core.plan_path import plan_yaml_settings, resolve_plan_path
 from ..core.language import resolve_language
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
 from ..steps import new_plan
@@ -96,10 +96,7 @@ def refuse_copy_into_itself(origin: Path, root: Path) -> None:
 
 
 def _previous_named(origin: Path) -> Path | None:
-    try:
-        previous = (yaml.safe_load((origin / "plan.yaml").read_text(encoding="utf-8")) or {}).get("previous")
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
-        return None
+    previous = plan_yaml_settings(origin).get("previous")
     if not isinstance(previous, str) or not previous.strip() or not (origin / previous.strip()).is_dir():
         return None
     return (origin / previous.strip()).resolve()

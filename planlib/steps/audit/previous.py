@@ -14,6 +14,7 @@ from pathlib import Path
 from ...core import plan_cache
 from ...core.errors import PlanError
 from ...core.plan import Plan, load_plan
+from ...core.plan_path import plan_yaml_settings
 
 _chain: ContextVar[tuple[Path, ...]] = ContextVar("previous_chain", default=())
 _loaded: dict[tuple, Plan] = {}
@@ -64,18 +65,10 @@ def load_previous(path: Path, rules: tuple, current: Path | None) -> Plan:
 
 def _folders_of_chain(path: Path, limit: int = 20) -> list[Path]:
     """The folder and the previous plans it names in turn: a change to any of them changes its validation."""
-    import yaml
-
-    from ...core.yaml_text import safe_load
-
     folders: list[Path] = []
     while path is not None and path.is_dir() and path not in folders and len(folders) < limit:
         folders.append(path)
-        try:
-            settings = safe_load((path / "plan.yaml").read_text(encoding="utf-8"))
-        except (OSError, ValueError, yaml.YAMLError):
-            break
-        path = previous_path(settings, path) if isinstance(settings, dict) else None
+        path = previous_path(plan_yaml_settings(path), path)
     return folders
 
 
