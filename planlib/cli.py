@@ -21,9 +21,9 @@ EXAMPLE = Path("data") / "example"
 
 def _plan_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", nargs="?", type=Path, default=None,
-                        help="help.parser.plan")
+                        help="help.any.plan")
     parser.add_argument("--lang", choices=languages(), default=None,
-                        help="help.parser.lang")
+                        help="help.any.lang")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _plan_arg(summary)
     summary.add_argument("--period", default=None, help="help.summary.period")
     summary.add_argument("--as-of", default=None, help="help.summary.as_of")
-    summary.add_argument("--json", action="store_true", help="help.summary.json")
+    summary.add_argument("--json", action="store_true", help="help.any.print_json")
 
     export = commands.add_parser("export", help="help.command.export")
     _plan_arg(export)
@@ -119,13 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     size.add_argument("--one-sided", action="store_true", help="help.abtest_size.one_sided")
     size.add_argument("--daily", default=None, help="help.abtest_size.daily")
     size.add_argument("--variants", default="2", help="help.abtest_size.variants")
-    size.add_argument("--json", action="store_true", help="help.abtest_size.json")
-    size.add_argument("--lang", choices=languages(), default=None, help="help.abtest_size.lang")
+    size.add_argument("--json", action="store_true", help="help.any.json")
+    size.add_argument("--lang", choices=languages(), default=None, help="help.abtest.lang")
     reading = tests.add_parser("read", help="help.command.abtest_read")
     reading.add_argument("--a", required=True, help="help.abtest_read.a")
     reading.add_argument("--b", required=True, help="help.abtest_read.b")
-    reading.add_argument("--json", action="store_true", help="help.abtest_read.json")
-    reading.add_argument("--lang", choices=languages(), default=None, help="help.abtest_read.lang")
+    reading.add_argument("--json", action="store_true", help="help.any.json")
+    reading.add_argument("--lang", choices=languages(), default=None, help="help.abtest.lang")
 
     report = commands.add_parser("report", help="help.command.report")
     report.add_argument("plans", nargs="*", type=Path, metavar="PLAN",

@@ -13,7 +13,7 @@ from ..core.language import resolve_language
 def add_parser(commands) -> None:
     calendar = commands.add_parser("calendar", help="help.command.calendar")
     calendar.add_argument("plan", nargs="?", type=Path, default=None,
-                          help="help.calendar.plan")
+                          help="help.any.plan")
     calendar.add_argument("--owner", default=None, metavar="NAME", help="help.calendar.owner")
     calendar.add_argument("--ics", type=Path, default=None, metavar="FILE",
                           help="help.calendar.ics")

@@ -20,7 +20,7 @@ def add_parser(commands) -> None:
     new.add_argument("--out", type=Path, default=None, metavar="DIR", help="help.workshop_new.out")
     progress = actions.add_parser("progress", help="help.command.workshop_progress")
     progress.add_argument("folder", type=Path, help="help.workshop_progress.folder")
-    progress.add_argument("--json", action="store_true", help="help.workshop_progress.json")
+    progress.add_argument("--json", action="store_true", help="help.any.print_json")
     progress.add_argument("--html", type=Path, default=None, metavar="FILE", help="help.workshop_progress.html")
     progress.add_argument("--lang", choices=languages(), default=None, help="help.workshop_progress.lang")
 

@@ -16,7 +16,7 @@ def add_parser(commands) -> None:
                           help="help.baseline.plan")
     baseline.add_argument("--name", default=None, help="help.baseline.name")
     baseline.add_argument("--lang", choices=languages(), default=None,
-                          help="help.baseline.lang")
+                          help="help.any.lang")
 
 
 def run(args, plan) -> int:

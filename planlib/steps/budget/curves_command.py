@@ -15,7 +15,7 @@ def add_parser(commands) -> None:
     curves = commands.add_parser("curves", help="help.command.curves")
     actions = curves.add_subparsers(dest="curves_command", required=True, metavar="import|fit")
     brought = actions.add_parser("import", help="help.command.curves_import")
-    brought.add_argument("plan", type=Path, help="help.curves_import.plan")
+    brought.add_argument("plan", type=Path, help="help.any.plan_folder")
     brought.add_argument("file", type=Path, help="help.curves_import.file")
     brought.add_argument("--from", dest="source", required=True, choices=("meridian", "pymc-marketing", "robyn", "csv"))
     brought.add_argument("--metric", default=None, help="help.curves_import.metric")
@@ -30,7 +30,7 @@ def add_parser(commands) -> None:
     _common(brought)
 
     fit = actions.add_parser("fit", help="help.command.curves_fit")
-    fit.add_argument("plan", type=Path, help="help.curves_fit.plan")
+    fit.add_argument("plan", type=Path, help="help.any.plan_folder")
     fit.add_argument("--metric", default=None,
                      help="help.curves_fit.metric")
     fit.add_argument("--by", choices=("week", "month"), default="week", help="help.curves_fit.by")
@@ -38,7 +38,7 @@ def add_parser(commands) -> None:
     _common(fit)
 
     moves = commands.add_parser("reallocate", help="help.command.reallocate")
-    moves.add_argument("plan", type=Path, help="help.reallocate.plan")
+    moves.add_argument("plan", type=Path, help="help.any.plan_folder")
     moves.add_argument("--period", required=True, help="help.reallocate.period")
     moves.add_argument("--as-of", default=None, help="help.reallocate.as_of")
     moves.add_argument("--envelope", type=float, default=None, metavar="AMOUNT",
@@ -47,13 +47,13 @@ def add_parser(commands) -> None:
     moves.add_argument("--goal", choices=("response", "cost_per_result"), default="response",
                        help="help.reallocate.goal")
     moves.add_argument("--metric", default=None, help="help.reallocate.metric")
-    moves.add_argument("--json", action="store_true", help="help.reallocate.json")
-    moves.add_argument("--lang", choices=languages(), default=None, help="help.reallocate.lang")
+    moves.add_argument("--json", action="store_true", help="help.any.print_json")
+    moves.add_argument("--lang", choices=languages(), default=None, help="help.any.lang_words")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="help.parser.dry_run")
-    parser.add_argument("--lang", choices=languages(), default=None, help="help.parser.lang_2")
+    parser.add_argument("--lang", choices=languages(), default=None, help="help.any.lang_words")
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:

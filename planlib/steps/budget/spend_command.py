@@ -8,7 +8,7 @@ from ...core.i18n import languages
 
 def add_parser(commands) -> None:
     spend = commands.add_parser("import-spend", help="help.command.import_spend")
-    spend.add_argument("plan", type=Path, help="help.import_spend.plan")
+    spend.add_argument("plan", type=Path, help="help.any.plan_folder")
     spend.add_argument("file", type=Path, help="help.import_spend.file")
     spend.add_argument("--source", default="auto", help="help.import_spend.source")
     spend.add_argument("--channel", default="", help="help.import_spend.channel")
@@ -16,10 +16,10 @@ def add_parser(commands) -> None:
     spend.add_argument("--accounts", type=Path, default=None,
                        help="help.import_spend.accounts")
     spend.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
-                       help="help.import_spend.dates")
-    spend.add_argument("--dry-run", action="store_true", help="help.import_spend.dry_run")
+                       help="help.any.dates")
+    spend.add_argument("--dry-run", action="store_true", help="help.any.dry_run_import")
     spend.add_argument("--lang", choices=languages(), default=None,
-                       help="help.import_spend.lang")
+                       help="help.any.lang")
     spend.add_argument("--replace", action="store_true", help="help.import_spend.replace")
 
 

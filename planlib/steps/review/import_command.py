@@ -8,7 +8,7 @@ from ...core.i18n import languages
 
 def add_parser(commands) -> None:
     actuals = commands.add_parser("import-actuals", help="help.command.import_actuals")
-    actuals.add_argument("plan", type=Path, help="help.import_actuals.plan")
+    actuals.add_argument("plan", type=Path, help="help.any.plan_folder")
     actuals.add_argument("file", type=Path, help="help.import_actuals.file")
     actuals.add_argument("--source", default="auto",
                          help="help.import_actuals.source")
@@ -18,10 +18,10 @@ def add_parser(commands) -> None:
     where.add_argument("--channel-column", default=None,
                        help="help.import_actuals.channel_column")
     actuals.add_argument("--dates", choices=("dmy", "mdy", "ymd"), default=None,
-                         help="help.import_actuals.dates")
-    actuals.add_argument("--dry-run", action="store_true", help="help.import_actuals.dry_run")
+                         help="help.any.dates")
+    actuals.add_argument("--dry-run", action="store_true", help="help.any.dry_run_import")
     actuals.add_argument("--lang", choices=languages(), default=None,
-                       help="help.import_actuals.lang")
+                       help="help.any.lang")
     actuals.add_argument("--replace", action="store_true",
                          help="help.import_actuals.replace")
 
