@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     from .core.language import resolve_language
 
     parser = build_parser()
-    WordedParser.speak(argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)]))
+    WordedParser.lang = argv_language([str(a) for a in (sys.argv[1:] if argv is None else argv)])
     args = parser.parse_args(argv)
     args.messages_given = bool(args.messages or os.environ.get("PLANLIB_MESSAGES"))
     args.messages = args.messages or os.environ.get("PLANLIB_MESSAGES") or "en"

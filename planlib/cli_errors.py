@@ -59,10 +59,11 @@ class WordedParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", WordedHelpFormatter)
         super().__init__(*args, **kwargs)
 
-    @classmethod
-    def speak(cls, lang: str) -> None:
-        """The language of the whole command line's mistakes and help, before it is parsed."""
-        cls.lang = WordedHelpFormatter.lang = lang
+    def _get_formatter(self):
+        """The help speaks the command line's language, as its mistakes do."""
+        formatter = super()._get_formatter()
+        formatter.lang = WordedParser.lang
+        return formatter
 
     def error(self, message: str):
         say_error(labelled(self.prog, worded(message, WordedParser.lang), WordedParser.lang), WordedParser.lang)

@@ -17,7 +17,7 @@ ARGPARSE_WORDS = {
 class WordedHelpFormatter(argparse.HelpFormatter):
     """A help formatter that words catalog keys and argparse's headings in the parser's language."""
 
-    lang = "en"  # set for the whole command line before parsing, with the parser's
+    lang = "en"  # the parser's, given by WordedParser when it makes a formatter
 
     def words(self, text):
         if not isinstance(text, str):
