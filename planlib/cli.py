@@ -246,9 +246,9 @@ def run_summary(args) -> int:
     document = summary(plan, args.period or str(plan.calendar.year), args.as_of)
     glance = at_a_glance(plan, plan.period(document["period"]["id"]), date.fromisoformat(document["as_of"]), document)
     if args.json:  # the front page's facts too: a script reads what the manager reads
-        print(json.dumps({**document, "front_page": glance}, ensure_ascii=False, indent=2))
+        print(json.dumps({**document, "front_page": glance.as_json()}, ensure_ascii=False, indent=2))
     else:  # a person reads the period at a glance, in the plan's language or the one asked for
-        print(digest(plan, document, glance, args.messages))
+        print(digest(plan, glance, args.messages))
     return 0
 
 

@@ -87,19 +87,22 @@ def test_a_baseline_naming_a_removed_action_is_a_warning_and_a_bad_date_is_locat
 
 def test_the_summary_and_the_front_page_count_the_slips_and_name_the_largest(plan_dir):
     from planlib import summary
-    from planlib.report.front_page import _slippage
+    from planlib.report.front_page import front_page
+    from planlib.report.glance import at_a_glance
 
     assert summary(load_plan(plan_dir), "2026-Q2", "2026-05-15")["actions"]["baseline"] is None
     save_baseline(load_plan(plan_dir), "approved", today=date(2026, 3, 1))
     _set_dates(plan_dir, "A02", end="2026-04-14", deadline="2026-04-20")
-    document = summary(load_plan(plan_dir), "2026-Q2", "2026-05-15")
+    plan = load_plan(plan_dir)
+    document = summary(plan, "2026-Q2", "2026-05-15")
     assert document["actions"]["baseline"] == {
         "name": "approved", "frozen": "2026-03-01", "slipped": 1,
         "largest": [{"id": "A02", "name": "Rewrite top 200 product pages", "owner": "Thomas", "end_variance": 2}]}
-    english = _slippage(document["actions"]["baseline"], "en")
+    glance = at_a_glance(plan, plan.period("2026-Q2"), date(2026, 5, 15), document)
+    english = front_page(plan, glance, [], "en", "2026-05-15T09:00:00+00:00")
     assert ("Against the baseline approved (frozen 1 March 2026), 1 action ends later than planned then; the "
             "largest slips: A02 Rewrite top 200 product pages (+2 working days).") in english
-    french = _slippage(document["actions"]["baseline"], "fr")
+    french = front_page(plan, glance, [], "fr", "2026-05-15T09:00:00+00:00")
     assert "(figée le 1er mars 2026), 1 action se termine plus tard" in french and "+2 jours ouvrés" in french
 
 

@@ -105,6 +105,26 @@ def test_summary_json_matches_the_library():
     assert sum(document["actions"]["by_status"].values()) == 40
 
 
+def test_the_front_pages_json_keeps_its_keys_and_writes_days_as_iso(plan_dir):
+    """The report pages read typed figures; what scripts read of them stays the contract: the same keys, days as
+    ISO text, no decision as null."""
+    set_cell(plan_dir / "actions.csv", "A07", "status", "in_progress")
+    set_cell(plan_dir / "actions.csv", "A07", "end", "2026-05-29")
+    code, out, _ = run("summary", plan_dir, "--period", "2026-Q2", "--as-of", "2026-06-15", "--json")
+    front = json.loads(out)["front_page"]
+    assert list(front) == ["dashboard", "why", "objectives", "by_category", "most_over_budget", "open_decisions",
+                           "counts", "backtest", "off_track", "actions", "baseline", "budget", "decisions"]
+    assert front["why"]["KR02"]["decision"]["due"] == "2026-06-12"
+    assert [(d["id"], d["due"], d["overdue"]) for d in front["open_decisions"]][0] == ("D02", "2026-06-12", True)
+    assert front["decisions"]["overdue"] == [{"id": "D02", "key_result_id": "KR02", "owner": "Thomas",
+                                              "due": "2026-06-12"}]
+    assert ("late", "A07", "2026-05-29") in [(a["kind"], a["id"], a["planned_end"]) for a in front["actions"]]
+    assert set(front["backtest"]) == {"interval", "flow", "level"}
+    assert set(front["budget"]) == {"period_committed", "period_spent", "year_committed", "year_spent",
+                                    "year_projection", "year_envelope", "method"}
+    assert any(row["decision"] is None and row["decision_id"] is None for row in front["dashboard"])
+
+
 def test_summary_budget_prorates_lines_spanning_longer_periods():
     from planlib.steps.budget.compute import line_amounts
 

@@ -19,8 +19,8 @@ from planlib.steps.summary import summary
 def _pages(plan, lang: str, as_of: str = "2026-06-15"):
     document = summary(plan, "2026-Q2", as_of)
     glance = at_a_glance(plan, plan.period("2026-Q2"), date.fromisoformat(as_of), document)
-    made = objective_pages(plan, document, glance, date.fromisoformat(as_of), lang)
-    front = front_page(plan, document, glance, [], lang, "2026-12-04T03:26:34+00:00", "",
+    made = objective_pages(plan, glance, lang)
+    front = front_page(plan, glance, [], lang, "2026-12-04T03:26:34+00:00", "",
                        [(title, name) for title, name, _ in made])
     return document, glance, front, {name: page for _, name, page in made}
 
@@ -88,8 +88,8 @@ def test_an_objective_page_says_why_its_key_result_is_behind(plan_dir):
     assert ("D02 on KR02: adjust, Conversion rate below pace: move the mobile checkout redesign forward (Thomas, "
             'due 12 June 2026) <strong class="status-red">overdue</strong>') in front
     assert "A07 Retargeting of cart abandoners (late)" in front and "A23 Mobile checkout redesign (late)" in front
-    objective = next(o for o in glance["objectives"] if o["id"] == "B1")
-    assert objective["actions"]["late"] == 2 and objective["late_or_at_risk"][:2] == ["A07", "A23"]
+    objective = next(o for o in glance.objectives if o.id == "B1")
+    assert objective.actions["late"] == 2 and objective.late_or_at_risk[:2] == ("A07", "A23")
     french = _pages(plan, "fr")[3]["objective-B1.html"]
     assert "A07 Retargeting of cart abandoners (en retard)" in french and "Ses actions" in french
     assert "En retard ou à risque : A07" in french
@@ -100,23 +100,23 @@ def test_objective_figures_add_up_to_the_plans(example):
     from planlib.steps.budget.spend import spend_vs_plan
 
     document, glance, _, _ = _pages(example, "en")
-    objectives = glance["objectives"]
-    assert sorted(kr for o in objectives for kr in o["key_results"]) == sorted(example.key_results["id"])
+    objectives = glance.objectives
+    assert sorted(kr for o in objectives for kr in o.key_results) == sorted(example.key_results["id"])
     lines = spend_vs_plan(example, date(2026, 6, 15))["lines"]
     for objective in objectives:
-        actions = example.actions[example.actions["key_result_id"].isin(objective["key_results"])]
+        actions = example.actions[example.actions["key_result_id"].isin(objective.key_results)]
         own = lines[lines["action_id"].isin(set(actions["id"]))]
-        assert objective["spent_to_date"] == pytest.approx(own["spent_to_date"].sum(), abs=0.01)
-        assert objective["budget"] == pytest.approx(own["budget"].sum(), abs=0.01)
-        assert sum(objective["actions"].values()) == len(actions)
+        assert objective.spent_to_date == pytest.approx(own["spent_to_date"].sum(), abs=0.01)
+        assert objective.budget == pytest.approx(own["budget"].sum(), abs=0.01)
+        assert sum(objective.actions.values()) == len(actions)
 
 
 def test_key_results_under_no_business_objective_get_a_page_of_their_own(plan_dir):
     set_cell(plan_dir / "objectives.csv", "M8", "parent_id", "")
     plan = load_plan(plan_dir)
     _, glance, front, pages = _pages(plan, "fr")
-    assert [o["id"] for o in glance["objectives"]] == ["B1", "B2", "B3", "B4", ""]
-    assert glance["objectives"][3]["key_results"] == [] and glance["objectives"][4]["key_results"] == ["KR12"]
+    assert [o.id for o in glance.objectives] == ["B1", "B2", "B3", "B4", ""]
+    assert glance.objectives[3].key_results == () and glance.objectives[4].key_results == ("KR12",)
     assert "Résultats clés rattachés à aucun objectif business" in pages["objective-none.html"]
     assert "Aucune action ne sert encore ces résultats clés." in pages["objective-B4.html"]
     assert 'href="objective-none.html"' in front

@@ -108,7 +108,8 @@ def test_summary_json_matches_planlib_summary(two_quarters):
         assert written == document
         from planlib.report.glance import at_a_glance
 
-        assert front == json.loads(json.dumps(at_a_glance(plan, plan.period(period), date(2026, 5, 15), document)))
+        assert front == json.loads(json.dumps(at_a_glance(plan, plan.period(period), date(2026, 5, 15),
+                                                          document).as_json()))
         assert all(len(value) == 64 for value in fingerprints.values())
 
 

@@ -110,6 +110,7 @@ def figures_table(document: dict, lang: str):
 
     from ..core.i18n import tr
     from ..ui.display import table
+    from ..report.figures import Headline
     from ..report.headline import headline
 
-    return table(pd.DataFrame(headline(document, lang), columns=[tr("label.figure", lang), tr("label.value", lang)]))
+    return table(pd.DataFrame(headline(Headline.of(document), lang), columns=[tr("label.figure", lang), tr("label.value", lang)]))

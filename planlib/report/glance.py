@@ -10,9 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.periods import Period
+from .figures import (ActionState, CategorySpend, DecisionCounts, DecisionTaken, Glance, Headline, KeyResultBullet,
+                      LateAction, MoneyAtGlance, ObjectiveFigures, OffTrack, OpenDecision, OverdueDecision, Overrun,
+                      SlippedAction, Slippage, WhyBehind, backtests_of, day_of, pacings_of)
 
 
-def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
+def at_a_glance(plan, period: Period, as_of: date, document: dict) -> Glance:
     """The front page's facts; `document` is the period's `summary` (its review and budget are not redone)."""
     from ..steps.actions.compute import status_as_of
     from ..steps.actions.schedule import schedule
@@ -20,15 +23,11 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     from ..steps.budget.spend import spend_vs_plan
     from ..steps.review.decisions import latest_by_key_result, overdue
 
-    review, budget = document["kpi_review"], document["budget"]
+    budget = document["budget"]
+    pacings = pacings_of(document)
     titles = dict(zip(plan.key_results["id"], plan.key_results["title"]))
     decided = latest_by_key_result(plan, as_of)
-    off_track = [{"id": p["id"], "title": titles.get(p["id"], ""), "status": p["status"], "pace": p["pace"],
-                  "forecast": p["forecast"], "target": p["target"], "probability": p["probability"],
-                  "window": p["window"], "window_days": p["window_days"], "status_reason": p["status_reason"],
-                  "decision": decided[p["id"]]["decision"] if p["id"] in decided else None,
-                  "decision_id": decided[p["id"]]["id"] if p["id"] in decided else None}
-                 for p in review["key_results"] if p["status"] in ("red", "amber")]
+    off_track = [_off_track(p, titles, decided.get(p.id)) for p in pacings if p.status in ("red", "amber")]
     status = status_as_of(plan, period, as_of, schedule(plan))
     actions, listed = [], set()
     for kind in ("late", "at_risk"):  # an action both late and at risk is listed once, as late
@@ -36,9 +35,8 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
             if row["id"] in listed:
                 continue
             listed.add(row["id"])
-            actions.append({"kind": kind, "id": row["id"], "name": row["name"], "owner": row["owner"],
-                            "planned_end": row["planned_end"].isoformat() if row["planned_end"] else "",
-                            "slack": int(row["slack"])})
+            actions.append(LateAction(kind, row["id"], row["name"], row["owner"], row["planned_end"] or None,
+                                      int(row["slack"])))
     year = plan.calendar.fiscal_year(plan.calendar.year)
     versus = spend_vs_plan(plan, as_of)
     totals = versus["totals"]
@@ -47,37 +45,51 @@ def at_a_glance(plan, period: Period, as_of: date, document: dict) -> dict:
     # late wins over at risk, as the actions are listed
     states = {**{i: "at_risk" for i in status["at_risk"]["id"]}, **{i: "late" for i in status["late"]["id"]}}
     action_states = {a.id: _state(a, states, as_of) for a in plan.actions.itertuples(index=False)}
-    return {
-        "dashboard": [_bullet(p, titles, decided.get(p["id"])) for p in review["key_results"]],
-        "why": {kr["id"]: _why(plan, kr["id"], action_states, versus["lines"], decided.get(kr["id"]))
-                for kr in off_track},
-        "objectives": _objectives(plan, review["key_results"], action_states, versus["lines"]),
-        "by_category": _by_category(budget, versus["by_category"]),
-        "most_over_budget": _most_over(versus["lines"]),
-        "open_decisions": _open_decisions(plan, set(late_decisions["id"])),
-        "counts": review["counts"],
-        "backtest": review["backtest"],
-        "off_track": sorted(off_track, key=lambda r: (r["status"] != "red", r["pace"] if r["pace"] is not None else 0)),
-        "actions": actions,
-        "baseline": document["actions"].get("baseline"),
-        "budget": {"period_committed": budget["period"], "period_spent": budget["spent_in_period_to_date"],
-                   "year_committed": budget["total_year"],
-                   "year_spent": totals["spent_to_date"], "year_projection": totals["projection_year_end"],
-                   "year_envelope": round(envelope, 2), "method": budget["envelope_method"]},
-        "decisions": {"open": [r["id"] for r in plan.decisions[plan.decisions["status"] == "open"].to_dict("records")],
-                      "overdue": [{"id": r["id"], "key_result_id": r["key_result_id"], "owner": r["owner"],
-                                   "due": r["due"].date().isoformat()} for r in late_decisions.to_dict("records")]},
-    }
+    return Glance(
+        period=period, as_of=as_of, headline=Headline.of(document), pacings=pacings,
+        dashboard=tuple(_bullet(p, titles, decided.get(p.id)) for p in pacings),
+        why={kr.id: _why(plan, kr.id, action_states, versus["lines"], decided.get(kr.id)) for kr in off_track},
+        objectives=_objectives(plan, pacings, action_states, versus["lines"]),
+        by_category=_by_category(budget, versus["by_category"]),
+        most_over_budget=_most_over(versus["lines"]),
+        open_decisions=_open_decisions(plan, set(late_decisions["id"])),
+        counts=document["kpi_review"]["counts"],
+        backtest=backtests_of(document),
+        off_track=tuple(sorted(off_track, key=lambda r: (r.status != "red", r.pace if r.pace is not None else 0))),
+        actions=tuple(actions),
+        baseline=_slippage(document["actions"].get("baseline")),
+        budget=MoneyAtGlance(period_committed=budget["period"], period_spent=budget["spent_in_period_to_date"],
+                             year_committed=budget["total_year"], year_spent=totals["spent_to_date"],
+                             year_projection=totals["projection_year_end"], year_envelope=round(envelope, 2),
+                             method=budget["envelope_method"]),
+        decisions=DecisionCounts(
+            open=tuple(plan.decisions.loc[plan.decisions["status"] == "open", "id"]),
+            overdue=tuple(OverdueDecision(r["id"], r["key_result_id"], r["owner"], r["due"].date())
+                          for r in late_decisions.to_dict("records"))),
+    )
 
 
-def _bullet(p: dict, titles: dict, decided: dict | None) -> dict:
+def _decision_code(decided: dict | None) -> tuple[str | None, str | None]:
+    return (decided["decision"], decided["id"]) if decided else (None, None)
+
+
+def _off_track(p, titles: dict, decided: dict | None) -> OffTrack:
+    return OffTrack(p.id, titles.get(p.id, ""), p.status, p.pace, p.forecast, p.target, p.probability, p.window,
+                    p.window_days, p.status_reason, *_decision_code(decided))
+
+
+def _bullet(p, titles: dict, decided: dict | None) -> KeyResultBullet:
     """A key result's bullet bar: progress to date and expected progress (1 = the target), its status, the
     latest decision taken on it."""
-    return {"id": p["id"], "title": titles.get(p["id"], ""), "status": p["status"], "actual": p["actual"],
-            "target": p["target"], "expected": p["expected_to_date"], "progress": p["progress"],
-            "expected_progress": p["expected_progress"], "probability": p["probability"], "window": p["window"],
-            "window_days": p["window_days"], "decision": decided["decision"] if decided else None,
-            "decision_id": decided["id"] if decided else None}
+    return KeyResultBullet(p.id, titles.get(p.id, ""), p.status, p.actual, p.target, p.expected_to_date, p.progress,
+                           p.expected_progress, p.probability, p.window, p.window_days, *_decision_code(decided))
+
+
+def _slippage(baseline: dict | None) -> Slippage | None:
+    if not baseline:
+        return None
+    return Slippage(baseline["name"], day_of(baseline["frozen"]), baseline["slipped"],
+                    tuple(SlippedAction(s["id"], s["name"], s["owner"], s["end_variance"]) for s in baseline["largest"]))
 
 
 def _state(action, late_or_at_risk: dict, as_of: date) -> str:
@@ -101,7 +113,7 @@ def _spend_of(lines, action_ids) -> dict:
             "spent_to_date": round(float(own["spent_to_date"].sum()), 2)}
 
 
-def _objectives(plan, pacings: list[dict], action_states: dict, lines) -> list[dict]:
+def _objectives(plan, pacings, action_states: dict, lines) -> tuple[ObjectiveFigures, ...]:
     """Each business objective with its key results, its actions by state and the spend of their budget
     lines; key results under no business objective (a marketing objective without parent) come last."""
     objectives = plan.objectives
@@ -111,61 +123,60 @@ def _objectives(plan, pacings: list[dict], action_states: dict, lines) -> list[d
              for kr, m in zip(plan.key_results["id"], plan.key_results["objective_id"])}
     found = []
     for objective_id, title, owner in [*zip(business["id"], business["title"], business["owner"]), ("", "", "")]:
-        krs = [p["id"] for p in pacings if group.get(p["id"], "") == objective_id]
+        krs = tuple(p.id for p in pacings if group.get(p.id, "") == objective_id)
         if not objective_id and not krs:
             continue
         actions = plan.actions[plan.actions["key_result_id"].isin(krs)]
         states = [action_states[i] for i in actions["id"]]
-        found.append({"id": objective_id, "title": title, "owner": owner, "key_results": krs,
-                      "actions": {state: states.count(state) for state in ACTION_STATES if state in states},
-                      "late_or_at_risk": [i for i in actions["id"] if action_states[i] in ("late", "at_risk")],
-                      **_spend_of(lines, actions["id"])})
-    return found
+        found.append(ObjectiveFigures(
+            objective_id, title, owner, krs,
+            actions={state: states.count(state) for state in ACTION_STATES if state in states},
+            late_or_at_risk=tuple(i for i in actions["id"] if action_states[i] in ("late", "at_risk")),
+            **_spend_of(lines, actions["id"])))
+    return tuple(found)
 
 
 ACTION_STATES = ("late", "at_risk", "in_progress", "not_started", "done", "cancelled")
 
 
-def _why(plan, kr_id: str, action_states: dict, lines, decided: dict | None) -> dict:
+def _why(plan, kr_id: str, action_states: dict, lines, decided: dict | None) -> WhyBehind:
     """Why a key result is behind, from the plan: its owner and levers, its actions and their state, the
     budget lines of those actions against plan, and the decision taken on it (`decided`)."""
     kr = plan.key_results.set_index("id").loc[kr_id]
     actions = plan.actions[plan.actions["key_result_id"] == kr_id]
-    listed = [{"id": a.id, "name": a.name, "owner": a.owner, "state": action_states[a.id]}
-              for a in actions.itertuples(index=False)]
-    return {"owner": kr.get("owner", ""), "levers": kr.get("levers", ""), "actions": listed,
-            **_spend_of(lines, actions["id"]),
-            "decision": None if decided is None else {
-                "id": decided["id"], "decision": decided["decision"], "reason": decided.get("reason", ""),
-                "owner": decided.get("owner", ""), "due": _iso_day(decided.get("due")), "status": decided.get("status", "")}}
+    listed = tuple(ActionState(a.id, a.name, a.owner, action_states[a.id]) for a in actions.itertuples(index=False))
+    decision = None if decided is None else DecisionTaken(
+        decided["id"], decided["decision"], decided.get("reason", ""), decided.get("owner", ""),
+        _day(decided.get("due")), decided.get("status", ""))
+    return WhyBehind(kr.get("owner", ""), kr.get("levers", ""), listed, decision=decision,
+                     **_spend_of(lines, actions["id"]))
 
 
-def _by_category(budget: dict, year) -> list[dict]:
+def _by_category(budget: dict, year) -> tuple[CategorySpend, ...]:
     """Each category's planned amount for the period and the year, and what was spent in the year to date."""
     categories = sorted(set(budget["by_category"]) | set(year.index))
-    return [{"category": c, "period": round(float(budget["by_category"].get(c, 0.0)), 2),
-             "year": round(float(year["budget"].get(c, 0.0)), 2),
-             "spent_to_date": round(float(year["spent_to_date"].get(c, 0.0)), 2)} for c in categories]
+    return tuple(CategorySpend(c, round(float(budget["by_category"].get(c, 0.0)), 2),
+                               round(float(year["budget"].get(c, 0.0)), 2),
+                               round(float(year["spent_to_date"].get(c, 0.0)), 2)) for c in categories)
 
 
-def _most_over(lines, count: int = 5) -> list[dict]:
+def _most_over(lines, count: int = 5) -> tuple[Overrun, ...]:
     """The lines most over budget (spent to date beyond their amount), the largest overrun first."""
     over = lines[lines["over_budget"]].assign(over=lambda f: (f["spent_to_date"] - f["budget"]).round(2))
     over = over.sort_values(["over", "line_id"], ascending=[False, True]).head(count)
-    return [{"id": r.line_id, "label": r.label, "budget": float(r.budget), "spent_to_date": float(r.spent_to_date),
-             "over": float(r.over)} for r in over.itertuples(index=False)]
+    return tuple(Overrun(r.line_id, r.label, float(r.budget), float(r.spent_to_date), float(r.over))
+                 for r in over.itertuples(index=False))
 
 
-def _open_decisions(plan, overdue_ids: set[str]) -> list[dict]:
+def _open_decisions(plan, overdue_ids: set[str]) -> tuple[OpenDecision, ...]:
     """Open decisions with their text, the overdue ones (review.decisions.overdue) flagged."""
     rows = plan.decisions[plan.decisions["status"] == "open"]
-    return [{"id": r.id, "key_result_id": r.key_result_id, "decision": r.decision, "reason": r.reason,
-             "owner": r.owner, "due": _iso_day(r.due), "overdue": r.id in overdue_ids}
-            for r in rows.itertuples(index=False)]
+    return tuple(OpenDecision(r.id, r.key_result_id, r.decision, r.reason, r.owner, _day(r.due), r.id in overdue_ids)
+                 for r in rows.itertuples(index=False))
 
 
-def _iso_day(value) -> str | None:
+def _day(value) -> date | None:
+    """A decision's due day (a timestamp, a day or nothing)."""
     if value is None or value != value or value == "":
         return None
-    return value.date().isoformat() if hasattr(value, "date") else str(value)
-
+    return value.date() if hasattr(value, "date") else date.fromisoformat(str(value))

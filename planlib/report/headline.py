@@ -3,24 +3,24 @@ notebook's figures table, from the `planlib summary` document."""
 from __future__ import annotations
 
 from ..core.i18n import format_money, format_number, tr
+from .figures import Headline
 
 HEADLINES = ("objectives", "key_results", "actions", "actions_in_period", "budget_year", "budget_period", "spent")
 
 
-def headline(document: dict, lang: str) -> list[tuple[str, str]]:
+def headline(figures: Headline, lang: str) -> list[tuple[str, str]]:
     """The figures a reader looks for first, labelled and formatted in a language."""
-    money = lambda v: format_money(v, document["currency"], lang)  # noqa: E731
+    money = lambda v: format_money(v, figures.currency, lang)  # noqa: E731
     number = lambda v: format_number(v, lang)  # noqa: E731
-    objectives, actions, budget = document["objectives"], document["actions"], document["budget"]
-    status = actions["by_status"]
     values = {
-        "objectives": f"{number(objectives['total'])} ({number(objectives['business'])} / {number(objectives['marketing'])})",
-        "key_results": f"{number(document['key_results']['total'])} ({number(document['key_results']['smart_key_results'])})",
-        "actions": f"{number(actions['total'])} ({number(status['done'])} / {number(status['in_progress'])} / {number(status['planned'])})",
-        "actions_in_period": number(actions["in_period"]),
-        "budget_year": money(budget["total_year"]),
-        "budget_period": money(budget["period"]),
-        "spent": money(budget["spent_in_period_to_date"]),
+        "objectives": f"{number(figures.objectives)} ({number(figures.business_objectives)} / "
+                      f"{number(figures.marketing_objectives)})",
+        "key_results": f"{number(figures.key_results)} ({number(figures.smart_key_results)})",
+        "actions": f"{number(figures.actions)} ({number(figures.actions_done)} / "
+                   f"{number(figures.actions_in_progress)} / {number(figures.actions_planned)})",
+        "actions_in_period": number(figures.actions_in_period),
+        "budget_year": money(figures.budget_year),
+        "budget_period": money(figures.budget_period),
+        "spent": money(figures.spent_in_period),
     }
     return [(tr(f"headline.{key}", lang), values[key]) for key in HEADLINES]
-

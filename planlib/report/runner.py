@@ -360,7 +360,7 @@ class ReportJob:
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         as_of = date.fromisoformat(document["as_of"])
         glance = at_a_glance(plan, period, as_of, document)
-        (build / "summary.json").write_text(json.dumps({**document, "front_page": glance}, ensure_ascii=False,
+        (build / "summary.json").write_text(json.dumps({**document, "front_page": glance.as_json()}, ensure_ascii=False,
                                                        indent=2) + "\n", encoding="utf-8")
         if appendix:
             (build / "appendix.html").write_text(appendix_page(appendix, lang), encoding="utf-8")
@@ -373,11 +373,10 @@ class ReportJob:
                                               encoding="utf-8")
         changes = since_html(since, lang, CHANGES_PAGE)
         objectives = []
-        for title, name, page in objective_pages(plan, document, glance, as_of, lang):
+        for title, name, page in objective_pages(plan, glance, lang):
             (build / name).write_text(page, encoding="utf-8")
             objectives.append((title, name))
-        (build / "index.html").write_text(front_page(plan, document, glance, pages, lang, generated, changes,
-                                                     objectives), encoding="utf-8")
+        (build / "index.html").write_text(front_page(plan, glance, pages, lang, generated, changes, objectives), encoding="utf-8")
         if self.pdf:
             write_pdf(build, [(tr("report.title", lang), "index.html"), *objectives], pages,
                       build / f"report-{period.id}.pdf", lang, self.jobs)

@@ -1,10 +1,15 @@
 """Step 7 as a manager reads it: statuses in words, numbers in the locale, decisions beside each result."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ...core.i18n import format_measure, format_number, format_percent, joined, labelled, tr
 from .decisions import latest_by_key_result
+
+if TYPE_CHECKING:
+    from .backtest import Backtests
 
 
 def status_label(status: str, lang: str) -> str:
@@ -70,30 +75,31 @@ def forecast_text(p, lang: str) -> str:
     return text
 
 
-def backtest_text(backtests: dict, lang: str) -> str:
-    """What last year's backtests say of the bands, per kind, in a sentence (`summary --json`'s `backtest`)."""
+def backtest_text(backtests: Backtests, lang: str) -> str:
+    """What last year's backtests say of the bands, per kind, in a sentence."""
     from .backtest import MIN_OUTCOMES
+    from .forecast import INTERVAL
 
     parts = []
     for kind in ("flow", "level"):
-        found = backtests[kind]
+        found = getattr(backtests, kind)
         name = tr(f"review.backtest_kind_{kind}", lang)
-        if found["coverage"] is None or found["flag"] == "too_few":
-            parts.append(tr("review.backtest_too_few", lang, kind=name, outcomes=found["outcomes"],
+        if found.coverage is None or found.flag == "too_few":
+            parts.append(tr("review.backtest_too_few", lang, kind=name, outcomes=found.outcomes,
                             needed=MIN_OUTCOMES))
             continue
-        line = tr("review.backtest_measured", lang, kind=name, coverage=format_percent(100 * found["coverage"], lang, 0),
-                  outcomes=found["outcomes"])
-        factor = format_number(found["widen"], lang)
-        if found["flag"] == "too_wide":
+        line = tr("review.backtest_measured", lang, kind=name, coverage=format_percent(100 * found.coverage, lang, 0),
+                  outcomes=found.outcomes)
+        factor = format_number(found.widen, lang)
+        if found.flag == "too_wide":
             line = tr("review.backtest_too_wide", lang, line=line)
-        elif found["flag"] == "too_narrow":
+        elif found.flag == "too_narrow":
             line = tr("review.backtest_too_narrow", lang, line=line, factor=factor)
-        elif found["widen"] > 1:
+        elif found.widen > 1:
             line = tr("review.backtest_widened", lang, line=line, factor=factor,
-                      coverage=format_percent(100 * found["coverage_widened"], lang, 0))
+                      coverage=format_percent(100 * found.coverage_widened, lang, 0))
         parts.append(line)
-    intro = tr("review.backtest_intro", lang, interval=format_percent(100 * backtests["interval"], lang, 0))
+    intro = tr("review.backtest_intro", lang, interval=format_percent(100 * INTERVAL, lang, 0))
     return labelled(intro, joined(parts, lang), lang)
 
 
