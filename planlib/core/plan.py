@@ -244,15 +244,22 @@ def _calendar_settings_ok(settings: dict) -> bool:
         return False
 
 
-def open_source(path: Path) -> PlanSource:
-    path = Path(path)
-    if path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm"):
-        return workbook_source(path)
+def is_workbook(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def refuse_no_plan(path: Path) -> None:
+    """Raise the PlanError that says why a path holds no plan: missing, or neither a folder nor a workbook."""
     if not path.exists():
         raise PlanError([Problem(str(path), None, None, "no_plan", {}, "plan_path")])
-    if not path.is_dir():
+    if not path.is_dir() and not is_workbook(path):
         raise PlanError([Problem(str(path), None, None, "not_plan", {}, "plan_folder")])
-    return folder_source(path)
+
+
+def open_source(path: Path) -> PlanSource:
+    path = Path(path)
+    refuse_no_plan(path)
+    return workbook_source(path) if is_workbook(path) else folder_source(path)
 
 
 def refuse_packaged(folder: Path | None) -> None:

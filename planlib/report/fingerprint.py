@@ -18,25 +18,31 @@ from ..core.plan import Plan, file_order
 SUMMARY = "summary.json"
 
 
-def _files_digest(digest, folder: Path) -> None:
-    for name in file_order():
-        path = folder / name
-        if path.is_file():
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """A plan folder's files, in the steps' order (file name -> bytes)."""
+    return {name: (folder / name).read_bytes() for name in file_order() if (folder / name).is_file()}
 
 
-def plan_hash(plan_dir: Path, plan: Plan) -> str:
-    """SHA-256 of the plan's files (a workbook's bytes), and of last year's plan when the plan names one."""
+def _files_digest(digest, files: dict[str, bytes]) -> None:
+    order = file_order()
+    for name in sorted(files, key=order.index):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+
+
+def plan_hash(plan_dir: Path, plan: Plan, files: dict[str, bytes] | None = None) -> str:
+    """SHA-256 of the plan's files (a workbook's bytes), and of last year's plan when the plan names one.
+
+    `files`: the plan's files as the caller read them (file name -> bytes), so they are not read again."""
     digest = hashlib.sha256()
     plan_dir = Path(plan_dir)
     if plan_dir.is_dir():
-        _files_digest(digest, plan_dir)
+        _files_digest(digest, files if files is not None else folder_files(plan_dir))
         previous = plan.config.previous
         if isinstance(previous, str) and (plan_dir / previous).is_dir():
             digest.update(b"previous\0")
-            _files_digest(digest, (plan_dir / previous).resolve())
+            _files_digest(digest, folder_files((plan_dir / previous).resolve()))
     else:
-        digest.update(plan_dir.read_bytes())
+        digest.update(files[plan_dir.name] if files is not None else plan_dir.read_bytes())
     return digest.hexdigest()
 
 

@@ -1,11 +1,12 @@
-"""The plan a report run is built from: its files copied once, and the plan loaded from that same moment.
+"""The plan a report run is built from: its files read once, copied, and the plan loaded from that copy.
 
 A report takes minutes; meanwhile an analyst may save a form or import
 actuals. Everything the run writes (summary.json, the pages, the report's
 `plan/` copy, "what changed", the fingerprints) comes from this one reading,
-never from the folder as it is later. The copy is taken under the plan's lock,
-which every writer of the kit holds; a file changed by hand while it is taken
-is caught by reading the folder again, and the copy is taken anew.
+never from the folder as it is later. The files are read under the plan's
+lock, which every writer of the kit holds; a file changed by hand while they
+are read is caught by comparing the folder with what was read, and the files
+are read anew.
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from ..core.errors import PlanError, Problem
 from ..core.io.plan_lock import plan_lock
-from ..core.plan import Plan, file_order
-from ..steps import load_plan
+from ..core.io.staging import settle
+from ..core.plan import Plan, build_plan, file_order, open_source, refuse_no_plan
+from ..steps.registry import rules
 from .fingerprint import plan_hash
 
-ATTEMPTS = 3  # copies taken before a plan that keeps changing is refused
+ATTEMPTS = 3  # readings taken before a plan that keeps changing is refused
 
 
 @dataclass(frozen=True)
@@ -38,29 +40,36 @@ def _files(plan_dir: Path) -> list[Path]:
     return [plan_dir / name for name in file_order() if (plan_dir / name).is_file()]
 
 
-def _same(files: list[Path], folder: Path) -> bool:
-    """Whether the plan's files still hold what was copied (none added, none removed)."""
+def _unchanged(plan_dir: Path, read: dict[str, bytes]) -> bool:
+    """Whether the plan's files still hold what was read (none added, none removed)."""
     try:
-        return all((folder / file.name).read_bytes() == file.read_bytes() for file in files) and \
-            sorted(p.name for p in folder.iterdir()) == sorted(file.name for file in files)
+        files = _files(plan_dir)
+        return sorted(file.name for file in files) == sorted(read) and \
+            all(file.read_bytes() == read[file.name] for file in files)
     except OSError:
         return False
 
 
 def copy_plan(plan_dir: Path, into: Path) -> PlanCopy:
-    """The plan's files copied into `into` and the plan loaded, both of one moment; PlanError when it
-    cannot be read, or when it changed on every attempt."""
+    """The plan's files read once and copied into `into`, the plan loaded from the copy (named and placed as
+    the user's: its name, last year's plan beside it); PlanError when it cannot be read, or when it changed
+    on every attempt."""
     plan_dir = Path(plan_dir)
+    refuse_no_plan(plan_dir)
     for _ in range(ATTEMPTS):
         shutil.rmtree(into, ignore_errors=True)
         into.mkdir(parents=True)
         with plan_lock(plan_dir if plan_dir.is_dir() else None):
-            files = _files(plan_dir)
-            for file in files:
-                shutil.copy2(file, into / file.name)
-            plan = load_plan(plan_dir)
-            digest = plan_hash(plan_dir, plan)
-            if _same(_files(plan_dir), into):
-                return PlanCopy(plan_dir, into, plan, digest)
+            if plan_dir.is_dir():
+                settle(plan_dir)  # an import a killed run left behind, completed or discarded first
+            read = {file.name: file.read_bytes() for file in _files(plan_dir)}
+            for file in _files(plan_dir):
+                if file.name in read:
+                    (into / file.name).write_bytes(read[file.name])
+                    shutil.copystat(file, into / file.name)
+            copied = into / plan_dir.name if plan_dir.is_file() else into
+            plan = build_plan(open_source(copied), plan_dir if plan_dir.is_dir() else None, rules())
+            if _unchanged(plan_dir, read):
+                return PlanCopy(plan_dir, into, plan, plan_hash(plan_dir, plan, read))
     raise PlanError([Problem(str(plan_dir), None, None, "plan_kept_changing", {"attempts": ATTEMPTS},
                              "plan_still")])
