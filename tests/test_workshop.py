@@ -464,7 +464,7 @@ def test_a_workshop_that_fails_halfway_leaves_no_folder(tmp_path, monkeypatch):
         participants.write_record(folder, {})
     monkeypatch.setattr(participants, "write_exercise_notebooks", failing)
     with pytest.raises(OSError):
-        participants.new_workshop("w", "b2c-shop", 3, out=tmp_path)
+        participants.new_workshop("w", "b2c-shop", 3, None, "en", out=tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 

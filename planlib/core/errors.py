@@ -47,7 +47,7 @@ class Problem:
         """The parameters with days as the file holds them (2026-04-30): a located problem quotes its cells."""
         return {k: v.isoformat() if isinstance(v, date) else v for k, v in self.params.items()}
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str) -> str:
         """The problem as one line in a language: `file:row:column: what (expected ...)`."""
         from .i18n import tr
 
@@ -58,7 +58,7 @@ class Problem:
                       expected=tr(f"expected.{self.expected}", lang, **self.quoted))
         return line
 
-    def what_text(self, lang: str = "en") -> str:
+    def what_text(self, lang: str) -> str:
         """What is wrong and what was expected, without the location (a form names the field instead)."""
         from .i18n import tr
 
@@ -118,7 +118,7 @@ class CodedError(ValueError):
     def from_os(cls, error: OSError) -> "CodedError":
         return cls("os_error", "os_error", path=str(error.filename or ""), reason=os_reason(error))
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str) -> str:
         from .i18n import tr
 
         params = worded(self.params, lang)

@@ -64,7 +64,7 @@ class Step:
         core_schema.register(self.key, self.tables, getattr(schema, "YAML_FILES", ()), getattr(schema, "ALIASES", {}),
                              getattr(schema, "ID_SOURCES", {}))
 
-    def title(self, lang: str = "en") -> str:
+    def title(self, lang: str) -> str:
         from ..core.i18n import label
 
         return label(f"step_{self.key}", lang)

@@ -58,7 +58,7 @@ def participant_ids(count: int | None, names_file: str | Path | None) -> list[tu
     return found
 
 
-def new_workshop(name: str, case: str, count: int | None = None, names_file=None, lang: str = "en",
+def new_workshop(name: str, case: str, count: int | None, names_file, lang: str,
                  out: str | Path | None = None) -> Path:
     """Create the workshop folder NAME (under `out`), all of it or nothing, and return it."""
     if not name or name.strip(".") == "" or any(sep in name for sep in "/\\") or Path(name).is_absolute():

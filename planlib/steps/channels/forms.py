@@ -51,7 +51,7 @@ class MessageForm:
 
     name = "message"
 
-    def __init__(self, plan: Plan, lang: str = "en"):
+    def __init__(self, plan: Plan, lang: str):
         import ipywidgets as w
 
         self.plan, self.lang = plan, lang
@@ -175,7 +175,7 @@ class WeightsForm:
 
     name = "weights"
 
-    def __init__(self, plan: Plan, lang: str = "en"):
+    def __init__(self, plan: Plan, lang: str):
         import ipywidgets as w
 
         self.plan, self.lang = plan, lang
@@ -214,7 +214,7 @@ class Calculator:
 
     name = "abtest"
 
-    def __init__(self, lang: str = "en"):
+    def __init__(self, lang: str):
         import ipywidgets as w
 
         self.lang = lang
