@@ -25,7 +25,10 @@ TABLES = (
     ), "Product tastings and how much people liked them."),
 )
 ALIASES = {"dégustation": "tasting"}
+YAML_FILES = ("tastings.yaml",)
 '''
+
+TEMPLATE = "# tastings.yaml: who tastes, and how a tasting is run.\npanel: []             # e.g. - {name: Léa, since: 2025}\n"
 
 RULES = '''
 def no_tasting_on_a_sunday(ctx):
@@ -45,6 +48,7 @@ def tasting_step(tmp_path, monkeypatch):
     (package / "__init__.py").write_text('"""A step added in a test."""\n')
     (package / "schema.py").write_text(textwrap.dedent(SCHEMA))
     (package / "rules.py").write_text(textwrap.dedent(RULES))
+    (package / "tastings.template.yaml").write_text(TEMPLATE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(package.parent))
     registry.add_step(registry.Step(8, "tastings", None, package="tasting_step"))
     yield package
@@ -54,9 +58,11 @@ def tasting_step(tmp_path, monkeypatch):
 
 
 def test_a_step_in_its_own_package_brings_its_table_to_every_reader_and_writer(tasting_step, tmp_path, capsys):
-    assert "tastings.csv" in file_order() and registry.STEPS[-1].files == ("tastings.csv",)
+    assert "tastings.csv" in file_order() and registry.STEPS[-1].files == ("tastings.yaml", "tastings.csv")
     plan_dir = new_plan(tmp_path / "plan", "Maison Test", 2026)
     assert (plan_dir / "tastings.csv").read_text(encoding="utf-8").splitlines()[-1] == "id,date,channel_id,liking"
+    assert (plan_dir / "tastings.yaml").read_text(encoding="utf-8") == TEMPLATE  # its blank, from its own folder
+    assert load_plan(plan_dir).yaml_data["tastings.yaml"] == {"panel": []}
 
     (plan_dir / "tastings.csv").write_text("id,date,channel_id,liking\nT1,2026-03-02,,4\nT2,2026-03-08,,9\n")
     with pytest.raises(PlanError) as refused:
@@ -79,12 +85,18 @@ def test_a_step_in_its_own_package_brings_its_table_to_every_reader_and_writer(t
 def test_a_removed_step_takes_its_table_away(tasting_step):
     registry.remove_step("tastings")
     assert "tastings" not in schema.registered() and "tastings.csv" not in file_order()
+    assert "tastings.yaml" not in file_order() and "tastings.yaml" not in schema.YAML_TEMPLATES
     registry.add_step(registry.Step(8, "tastings", None, package="tasting_step"))  # the fixture removes it again
 
 
 def test_two_steps_cannot_own_one_table(tasting_step):
     with pytest.raises(ValueError, match="already registered by step tastings"):
         schema.register("other", registry.STEPS[-1].tables)
+
+
+def test_two_steps_cannot_own_one_yaml_file(tasting_step):
+    with pytest.raises(ValueError, match="already registered by step audit"):
+        schema.register("other", yaml_files=("audit.yaml",))
 
 
 def test_the_kit_steps_tables_come_from_their_own_folders():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 # Column kinds understood by planlib.validate.
 ID, TEXT, INT, FLOAT, MONEY, PERCENT, DATE, BOOL, ENUM, REF, REFLIST, PERIOD, SCHEDULE, FORMULA = (
@@ -106,11 +107,14 @@ HEADER_ALIASES: dict[str, str] = {
 TABLES: dict[str, Table] = {}
 TABLE_ORDER: list[str] = []
 YAML_FILES: list[str] = ["plan.yaml"]
+YAML_OWNERS: dict[str, str] = {}  # a step's YAML file -> the step
 YAML_ID_SOURCES: dict[str, tuple[str, str]] = {}
+YAML_TEMPLATES: dict[str, Path] = {}  # what `planlib new` writes in a step's YAML file: file -> its template
 
 
 def register(step: str, tables=(), yaml_files=(), aliases: dict[str, str] | None = None,
-             id_sources: dict[str, tuple[str, str]] | None = None) -> None:
+             id_sources: dict[str, tuple[str, str]] | None = None,
+             yaml_templates: dict[str, Path] | None = None) -> None:
     """Add a step's files to the catalogue; registering the same step again changes nothing.
 
     A table or file name another step already owns, or an alias that another
@@ -124,19 +128,28 @@ def register(step: str, tables=(), yaml_files=(), aliases: dict[str, str] | None
         if table.name not in TABLE_ORDER:
             TABLE_ORDER.append(table.name)
     for file in yaml_files:
+        if YAML_OWNERS.get(file, step) != step or file == "plan.yaml":
+            raise ValueError(f"YAML file {file} is already registered by step {YAML_OWNERS.get(file, 'core')}")
+        YAML_OWNERS[file] = step
         if file not in YAML_FILES:
             YAML_FILES.append(file)
     for alias, code in (aliases or {}).items():
         if ALIASES.setdefault(alias, code) != code:
             raise ValueError(f"alias {alias!r} already reads as {ALIASES[alias]!r}, not {code!r}")
     YAML_ID_SOURCES.update(id_sources or {})
+    YAML_TEMPLATES.update(yaml_templates or {})
 
 
 def unregister(step: str) -> None:
-    """Take a step's tables out of the catalogue again (a step registered for a while, as tests do)."""
+    """Take a step's tables and YAML files out of the catalogue again (a step registered for a while, as tests
+    do)."""
     for name in [n for n, t in TABLES.items() if t.step == step]:
         del TABLES[name]
         TABLE_ORDER.remove(name)
+    for file in [f for f, owner in YAML_OWNERS.items() if owner == step]:
+        del YAML_OWNERS[file]
+        YAML_FILES.remove(file)
+        YAML_TEMPLATES.pop(file, None)
 
 
 def registered() -> dict[str, Table]:

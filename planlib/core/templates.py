@@ -1,8 +1,9 @@
 """Blank, valid, commented plan folders for `planlib new`.
 
 A new plan starts from files that explain themselves: each CSV begins with
-comment lines describing its columns (generated from `planlib.schema`, so
-they never drift), each YAML file with commented examples.
+comment lines describing its columns (generated from the steps' tables, so
+they never drift), each YAML file with commented examples (plan.yaml's here,
+the steps' own from the template each step keeps beside its schema).
 """
 from __future__ import annotations
 
@@ -35,38 +36,6 @@ team: []                    # e.g. - {{owner: Alice, days_per_week: 4, absences:
 other_deadlines: []         # other projects' deadlines, e.g. - {{name: Catalogue print, date: {year}-09-15}}
 """
 
-AUDIT_YAML = """\
-# audit.yaml: where the company stands before planning.
-swot:
-  strengths: []             # e.g. - Loyal customer base
-  weaknesses: []
-  opportunities: []
-  threats: []
-pestel: []                  # e.g. - {factor: economic, description: Inflation slows spending, impact: 4, likelihood: 3}
-market: {}                  # e.g. {size: 1200000000, growth: 4.5, maturity: growth}
-competitors: []             # e.g. - {name: Rival SA, positioning: low price, strengths: [...], weaknesses: [...]}
-last_year_review: {}        # e.g. {what_worked: [...], what_did_not: [...], lessons: [...]}
-"""
-
-PERSONAS_YAML = """\
-# personas.yaml: the people the plan speaks to.
-personas: []
-# - id: P1
-#   name: Claire, young urban parent
-#   type: B2C                # or B2B
-#   share: 40                # % of the target; all shares add up to 100 at most
-#   # B2C criteria: gender, age, location, income, occupation, interests, habits
-#   # B2B criteria: sector, company_size, region, offer, stage, role
-#   criteria: {gender: woman, age: 30-40, location: Lyon, income: middle, occupation: manager,
-#              interests: [cooking], habits: buys on mobile}
-#   needs: [Save time, Safe products for children]
-#   pains: [No time to read labels]
-#   objections: [Price]
-#   triggers: [A new baby]
-#   channels: [C01]          # ids from channels.csv
-#   fit: {C01: 5}            # how well each channel suits the persona, 1-5
-"""
-
 
 def csv_template(table: S.Table) -> str:
     """Comment lines describing each column, then the header row."""
@@ -95,8 +64,8 @@ def new_plan(path: str | Path, company: str = "My company", year: int | None = N
     company_text = '"' + company.replace('"', "'") + '"'
     atomic_write_text(path / "plan.yaml", PLAN_YAML.format(company=company_text, year=year,
                                                            language=language, market=market))
-    atomic_write_text(path / "audit.yaml", AUDIT_YAML)
-    atomic_write_text(path / "personas.yaml", PERSONAS_YAML)
+    for file, template in S.YAML_TEMPLATES.items():  # each step's YAML files, with their commented examples
+        atomic_write_text(path / file, template.read_text(encoding="utf-8"))
     for name in S.table_order():
         atomic_write_text(path / S.table(name).file, csv_template(S.table(name)))
     return path

@@ -3,14 +3,16 @@
 The overview, `planlib summary`, the report's page order, step titles and
 the start-here notebook all derive from `STEPS`. A step is a package (a
 folder under planlib/steps/) whose `schema.py` declares its tables, YAML
-files and aliases and whose `rules.py` its validation rules; registering it
-hands both to the core. Adding a step is that folder, one entry here and
+files and aliases and whose `rules.py` its validation rules (a YAML file's
+blank, commented content for `planlib new` is `<name>.template.yaml` beside
+them); registering it hands them to the core. Adding a step is that folder, one entry here and
 one notebook; adding a table to a step touches only its schema.py.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 
 from ..core import schema as core_schema
@@ -62,7 +64,17 @@ class Step:
         """Hand its tables, YAML files, aliases and id sources to the core's catalogue."""
         schema = self.schema
         core_schema.register(self.key, self.tables, getattr(schema, "YAML_FILES", ()), getattr(schema, "ALIASES", {}),
-                             getattr(schema, "ID_SOURCES", {}))
+                             getattr(schema, "ID_SOURCES", {}), self.yaml_templates)
+
+    @property
+    def yaml_templates(self) -> dict[str, Path]:
+        """What a new plan holds in each of its YAML files: `<name>.template.yaml` beside its schema.py."""
+        schema = self.schema
+        if schema is None:
+            return {}
+        folder = Path(schema.__file__).parent
+        found = {file: folder / f"{Path(file).stem}.template.yaml" for file in getattr(schema, "YAML_FILES", ())}
+        return {file: template for file, template in found.items() if template.is_file()}
 
     def title(self, lang: str) -> str:
         from ..core.i18n import label
