@@ -78,6 +78,9 @@ def test_the_installed_kit_makes_checks_reports_and_runs_a_workshop(installed):
     out = _run([planlib, "new", "acme", "--example"], work, env)
     assert (work / "acme" / "plan" / "plan.yaml").is_file() and (work / "acme" / "notebooks" / "07_kpi_review.ipynb").is_file(), out
     assert "valid" in _run([planlib, "check", "acme"], work, env)
+    _run([planlib, "new", "blank", "--company", "Blank Co", "--year", "2026"], work, env)  # the steps' YAML templates
+    assert (work / "blank" / "plan" / "audit.yaml").read_text(encoding="utf-8").startswith("# audit.yaml: ")
+    assert (work / "blank" / "plan" / "personas.yaml").read_text(encoding="utf-8").startswith("# personas.yaml: ")
     _run([planlib, "report", "acme", "--period", "2026-Q2"], work, env)
     report = next((work / "reports").rglob("2026-Q2/index.html"))
     assert len(list(report.parent.glob("0[0-7]_*.html"))) == 8
