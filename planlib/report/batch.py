@@ -137,7 +137,7 @@ class BatchRun:
     def _run_all(self, environment, ready, notebooks) -> None:
         environment.kernels.prewarm(min(self.jobs, sum(len(ids) for _, _, ids in ready) * len(notebooks)))
         progress = Progress({(copy.plan.name, p): len(notebooks) for _, copy, ids in ready for p in ids},
-                            self.stream, self.quiet, resolve_language(self.lang, ready[0][1].plan))  # --lang, or the first plan's
+                            self.stream, self.quiet, lang=resolve_language(self.lang, ready[0][1].plan))  # --lang, or the first plan's
         try:
             with ThreadPoolExecutor(max_workers=min(len(ready), 2 * self.jobs)) as plans:
                 futures = [(plan_dir, copy, ids, plans.submit(self._one, environment, progress, plan_dir, copy, ids))

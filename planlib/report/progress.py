@@ -15,8 +15,8 @@ from ..core.i18n import format_number, tr
 
 
 class Progress:
-    def __init__(self, notebooks_per_period: dict[tuple[str, str], int], stream=None, quiet: bool = False,
-                 lang: str = "en"):
+    def __init__(self, notebooks_per_period: dict[tuple[str, str], int], stream=None, quiet: bool = False, *,
+                 lang: str):
         self.lang = lang  # the run's language: the plan's, or --lang
         self.expected = dict(notebooks_per_period)  # (plan, period) -> notebooks to run
         self.total = sum(self.expected.values())

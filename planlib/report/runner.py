@@ -226,7 +226,7 @@ class ReportJob:
         self.fingerprints = {p.id: {"plan_hash": digest, "inputs_hash": inputs[p.id]} for p in periods}
         own_progress = progress is None
         if own_progress:
-            progress = Progress({(plan.name, p.id): len(notebooks) for p in periods}, self.stream, self.quiet, lang)
+            progress = Progress({(plan.name, p.id): len(notebooks) for p in periods}, self.stream, self.quiet, lang=lang)
         builds: dict[str, Path] = {}
         try:
             with ExitStack() as locks:

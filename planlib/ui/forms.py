@@ -138,7 +138,7 @@ class TableForm:
     table: str
     name: str  # CSS name, e.g. "objective"
     fields: list[Field]
-    lang: str = "en"
+    lang: str
     id_prefix: object = "X"  # str, or a function of the field values returning the prefix of new ids
     key: str = ""  # catalog key of its labels (field.<key>.<column>); defaults to the CSS name
     widgets: dict = field(default_factory=dict)

@@ -101,7 +101,7 @@ class YamlListForm:
     name: str  # CSS name, e.g. "swot"
     fields: list[Field]
     groups: list[tuple[str, tuple]]  # (label, path of the list in the document); one group: no selector
-    lang: str = "en"
+    lang: str
     key: str = ""  # catalog key of its labels (field.<key>.<column>)
     label_of: Callable = None  # (item, index, path) -> the picker's label
     to_item: Callable = None  # (values, old item or None, index, path, plan) -> the item to store
