@@ -26,3 +26,28 @@ def test_the_budget_block_typed_with_its_default_method():
     assert BudgetSettings.of({}) == BudgetSettings("bottom_up", False, 0.0, 0.0, 0.0)
     stated = BudgetSettings.of({"budget": {"method": "fixed", "envelope": 120000, "revenue_share": "4.5"}})
     assert (stated.method, stated.stated, stated.envelope, stated.revenue_share) == ("fixed", True, 120000.0, 4.5)
+
+
+def test_a_block_that_is_not_a_mapping_reads_as_empty_and_its_rule_says_why(tmp_path):
+    import shutil
+
+    from planlib import PlanError
+    from planlib.core.settings import block
+    from planlib.steps.channels.ranking import weights
+    from planlib.steps.review.pacing import thresholds
+
+    assert block({"review": {"green": 0.9}}, "review") == {"green": 0.9}
+    assert block({"review": [0.9]}, "review") == {} and block({}, "budget") == {} and block(None, "budget") == {}
+    assert thresholds({"review": "strict"}) == thresholds({})
+    assert weights({"channel_weights": ["reach"]}) == weights({})
+    plan = shutil.copytree("data/example", tmp_path / "plan", ignore=shutil.ignore_patterns(".history"))
+    shutil.copytree("data/example-2025", tmp_path / "example-2025", ignore=shutil.ignore_patterns(".history"))
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(text + "review: strict\n", encoding="utf-8")
+    try:
+        load_plan(plan)
+    except PlanError as refused:
+        texts = [p.text("en") for p in refused.problems]
+        assert any(t.startswith("plan.yaml:") and ":review: wrong type: 'strict'" in t for t in texts), texts
+    else:
+        raise AssertionError("a review block that is no mapping was accepted")

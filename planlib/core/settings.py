@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 
 
+def block(settings: dict, key: str) -> dict:
+    """A block of plan.yaml (`budget:`, `review:`, `channel_weights:`) as a mapping; {} when it is absent or
+    not a mapping, which the block's own rule reports."""
+    value = settings.get(key) if isinstance(settings, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
 def _records(value) -> tuple[dict, ...]:
     """A list of mappings (the team, busy periods, deadlines), without the entries that are not mappings."""
     return tuple(item for item in value if isinstance(item, dict)) if isinstance(value, list) else ()

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ...core.settings import block
 from ...core.validate.context import Context
 from .schema import BUDGET_METHODS
 
@@ -18,7 +19,7 @@ from .schema import BUDGET_METHODS
 def check_budget_settings(ctx: Context) -> None:
     """plan.yaml's budget: method, envelope, revenue share, the plan's own categories."""
     check = ctx.checker("plan.yaml")
-    budget = ctx.settings.get("budget") if isinstance(ctx.settings.get("budget"), dict) else {}
+    budget = block(ctx.settings, "budget")
     if budget.get("method") is not None:
         check.choice(budget["method"], BUDGET_METHODS, ("budget", "method"))
     for key in ("envelope", "revenue_forecast"):

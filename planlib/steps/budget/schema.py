@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ...core.schema import (
     DATE, ENUM, FLOAT, ID, INT, MONEY, PERCENT, PERIOD, REF, SCHEDULE, TEXT, Column, Table,
 )
+from ...core.settings import block
 
 BUDGET_CATEGORIES = ("studies", "media", "production", "agencies", "events", "tools", "other")
 COST_TYPES = ("fixed", "variable")
@@ -21,7 +22,7 @@ def plan_categories(settings: dict) -> dict[str, dict[str, str]]:
     per language: `{id: sponsorship, en: Sponsorship, fr: Parrainage}`.
     """
     categories: dict[str, dict[str, str]] = {code: {} for code in BUDGET_CATEGORIES}
-    budget = settings.get("budget") if isinstance(settings.get("budget"), dict) else {}
+    budget = block(settings, "budget")
     for extra in (budget.get("categories") or []):
         if isinstance(extra, dict) and extra.get("id"):
             categories[str(extra["id"])] = {k: str(v) for k, v in extra.items() if k != "id" and v}
@@ -40,7 +41,7 @@ class BudgetSettings:
 
     @classmethod
     def of(cls, settings: dict) -> "BudgetSettings":
-        budget = settings.get("budget") if isinstance(settings.get("budget"), dict) else {}
+        budget = block(settings, "budget")
         number = lambda key: float(budget.get(key) or 0)  # noqa: E731
         return cls(str(budget.get("method") or DEFAULT_BUDGET_METHOD), bool(budget.get("method")),
                    number("envelope"), number("revenue_share"), number("revenue_forecast"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...core.settings import block
 from ..audit.overview import last_year
 from ..personas import model as P
 from . import catalogue
@@ -29,7 +30,7 @@ DEFAULT_WEIGHTS = {"reach": 1.0, "cost": 1.0, "fit": 2.0, "results": 1.0, "skill
 def weights(settings: dict, override: dict | None = None) -> dict[str, float]:
     """The weights in use: the defaults, then plan.yaml's, then any given here."""
     merged = dict(DEFAULT_WEIGHTS)
-    stated = settings.get("channel_weights") if isinstance(settings.get("channel_weights"), dict) else {}
+    stated = block(settings, "channel_weights")
     for source in (stated, override or {}):
         merged.update({k: float(v) for k, v in source.items() if k in CRITERIA})
     return merged

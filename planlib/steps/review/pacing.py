@@ -35,6 +35,7 @@ from datetime import date, timedelta
 
 
 from ...core.metrics import MetricIndex, is_flow, kpi_value
+from ...core.settings import block
 from .backtest import Backtests, calibration
 from .forecast import INTERVAL, band, bounds, chance, flow_spread, level_spread, weekly_levels
 from .schema import REVIEW_DEFAULTS
@@ -45,7 +46,7 @@ STATUSES = ("green", "amber", "red", "too_early", "no_data")
 
 def thresholds(settings: dict) -> dict:
     """The review's thresholds: plan.yaml's `review:` section over the defaults."""
-    own = settings.get("review") if isinstance(settings.get("review"), dict) else {}
+    own = block(settings, "review")
     return {key: own.get(key, value) for key, value in DEFAULTS.items()}
 
 

@@ -5,13 +5,14 @@ continue / adjust / stop, a date) is checked by the core from the schema.
 """
 from __future__ import annotations
 
+from ...core.settings import block
 from ...core.validate.context import Context
 from .schema import REVIEW_DEFAULTS
 
 
 def check_review_settings(ctx: Context) -> None:
     check = ctx.checker("plan.yaml")
-    review = ctx.settings.get("review") if isinstance(ctx.settings.get("review"), dict) else {}
+    review = block(ctx.settings, "review")
     for key in ("green", "amber"):
         if review.get(key) is not None:
             check.number(review[key], ("review", key), 0, 2)
