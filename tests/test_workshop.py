@@ -491,3 +491,32 @@ def test_a_forms_save_checks_the_panel_again(solution, monkeypatch):
     shutil.copy(CASES_DIR / "b2c-shop" / "solution" / "en" / "decisions.csv", solution / "decisions.csv")
     live.plan_saved(load_plan(solution))  # what every form calls after writing
     assert 'data-status="correct"' in box.verdict.value
+
+
+def test_a_check_the_kit_refuses_says_why_in_the_kits_words_and_a_defect_says_tell_the_trainer(solution, monkeypatch):
+    """A check that meets a period the kit cannot read shows the kit's own sentence (in the participant's
+    language); a check that breaks shows as a defect to report, never as a traceback."""
+    from dataclasses import replace
+
+    from planlib.core.periods import PeriodError
+    from planlib.steps import load_plan
+    from planlib.workshop import engine
+
+    first = exercises()[0]
+
+    def refused(plan, givens, say):
+        plan.period("2031-Q7")
+        raise AssertionError("the period above is refused")
+
+    def broken(plan, givens, say):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(engine, "exercises", lambda: (replace(first, check=refused),))
+    with pytest.raises(PeriodError) as said:
+        load_plan(solution).period("2031-Q7")
+    french = check_plan(solution, "fr", only=(first.id,))[first.id]
+    assert french.status == "incorrect" and french.message == said.value.text("fr")
+    assert "2031-Q7" in french.message and "PeriodError" not in french.message
+    monkeypatch.setattr(engine, "exercises", lambda: (replace(first, check=broken),))
+    defect = check_plan(solution, "en", only=(first.id,))[first.id]
+    assert defect.message == "the check could not run (ZeroDivisionError: division by zero); tell the trainer"

@@ -47,8 +47,14 @@ def check_plan(plan_dir: str | Path, lang: str, only: tuple[str, ...] | None = N
 
 
 def run(exercise: Exercise, plan, givens: dict, lang: str) -> Verdict:
+    """The exercise's verdict; what the kit refuses while checking (a period, a file it reads) is said in the kit's
+    words, a defect of the check itself as one to tell the trainer."""
     try:
         return exercise.check(plan, givens, Say(exercise.id, lang))
+    except PlanError as error:
+        return _not_loading(exercise, error, lang)
+    except CodedError as error:
+        return Verdict("incorrect", error.text(lang))
     except Exception as error:  # noqa: BLE001 - a check's defect shows as a verdict, the notebook runs on
         return Verdict("incorrect", tr("workshop.check_failed", lang, reason=f"{type(error).__name__}: {error}"))
 
