@@ -245,6 +245,7 @@ def _calendar_settings_ok(settings: dict) -> bool:
 
 
 def is_workbook(path: Path) -> bool:
+    """Whether a path is a plan workbook (.xlsx, .xlsm) rather than a folder."""
     return path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm")
 
 

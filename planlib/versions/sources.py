@@ -14,7 +14,7 @@ from ..core import schema as S
 from ..core.errors import PlanError, Problem
 from ..core.io.encodings import decode
 from ..core.io.readers import RawTable, read_csv_text
-from ..core.plan import PlanSource, file_order, open_source
+from ..core.plan import PlanSource, file_order, is_workbook, open_source
 
 
 
@@ -46,10 +46,6 @@ def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
             {f: (None if f in shared else b) for f, b in new.items()})
 
 
-def _is_workbook(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm")
-
-
 def _plan_folder(path: Path) -> Path:
     """A plan folder, or the message saying why this path is not one."""
     if not path.exists():
@@ -62,7 +58,7 @@ def _plan_folder(path: Path) -> Path:
 def open_pair(old: str | Path, new: str | Path) -> tuple[PlanSource, PlanSource]:
     """Two versions to compare: folders are read as bytes first, so unchanged tables are not parsed."""
     old, new = Path(old), Path(new)
-    if _is_workbook(old) or _is_workbook(new):
+    if is_workbook(old) or is_workbook(new):
         return open_version(old), open_version(new)
     left, right = _without_shared_tables(_folder_files(_plan_folder(old)), _folder_files(_plan_folder(new)))
     return texts_source(str(old), left), texts_source(str(new), right)

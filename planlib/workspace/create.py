@@ -19,6 +19,7 @@ import yaml
 
 from ..core.errors import CodedError, PlanError, os_reason
 from ..core.io.atomic import atomic_write_text
+from ..core.plan import is_workbook
 from ..core.plan_path import plan_yaml_settings, resolve_plan_path
 from ..core.language import resolve_language
 from ..core.runtime import PACKAGED_PLANS, WORKSPACE_FILE
@@ -74,7 +75,7 @@ def source_plan(origin: Path) -> Path:
         origin = origin / "plan"
     if origin.is_dir() and not (origin / "plan.yaml").is_file():
         raise CodedError("workspace_source_not_plan", "workspace_source", folder=str(origin))
-    if origin.is_file() and origin.suffix.lower() not in (".xlsx", ".xlsm"):
+    if origin.is_file() and not is_workbook(origin):
         raise CodedError("workspace_source_not_plan", "workspace_source", folder=str(origin))
     return origin
 
