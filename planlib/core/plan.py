@@ -223,6 +223,11 @@ def file_order() -> tuple[str, ...]:
     return (*S.YAML_FILES, *(tables[name].file for name in S.table_order()))
 
 
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """A plan folder's files as bytes, in the steps' order (file name -> bytes); absent files are left out."""
+    return {name: (folder / name).read_bytes() for name in file_order() if (folder / name).is_file()}
+
+
 def in_reading_order(problems: list[Problem]) -> list[Problem]:
     """Problems grouped by file (YAML files, then tables in their usual order), then by row."""
     def rank(problem: Problem) -> int:

@@ -13,14 +13,9 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..core.plan import Plan, file_order
+from ..core.plan import Plan, file_order, folder_files
 
 SUMMARY = "summary.json"
-
-
-def folder_files(folder: Path) -> dict[str, bytes]:
-    """A plan folder's files, in the steps' order (file name -> bytes)."""
-    return {name: (folder / name).read_bytes() for name in file_order() if (folder / name).is_file()}
 
 
 def _files_digest(digest, files: dict[str, bytes]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.errors import PlanError, Problem
 from ..core.io.plan_lock import plan_lock
 from ..core.io.staging import settle
-from ..core.plan import Plan, build_plan, file_order, open_source, refuse_no_plan
+from ..core.plan import Plan, build_plan, folder_files, open_source, refuse_no_plan
 from ..steps.registry import rules
 from .fingerprint import plan_hash
 
@@ -34,18 +34,15 @@ class PlanCopy:
     digest: str  # plan_hash of those files
 
 
-def _files(plan_dir: Path) -> list[Path]:
-    if plan_dir.is_file():
-        return [plan_dir]
-    return [plan_dir / name for name in file_order() if (plan_dir / name).is_file()]
+def _read(plan_dir: Path) -> dict[str, bytes]:
+    """The plan's files as bytes (file name -> bytes): a folder's, or the workbook alone."""
+    return {plan_dir.name: plan_dir.read_bytes()} if plan_dir.is_file() else folder_files(plan_dir)
 
 
 def _unchanged(plan_dir: Path, read: dict[str, bytes]) -> bool:
     """Whether the plan's files still hold what was read (none added, none removed)."""
     try:
-        files = _files(plan_dir)
-        return sorted(file.name for file in files) == sorted(read) and \
-            all(file.read_bytes() == read[file.name] for file in files)
+        return _read(plan_dir) == read
     except OSError:
         return False
 
@@ -62,11 +59,11 @@ def copy_plan(plan_dir: Path, into: Path) -> PlanCopy:
         with plan_lock(plan_dir if plan_dir.is_dir() else None):
             if plan_dir.is_dir():
                 settle(plan_dir)  # an import a killed run left behind, completed or discarded first
-            read = {file.name: file.read_bytes() for file in _files(plan_dir)}
-            for file in _files(plan_dir):
-                if file.name in read:
-                    (into / file.name).write_bytes(read[file.name])
-                    shutil.copystat(file, into / file.name)
+            read = _read(plan_dir)
+            folder = plan_dir.parent if plan_dir.is_file() else plan_dir
+            for name, data in read.items():
+                (into / name).write_bytes(data)
+                shutil.copystat(folder / name, into / name)
             copied = into / plan_dir.name if plan_dir.is_file() else into
             plan = build_plan(open_source(copied), plan_dir if plan_dir.is_dir() else None, rules())
             if _unchanged(plan_dir, read):

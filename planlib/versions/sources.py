@@ -14,7 +14,7 @@ from ..core import schema as S
 from ..core.errors import PlanError, Problem
 from ..core.io.encodings import decode
 from ..core.io.readers import RawTable, read_csv_text
-from ..core.plan import PlanSource, file_order, is_workbook, open_source
+from ..core.plan import PlanSource, file_order, folder_files, is_workbook, open_source
 
 
 
@@ -29,11 +29,6 @@ def open_version(path: str | Path) -> PlanSource:
     if path.is_dir() and source.yaml_texts.get("plan.yaml") is None:
         raise _refuse(path, "not_plan", "plan_folder")
     return source
-
-
-def _folder_files(path: Path) -> dict[str, bytes | None]:
-    path = Path(path)
-    return {file: (path / file).read_bytes() if (path / file).is_file() else None for file in file_order()}
 
 
 def _without_shared_tables(old: dict, new: dict) -> tuple[dict, dict]:
@@ -60,7 +55,7 @@ def open_pair(old: str | Path, new: str | Path) -> tuple[PlanSource, PlanSource]
     old, new = Path(old), Path(new)
     if is_workbook(old) or is_workbook(new):
         return open_version(old), open_version(new)
-    left, right = _without_shared_tables(_folder_files(_plan_folder(old)), _folder_files(_plan_folder(new)))
+    left, right = _without_shared_tables(folder_files(_plan_folder(old)), folder_files(_plan_folder(new)))
     return texts_source(str(old), left), texts_source(str(new), right)
 
 
@@ -122,7 +117,7 @@ def revision_range(plan: Path, spec: str) -> tuple[PlanSource, PlanSource]:
     if not old:
         raise _refuse(plan, "diff_no_revision", "diff_revision", revision=spec)
     old_label, old_files = _revision_files(plan, old)
-    new_label, new_files = _revision_files(plan, new) if new else (str(plan), _folder_files(_plan_folder(Path(plan))))
+    new_label, new_files = _revision_files(plan, new) if new else (str(plan), folder_files(_plan_folder(Path(plan))))
     left, right = _without_shared_tables(old_files, new_files)
     return texts_source(old_label, left), texts_source(new_label, right)
 
