@@ -51,3 +51,16 @@ def test_a_block_that_is_not_a_mapping_reads_as_empty_and_its_rule_says_why(tmp_
         assert any(t.startswith("plan.yaml:") and ":review: wrong type: 'strict'" in t for t in texts), texts
     else:
         raise AssertionError("a review block that is no mapping was accepted")
+
+
+def test_a_day_reads_alike_from_plan_yaml_and_from_a_typed_table():
+    """to_date is the one reading of a day: plan.yaml's (a date, ISO or French text) and a table's (a Timestamp,
+    an empty cell as NaT or NaN)."""
+    from datetime import date
+
+    import pandas as pd
+
+    from planlib.core.parse import to_date
+
+    assert to_date(date(2026, 3, 1)) == to_date("2026-03-01") == to_date(pd.Timestamp("2026-03-01")) == date(2026, 3, 1)
+    assert to_date(pd.NaT) is None and to_date(float("nan")) is None and to_date(None) is None and to_date("") is None

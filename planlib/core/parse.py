@@ -37,7 +37,10 @@ def parse_date_text(text: str, forms: tuple[str, ...] | list[str] = DATE_FORMS) 
 
 
 def to_date(value) -> date | None:
-    """A date from plan.yaml: already one (YAML reads ISO dates), or text in a DATE_FORMS form; else None."""
+    """A date from plan.yaml or a typed table: already one (YAML reads ISO dates, a table a Timestamp), or text in
+    a DATE_FORMS form; else None (an empty cell, NaT and NaN included)."""
+    if value != value:  # NaT, NaN
+        return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

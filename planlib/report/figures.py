@@ -285,7 +285,3 @@ def backtests_of(document: dict) -> Backtests | None:
     if not found:
         return None
     return Backtests(flow=Calibration(**found["flow"]), level=Calibration(**found["level"]))
-
-
-def day_of(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None

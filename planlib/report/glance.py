@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..core.parse import to_date
 from ..core.periods import Period
 from .figures import (ActionState, CategorySpend, DecisionCounts, DecisionTaken, Glance, Headline, KeyResultBullet,
                       LateAction, MoneyAtGlance, ObjectiveFigures, OffTrack, OpenDecision, OverdueDecision, Overrun,
-                      SlippedAction, Slippage, WhyBehind, backtests_of, day_of, pacings_of)
+                      SlippedAction, Slippage, WhyBehind, backtests_of, pacings_of)
 
 
 def at_a_glance(plan, period: Period, as_of: date, document: dict) -> Glance:
@@ -88,7 +89,7 @@ def _bullet(p, titles: dict, decided: dict | None) -> KeyResultBullet:
 def _slippage(baseline: dict | None) -> Slippage | None:
     if not baseline:
         return None
-    return Slippage(baseline["name"], day_of(baseline["frozen"]), baseline["slipped"],
+    return Slippage(baseline["name"], to_date(baseline["frozen"]), baseline["slipped"],
                     tuple(SlippedAction(s["id"], s["name"], s["owner"], s["end_variance"]) for s in baseline["largest"]))
 
 
@@ -147,7 +148,7 @@ def _why(plan, kr_id: str, action_states: dict, lines, decided: dict | None) -> 
     listed = tuple(ActionState(a.id, a.name, a.owner, action_states[a.id]) for a in actions.itertuples(index=False))
     decision = None if decided is None else DecisionTaken(
         decided["id"], decided["decision"], decided.get("reason", ""), decided.get("owner", ""),
-        _day(decided.get("due")), decided.get("status", ""))
+        to_date(decided.get("due")), decided.get("status", ""))
     return WhyBehind(kr.get("owner", ""), kr.get("levers", ""), listed, decision=decision,
                      **_spend_of(lines, actions["id"]))
 
@@ -171,12 +172,6 @@ def _most_over(lines, count: int = 5) -> tuple[Overrun, ...]:
 def _open_decisions(plan, overdue_ids: set[str]) -> tuple[OpenDecision, ...]:
     """Open decisions with their text, the overdue ones (review.decisions.overdue) flagged."""
     rows = plan.decisions[plan.decisions["status"] == "open"]
-    return tuple(OpenDecision(r.id, r.key_result_id, r.decision, r.reason, r.owner, _day(r.due), r.id in overdue_ids)
+    return tuple(OpenDecision(r.id, r.key_result_id, r.decision, r.reason, r.owner, to_date(r.due), r.id in overdue_ids)
                  for r in rows.itertuples(index=False))
 
-
-def _day(value) -> date | None:
-    """A decision's due day (a timestamp, a day or nothing)."""
-    if value is None or value != value or value == "":
-        return None
-    return value.date() if hasattr(value, "date") else date.fromisoformat(str(value))

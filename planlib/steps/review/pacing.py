@@ -35,6 +35,7 @@ from datetime import date, timedelta
 
 
 from ...core.metrics import MetricIndex, is_flow, kpi_value
+from ...core.parse import to_date
 from ...core.settings import block
 from .backtest import Backtests, calibration
 from .forecast import INTERVAL, band, bounds, chance, flow_spread, level_spread, weekly_levels
@@ -91,12 +92,6 @@ def _number(value) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
 
 
-def _day(value) -> date | None:
-    if value is None or value != value:
-        return None
-    return value.date() if hasattr(value, "date") else value
-
-
 def last_year_share(index: MetricIndex, metric: str, start: date, end: date, as_of: date) -> float | None:
     """The share of last year's total of a metric reached by the same day a year earlier, or None.
 
@@ -134,7 +129,7 @@ def pace_key_result(plan, kr, as_of: date, index: MetricIndex, limits: dict, wid
     kpis = plan.kpis.set_index("id")
     year = plan.calendar.fiscal_year(plan.calendar.year)
     start = year.start
-    end = _day(kr.get("deadline")) or year.end
+    end = to_date(kr.get("deadline")) or year.end
     target, baseline = _number(kr.get("target")), _number(kr.get("baseline"))
     base = dict(id=kr["id"], kpi_id=kr.get("kpi_id") or "", target=target, baseline=baseline,
                 start=start.isoformat(), deadline=end.isoformat())
